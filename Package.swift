@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ScopeGuide",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ScopeGuide", targets: ["ScopeGuide"]),
+        .executable(name: "scopeguide", targets: ["scopeguide"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libcmark-dev, found through pkg-config; see Sources/Ccmark/shim.h.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "ScopeGuide",
+            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "scopeguide",
+            dependencies: [
+                "ScopeGuide",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ScopeGuideTests",
+            dependencies: ["ScopeGuide"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "scopeguideTests",
+            dependencies: ["scopeguide", "ScopeGuide"]
+        ),
+    ]
+)

@@ -1,0 +1,33 @@
+/// A connector: its scopes, its action catalogue and its authentication methods with their guides.
+public struct Connector: Hashable, Sendable {
+    /// The connector key, `[a-z0-9_-]+`, such as `front`.
+    public var key: String
+    public var name: String
+    /// In display order: scopes are always listed in this order.
+    public var scopeDefinitions: [ScopeDefinition]
+    /// In catalogue order: selections are always listed in this order.
+    public var actions: [Action]
+    public var methods: [AuthMethod]
+    public var variables: [Variable]
+
+    public init(
+        key: String, name: String, scopeDefinitions: [ScopeDefinition], actions: [Action],
+        methods: [AuthMethod], variables: [Variable] = []
+    ) {
+        self.key = key
+        self.name = name
+        self.scopeDefinitions = scopeDefinitions
+        self.actions = actions
+        self.methods = methods
+        self.variables = variables
+    }
+
+    /// The action with `id`, if the catalogue has one.
+    public func action(_ id: ActionID) -> Action? { actions.first { $0.id == id } }
+
+    /// The method whose slug is `slug`, or the first method when `slug` is `nil`.
+    public func method(slug: String?) -> AuthMethod? {
+        guard let slug else { return methods.first }
+        return methods.first { $0.slug == slug }
+    }
+}

@@ -1,0 +1,16 @@
+/// A value the end user (`configFields`) or the admin (`setupFields`) types in the hub.
+public struct Field: Hashable, Sendable {
+    public var key: String
+    public var label: String
+    public var type: String
+    public var isRequired: Bool
+    public var isSecret: Bool
+
+    public init(key: String, label: String, type: String = "text", isRequired: Bool = true, isSecret: Bool = false) {
+        self.key = key
+        self.label = label
+        self.type = type
+        self.isRequired = isRequired
+        self.isSecret = isSecret
+    }
+}

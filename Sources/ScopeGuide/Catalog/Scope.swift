@@ -1,0 +1,60 @@
+/// A permission string a provider grants, such as `conversations:read` or `events:*:read`.
+///
+/// A segment that is exactly `*` makes the scope a wildcard: it grants every scope with the same
+/// shape whose other segments are equal. Segments are separated by `:`, `.` or `/`, so
+/// `events:*:read` matches `events:inbox:read` but not `events:inbox:x:read`.
+public struct Scope: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Scope, rhs: Scope) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether any segment is the wildcard `*`.
+    public var isWildcard: Bool { segments.contains { $0 == "*" } }
+
+    /// Whether this scope, read as a pattern, matches `other` segment by segment.
+    ///
+    /// A `*` segment matches any single segment; separators must agree. A non-wildcard scope
+    /// matches only itself.
+    public func matches(_ other: Scope) -> Bool {
+        if self == other { return true }
+        let pattern = segments, target = other.segments
+        guard pattern.count == target.count else { return false }
+        for (p, t) in zip(pattern, target) where p != t {
+            // Separators must be equal; only a whole `*` segment is a wildcard.
+            if p != "*" || Scope.separators.contains(t) { return false }
+        }
+        return true
+    }
+
+    private static let separators: Set<Substring> = [":", ".", "/"]
+
+    /// The scope split into segments and separators, separators kept as their own elements.
+    private var segments: [Substring] {
+        var parts: [Substring] = []
+        var start = rawValue.startIndex
+        for index in rawValue.indices where ":./".contains(rawValue[index]) {
+            parts.append(rawValue[start..<index])
+            parts.append(rawValue[index...index])
+            start = rawValue.index(after: index)
+        }
+        parts.append(rawValue[start...])
+        return parts
+    }
+}

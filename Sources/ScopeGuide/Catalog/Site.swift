@@ -1,0 +1,26 @@
+/// The platform a guide is published for, from `Guides/site.yaml`.
+///
+/// The defaults reproduce StackOne's wording, so a catalogue without a site file reads like the
+/// seeds it was transcribed from.
+public struct Site: Hashable, Sendable {
+    /// The integration platform, as named in guide text: "StackOne".
+    public var platformName: String
+    /// Where end users link accounts: "Hub".
+    public var hubName: String
+    /// The base of dynamic guide URLs and hub links.
+    public var docsBaseURL: String
+    /// The OAuth redirect URL a provider app must allow; `{{connector}}` is the connector key.
+    public var callbackURLPattern: String
+
+    public init(
+        platformName: String = "StackOne",
+        hubName: String = "Hub",
+        docsBaseURL: String = "https://docs.stackone.com",
+        callbackURLPattern: String = "https://api.stackone.com/connect/oauth2/{{connector}}/callback"
+    ) {
+        self.platformName = platformName
+        self.hubName = hubName
+        self.docsBaseURL = docsBaseURL
+        self.callbackURLPattern = callbackURLPattern
+    }
+}

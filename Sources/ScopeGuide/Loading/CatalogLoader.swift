@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// Loads guide sources: `Guides/<key>/<key>.connector.yaml` for each connector and the optional
+/// `Guides/site.yaml`.
+///
+/// Every problem in every file is collected; loading fails with all of them at once.
+public struct CatalogLoader: Sendable {
+    /// What a successful load returns: the catalogue and the warnings met on the way.
+    public struct Result: Sendable {
+        public var catalog: Catalog
+        public var warnings: [LoadError]
+    }
+
+    public init() {}
+
+    /// Loads every connector folder under `directory`.
+    /// - Throws: ``LoadFailure`` listing every error found, in file order.
+    public func load(directory: URL) throws(LoadFailure) -> Result {
+        let fileManager = FileManager.default
+        var problems: [LoadError] = []
+        var site = Site()
+        let siteURL = directory.appendingPathComponent("site.yaml")
+        let root = directory.path
+        if fileManager.fileExists(atPath: siteURL.path) {
+            var diagnostics = Diagnostics()
+            if let cursor = parse(contentsOf: siteURL, displayPath: displayPath(siteURL, root), diagnostics: &diagnostics) {
+                site = SiteDecoder.decode(cursor, diagnostics: &diagnostics)
+            }
+            problems += diagnostics.problems
+        }
+        guard let folders = try? fileManager.contentsOfDirectory(atPath: root).sorted() else {
+            throw LoadFailure(errors: [LoadError(
+                location: SourceLocation(file: root, line: 1, column: 1), keyPath: "",
+                reason: .unreadable("no such directory"))])
+        }
+        var connectors: [Connector] = []
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            let folderURL = directory.appendingPathComponent(folder)
+            guard fileManager.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let fileURL = folderURL.appendingPathComponent("\(folder).connector.yaml")
+            guard fileManager.fileExists(atPath: fileURL.path) else { continue }
+            var diagnostics = Diagnostics()
+            if let cursor = parse(contentsOf: fileURL, displayPath: displayPath(fileURL, root), diagnostics: &diagnostics) {
+                var decoder = ConnectorDecoder(folder: folder)
+                let connector = decoder.decode(cursor)
+                diagnostics = decoder.diagnostics.merging(diagnostics)
+                if let connector { connectors.append(connector) }
+            }
+            problems += diagnostics.problems
+        }
+        return try result(connectors: connectors, site: site, problems: problems)
+    }
+
+    /// Loads one connector from YAML text; `file` names it in errors.
+    /// - Throws: ``LoadFailure`` listing every error found.
+    public func loadConnector(yaml: String, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
+        var diagnostics = Diagnostics()
+        var connector: Connector?
+        if let cursor = parse(yaml, file: file, diagnostics: &diagnostics) {
+            var decoder = ConnectorDecoder(folder: nil)
+            connector = decoder.decode(cursor)
+            diagnostics = decoder.diagnostics.merging(diagnostics)
+        }
+        let result = try result(connectors: connector.map { [$0] } ?? [], site: Site(), problems: diagnostics.problems)
+        guard let loaded = result.catalog.connectors.first else {
+            throw LoadFailure(errors: [LoadError(
+                location: SourceLocation(file: file, line: 1, column: 1), keyPath: "", reason: .syntax("empty document"))])
+        }
+        return (loaded, result.warnings)
+    }
+
+    private func result(connectors: [Connector], site: Site, problems: [LoadError]) throws(LoadFailure) -> Result {
+        let errors = problems.filter { !$0.isWarning }
+        guard errors.isEmpty else { throw LoadFailure(errors: errors) }
+        return Result(catalog: Catalog(site: site, connectors: connectors), warnings: problems.filter(\.isWarning).sorted(by: LoadError.sourceOrder))
+    }
+
+    private func displayPath(_ url: URL, _ root: String) -> String {
+        // Paths relative to the guides folder's parent read like `Guides/front/front.connector.yaml`.
+        let base = URL(fileURLWithPath: root).deletingLastPathComponent().standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    private func parse(contentsOf url: URL, displayPath: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.report(.unreadable("cannot open"), at: SourceLocation(file: displayPath, line: 1, column: 1), path: "")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(.unreadable("not valid UTF-8"), at: SourceLocation(file: displayPath, line: 1, column: 1), path: "")
+            return nil
+        }
+        return parse(text, file: displayPath, diagnostics: &diagnostics)
+    }
+
+    private func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.report(.syntax("empty document"), at: start, path: "")
+                return nil
+            }
+            return YAMLCursor(node: node, path: "", file: file)
+        } catch let error as YamlError {
+            let (message, mark) = Self.describe(error)
+            let location = mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? start
+            diagnostics.report(.syntax(message), at: location, path: "")
+        } catch {
+            diagnostics.report(.syntax("\(error)"), at: start, path: "")
+        }
+        return nil
+    }
+
+    /// libyaml's problem text and position, without Yams' multi-line snippet.
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return (context.map { "\(problem) \($0.text)" } ?? problem, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in mapping", context.mark)
+        case .reader(let problem, _, _, _):
+            return (problem, nil)
+        default:
+            return ("\(error)", nil)
+        }
+    }
+}
+
+extension Diagnostics {
+    /// These problems followed by `other`'s.
+    func merging(_ other: Diagnostics) -> Diagnostics {
+        var merged = other
+        for problem in problems { merged.report(problem.reason, at: problem.location, path: problem.keyPath) }
+        return merged
+    }
+}

@@ -1,0 +1,76 @@
+/// One problem in a guide source: where it is, which field, and what is wrong.
+///
+/// Its description is `file:line:column: key.path: message`, the shape editors and CI parse.
+public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        case unreadable(String)
+        case syntax(String)
+        case missingField(String)
+        case wrongType(expected: String, found: String)
+        case unknownScope(String, suggestions: [String])
+        case duplicateScope(String)
+        case duplicateActionID(String)
+        case duplicateMethod(String)
+        case duplicateVariable(String)
+        case includesCycle([String])
+        case undeclaredVariable(String)
+        case invalidKey(String)
+        case keyMismatch(key: String, folder: String)
+        case invalidSlug(String)
+        case missingLabel
+        case invalidValue(String, expected: String)
+        case invalidPattern(String)
+        /// Only a warning: a key ScopeGuide does not read, kept so StackOne files load unchanged.
+        case unknownKey(String)
+    }
+
+    public var location: SourceLocation
+    /// Where in the document, such as `actions[3].requiredScopes`.
+    public var keyPath: String
+    public var reason: Reason
+
+    public init(location: SourceLocation, keyPath: String, reason: Reason) {
+        self.location = location
+        self.keyPath = keyPath
+        self.reason = reason
+    }
+
+    public var description: String {
+        keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+    }
+
+    /// The message without location or key path.
+    public var message: String {
+        switch reason {
+        case .unreadable(let why): "cannot read file: \(why)"
+        case .syntax(let why): "YAML syntax error: \(why)"
+        case .missingField(let name): "missing required field \"\(name)\""
+        case .wrongType(let expected, let found): "expected \(expected), found \(found)"
+        case .unknownScope(let scope, let suggestions):
+            "unknown scope \"\(scope)\"" + Self.didYouMean(suggestions) + " (declare it under scopeDefinitions)"
+        case .duplicateScope(let scope): "scope \"\(scope)\" is defined more than once"
+        case .duplicateActionID(let id): "duplicate action id \"\(id)\""
+        case .duplicateMethod(let slug): "two authentication methods share the slug \"\(slug)\""
+        case .duplicateVariable(let name): "variable \"\(name)\" is declared more than once"
+        case .includesCycle(let cycle): "includes cycle: " + cycle.joined(separator: " -> ")
+        case .undeclaredVariable(let name): "undeclared variable \"{{\(name)}}\" (declare it under variables)"
+        case .invalidKey(let key): "invalid connector key \"\(key)\" (use lowercase letters, digits, '_' and '-')"
+        case .keyMismatch(let key, let folder): "connector key \"\(key)\" does not match its folder \"\(folder)\""
+        case .invalidSlug(let label): "label \"\(label)\" has no letters or digits to make a URL slug"
+        case .missingLabel: "missing label"
+        case .invalidValue(let value, let expected): "invalid value \"\(value)\" (expected \(expected))"
+        case .invalidPattern(let pattern): "invalid regular expression \"\(pattern)\""
+        case .unknownKey(let key): "unknown key \"\(key)\" is ignored"
+        }
+    }
+
+    /// Whether this is only a warning, which does not stop loading.
+    public var isWarning: Bool {
+        if case .unknownKey = reason { return true }
+        return false
+    }
+
+    private static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+    }
+}

@@ -1,0 +1,17 @@
+/// Decodes `Guides/site.yaml`; absent keys keep ``Site``'s StackOne defaults.
+enum SiteDecoder {
+    static func decode(_ cursor: YAMLCursor, diagnostics: inout Diagnostics) -> Site {
+        var site = Site()
+        guard diagnostics.mapping(cursor) != nil else { return site }
+        diagnostics.warnUnknownKeys(cursor, known: ["platformName", "hubName", "docsBaseURL", "callbackURLPattern"])
+        if let value = diagnostics.string(cursor["platformName"], in: cursor, key: "platformName") { site.platformName = value }
+        if let value = diagnostics.string(cursor["hubName"], in: cursor, key: "hubName") { site.hubName = value }
+        if let value = diagnostics.string(cursor["docsBaseURL"], in: cursor, key: "docsBaseURL") {
+            site.docsBaseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = diagnostics.string(cursor["callbackURLPattern"], in: cursor, key: "callbackURLPattern") {
+            site.callbackURLPattern = value
+        }
+        return site
+    }
+}

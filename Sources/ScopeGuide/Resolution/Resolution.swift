@@ -1,0 +1,24 @@
+/// The scopes one selection needs, and why: the engine's answer for a connector's guide.
+public struct Resolution: Hashable, Sendable {
+    /// Why one scope is in ``scopes``.
+    public struct Reason: Hashable, Sendable {
+        public var scope: Scope
+        /// Selected actions (all actions when nothing is selected) whose chosen alternative this
+        /// scope grants, in catalogue order.
+        public var actions: [ActionID]
+    }
+
+    public var selection: Selection
+    /// The minimal scopes, in `scopeDefinitions` order.
+    public var scopes: [Scope]
+    /// Whether ``scopes`` came from the method's `defaultScopes` because nothing is selected.
+    public var usesDefaultScopes: Bool
+    /// `false` only when the search ran out of its node budget before proving the minimum.
+    public var isOptimal: Bool
+    /// One reason per scope, in ``scopes`` order.
+    public var explanation: [Reason]
+    /// For each action that ``scopes`` enables, the alternative it uses: the first one granted.
+    public var chosenAlternatives: [ActionID: [Scope]]
+    /// Everything ``scopes`` grants, through `includes` and wildcards.
+    public var granted: Set<Scope>
+}

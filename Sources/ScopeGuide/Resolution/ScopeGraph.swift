@@ -1,0 +1,78 @@
+/// What each scope of a connector grants: its transitive `includes` and, through wildcards in
+/// that closure, every matching scope.
+///
+/// Computed once per connector. Scopes are numbered: defined scopes first in `scopeDefinitions`
+/// order (so a lower number means earlier in display order), then undefined scopes that some
+/// action or step mentions and a defined wildcard grants.
+public struct ScopeGraph: Sendable {
+    /// Every scope the graph knows, defined ones first.
+    let scopes: [Scope]
+    /// How many of ``scopes`` are defined (and so may be chosen).
+    let definedCount: Int
+    let numbers: [Scope: Int]
+    /// `closures[i]`: what defined scope `i` grants, itself included.
+    let closures: [Bitset]
+
+    public init(_ connector: Connector) {
+        var scopes = connector.scopeDefinitions.map(\.scope)
+        var numbers = Dictionary(scopes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        definedCount = scopes.count
+        let mentioned = connector.actions.flatMap(\.requirement.mentionedScopes)
+            + connector.methods.flatMap { $0.guides.values.flatMap(\.mentionedScopes) }
+        for scope in mentioned where numbers[scope] == nil {
+            numbers[scope] = scopes.count
+            scopes.append(scope)
+        }
+        self.scopes = scopes
+        self.numbers = numbers
+
+        let includes = connector.scopeDefinitions.map { $0.includes.compactMap { numbers[$0] } }
+        let capacity = scopes.count
+        let wildcardMatches: [Int: [Int]] = Dictionary(uniqueKeysWithValues:
+            scopes.indices.prefix(definedCount).filter { scopes[$0].isWildcard }.map { w in
+                (w, scopes.indices.filter { scopes[w].matches(scopes[$0]) })
+            })
+        closures = (0..<definedCount).map { start in
+            // Depth-first over includes; the loader has rejected cycles, but `seen` keeps this
+            // finite for catalogues built in code.
+            var seen = Bitset(capacity: capacity)
+            var stack = [start]
+            while let scope = stack.popLast() {
+                guard !seen.contains(scope) else { continue }
+                seen.insert(scope)
+                if scope < includes.count { stack += includes[scope] }
+            }
+            var closure = seen
+            for member in seen.members { for match in wildcardMatches[member] ?? [] { closure.insert(match) } }
+            return closure
+        }
+    }
+
+    /// The number of `scope`, if the graph knows it.
+    func number(of scope: Scope) -> Int? { numbers[scope] }
+
+    /// Everything `granted` (defined scopes) grants together.
+    func closure<S: Sequence<Int>>(of granted: S) -> Bitset {
+        var result = Bitset(capacity: scopes.count)
+        for scope in granted where scope < definedCount { result.formUnion(closures[scope]) }
+        return result
+    }
+
+    /// Whether the set `chosen` grants `scope`, directly, through `includes` or through a wildcard.
+    public func grants(_ chosen: [Scope], _ scope: Scope) -> Bool {
+        guard let target = numbers[scope] else { return false }
+        return closure(of: chosen.compactMap { numbers[$0] }).contains(target)
+    }
+
+    /// Every scope that `chosen` grants, in graph order.
+    public func granted(by chosen: [Scope]) -> [Scope] {
+        closure(of: chosen.compactMap { numbers[$0] }).members.map { scopes[$0] }
+    }
+}
+
+extension Guide {
+    /// Scopes named by sections and steps.
+    var mentionedScopes: [Scope] {
+        sections.flatMap { section in section.scopes + section.steps.flatMap { $0.scopes + $0.displayScopes } }
+    }
+}

@@ -1,0 +1,51 @@
+/// The actions a customer needs, in catalogue order and without duplicates.
+public struct Selection: Hashable, Sendable {
+    /// In the connector's catalogue order.
+    public let actions: [ActionID]
+
+    public var isEmpty: Bool { actions.isEmpty }
+
+    /// Orders and deduplicates `ids` against `connector`'s catalogue.
+    /// - Throws: ``SelectionError/unknownActions(_:connector:)`` naming every id the catalogue lacks.
+    public init<S: Sequence<ActionID>>(_ ids: S, in connector: Connector) throws(SelectionError) {
+        let wanted = Set(ids)
+        let known = Set(connector.actions.map(\.id))
+        var unknown: [String] = []
+        var seen = Set<ActionID>()
+        for id in ids where !known.contains(id) && seen.insert(id).inserted { unknown.append(id.rawValue) }
+        guard unknown.isEmpty else {
+            throw .unknownActions(unknown.map { ($0, NameSuggestions.closest(to: $0, in: connector.actions.map(\.id.rawValue))) }
+                .map(SelectionError.UnknownAction.init), connector: connector.key)
+        }
+        actions = connector.actions.map(\.id).filter(wanted.contains)
+    }
+
+    /// No action selected: the full guide.
+    public static let none = Selection(ordered: [])
+
+    private init(ordered: [ActionID]) { actions = ordered }
+}
+
+/// A selection named actions the connector does not have.
+public enum SelectionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public struct UnknownAction: Hashable, Sendable {
+        public var id: String
+        public var suggestions: [String]
+        public init(id: String, suggestions: [String]) {
+            self.id = id
+            self.suggestions = suggestions
+        }
+    }
+
+    case unknownActions([UnknownAction], connector: String)
+
+    public var description: String {
+        switch self {
+        case .unknownActions(let unknown, let connector):
+            return unknown.map { action in
+                "unknown action \"\(action.id)\" for connector \"\(connector)\""
+                    + (action.suggestions.isEmpty ? "" : "; did you mean " + action.suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?")
+            }.joined(separator: "\n")
+        }
+    }
+}
