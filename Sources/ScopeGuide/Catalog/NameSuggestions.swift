@@ -1,11 +1,11 @@
 /// Finds the valid names closest to a mistyped one, for "did you mean" messages.
 public enum NameSuggestions {
     /// Up to `limit` of `candidates` nearest to `name` by edit distance, nearest first, ties in
-    /// candidate order. Candidates further than half of `name`'s length (at least 3) are left out
+    /// candidate order. Candidates further than a quarter of `name`'s length (at least 2) are left out
     /// unless they contain `name` or `name` contains them.
     public static func closest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(name.lowercased().unicodeScalars)
-        let threshold = max(3, target.count / 2)
+        let threshold = max(2, target.count / 4)
         let ranked = candidates.enumerated().compactMap { index, candidate -> (Int, Int, String)? in
             let lowered = candidate.lowercased()
             let distance = editDistance(target, Array(lowered.unicodeScalars))

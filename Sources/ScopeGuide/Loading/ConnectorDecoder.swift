@@ -145,7 +145,10 @@ struct ConnectorDecoder {
             guard diagnostics.mapping(item) != nil else { continue }
             diagnostics.warnUnknownKeys(item, known: ["id", "label", "requiredScopes", "description"])
             guard let id = diagnostics.string(item["id"], in: item, key: "id", required: true) else { continue }
-            if !seen.insert(ActionID(id)).inserted {
+            if id.range(of: "^[A-Za-z0-9_.:@-]+$", options: .regularExpression) == nil {
+                // Ids travel unencoded in `actions=a,b`, so separators and spaces cannot be in them.
+                diagnostics.report(.invalidValue(id, expected: "an action id of letters, digits and _ . : @ -"), at: item["id"]!)
+            } else if !seen.insert(ActionID(id)).inserted {
                 diagnostics.report(.duplicateActionID(id), at: item["id"]!)
             }
             let label = requiredLabel(item)

@@ -1,0 +1,19 @@
+/// The provider's authorize URL for an OAuth 2.0 authorization-code method (SPEC §2).
+public enum AuthorizeURL {
+    /// `authorizationUrl?scope=<scopes>&response_type=code[&client_id=…][&redirect_uri=…]`, the
+    /// scopes joined by the method's `scopeDelimiter` and form-encoded (`read+write`); `nil` for
+    /// methods that are not OAuth 2.0 authorization code or have no authorization URL.
+    public static func make(for method: AuthMethod, scopes: [Scope], clientID: String? = nil, redirectURI: String? = nil) -> String? {
+        guard method.kind == .oauth2, method.grantType == .authorizationCode, let base = method.authorizationURL else {
+            return nil
+        }
+        var parameters = [
+            ("scope", scopes.map(\.rawValue).joined(separator: method.scopeDelimiter)),
+            ("response_type", "code"),
+        ]
+        if let clientID { parameters.append(("client_id", clientID)) }
+        if let redirectURI { parameters.append(("redirect_uri", redirectURI)) }
+        let query = parameters.map { "\($0)=\(FormEncoding.encode($1))" }.joined(separator: "&")
+        return base + (base.contains("?") ? "&" : "?") + query
+    }
+}

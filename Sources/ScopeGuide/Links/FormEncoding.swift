@@ -1,0 +1,59 @@
+/// `application/x-www-form-urlencoded` and minimal percent-encoding, as URLs in guides need them.
+enum FormEncoding {
+    /// WHATWG form encoding: letters, digits and `*-._` kept, space as `+`, the rest as `%XX`.
+    static func encode(_ value: String) -> String {
+        var result = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "):
+                result.append("+")
+            default:
+                result += percent(byte)
+            }
+        }
+        return result
+    }
+
+    /// Encodes only what may not appear in a query value: everything but unreserved characters
+    /// and the sub-delimiters that keep their meaning there (`:@!$'()*,;/?`), so action ids read
+    /// as typed.
+    static func encodeQueryValue(_ value: String) -> String {
+        var result = ""
+        for byte in value.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~:@!$'()*,;/?".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += percent(byte)
+            }
+        }
+        return result
+    }
+
+    /// Decodes `%XX` and, in form style, `+` as space; `nil` on a malformed escape or bytes that
+    /// are not UTF-8.
+    static func decode(_ text: Substring, plusAsSpace: Bool = true) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%") {
+                guard iterator.count >= 2, let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else if byte == UInt8(ascii: "+"), plusAsSpace {
+                bytes.append(UInt8(ascii: " "))
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func percent(_ byte: UInt8) -> String {
+        let hex = Array("0123456789ABCDEF")
+        return "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+    }
+}

@@ -1,0 +1,41 @@
+/// Why a dynamic guide URL was rejected; each case carries the offending value.
+public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notAGuideURL(String)
+    case unknownConnector(String, suggestions: [String])
+    case unknownGuideKind(String)
+    case unknownGuide(String, connector: String, suggestions: [String])
+    case unknownActions([SelectionError.UnknownAction], connector: String)
+    case unknownParameter(String)
+    case invalidSeparator(String)
+    case invalidWhitelabel(String)
+    case invalidVariable(name: String, value: String, pattern: String)
+    case conflictingParameter(String)
+    case malformedEncoding(String)
+
+    public var description: String {
+        switch self {
+        case .notAGuideURL(let text):
+            "not a guide URL: \"\(text)\" (expected …/connectors/<key>/guides/<link-account|connector-profile>/<slug>)"
+        case .unknownConnector(let key, let suggestions):
+            "unknown connector \"\(key)\"" + Self.didYouMean(suggestions)
+        case .unknownGuideKind(let segment):
+            "unknown guide kind \"\(segment)\" (expected link-account or connector-profile)"
+        case .unknownGuide(let slug, let connector, let suggestions):
+            "connector \"\(connector)\" has no guide \"\(slug)\"" + Self.didYouMean(suggestions)
+        case .unknownActions(let unknown, let connector):
+            SelectionError.unknownActions(unknown, connector: connector).description
+        case .unknownParameter(let name): "unknown parameter \"\(name)\" (expected actions, separator, whitelabel or var.<name>)"
+        case .invalidSeparator(let value):
+            "invalid separator \"\(value)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value)\" (expected 1, 0, true or false)"
+        case .invalidVariable(let name, let value, let pattern):
+            "invalid value \"\(value)\" for variable \"\(name)\" (must match \(pattern))"
+        case .conflictingParameter(let name): "parameter \"\(name)\" is given more than once with different values"
+        case .malformedEncoding(let text): "malformed percent-encoding in \"\(text)\""
+        }
+    }
+
+    private static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+    }
+}

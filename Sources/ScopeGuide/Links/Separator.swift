@@ -1,0 +1,21 @@
+/// How selected scopes are joined for copying: the separator choice of the guide page.
+public enum Separator: String, CaseIterable, Hashable, Codable, Sendable {
+    case space, comma, semicolon, pipe, newline
+
+    /// The characters placed between scopes.
+    public var joiner: String {
+        switch self {
+        case .space: " "
+        case .comma: ","
+        case .semicolon: ";"
+        case .pipe: "|"
+        case .newline: "\n"
+        }
+    }
+
+    /// The label shown in the separator menu.
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+    /// `scopes` joined by this separator.
+    public func join(_ scopes: [Scope]) -> String { scopes.map(\.rawValue).joined(separator: joiner) }
+}

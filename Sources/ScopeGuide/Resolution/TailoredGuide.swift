@@ -1,0 +1,76 @@
+/// A guide cut to one resolution: the visible sections and steps, each step's displayed scopes
+/// and its "Enables actions" badge.
+public struct TailoredGuide: Hashable, Sendable {
+    public struct TailoredSection: Hashable, Sendable {
+        public var section: Section
+        /// Visible steps only, numbered from 1 within the section.
+        public var steps: [TailoredStep]
+    }
+
+    public struct TailoredStep: Hashable, Sendable {
+        public var step: Step
+        /// 1-based among the section's visible steps.
+        public var number: Int
+        /// The step's `displayScopes` that are in the resolution, in step order (all of them when
+        /// nothing is selected).
+        public var displayScopes: [Scope]
+        /// Labels of the actions these scopes enable, in Unicode code-point order; empty when the
+        /// step has no scopes.
+        public var badge: [String]
+    }
+
+    public var connector: Connector
+    public var method: AuthMethod
+    public var kind: GuideKind
+    public var guide: Guide
+    public var resolution: Resolution
+    /// Visible sections only.
+    public var sections: [TailoredSection]
+
+    /// Applies SPEC §2's visibility, display-scope and badge rules.
+    public init(connector: Connector, method: AuthMethod, kind: GuideKind, guide: Guide, resolution: Resolution, graph: ScopeGraph) {
+        self.connector = connector
+        self.method = method
+        self.kind = kind
+        self.guide = guide
+        self.resolution = resolution
+        let isFullGuide = resolution.selection.isEmpty
+        let chosen = Set(resolution.scopes)
+        let meets: ([Scope]) -> Bool = { scopes in
+            scopes.isEmpty || isFullGuide || scopes.contains { chosen.contains($0) || resolution.granted.contains($0) }
+        }
+        let badgeActions = isFullGuide ? connector.actions : resolution.selection.actions.compactMap(connector.action)
+
+        sections = guide.sections.compactMap { section in
+            guard meets(section.scopes) else { return nil }
+            var number = 0
+            let steps = section.steps.compactMap { step -> TailoredStep? in
+                guard meets(step.scopes) else { return nil }
+                number += 1
+                let display = isFullGuide ? step.displayScopes : step.displayScopes.filter(chosen.contains)
+                let badge = step.scopes.isEmpty ? [] : TailoredGuide.badge(
+                    for: display, actions: badgeActions, alternatives: resolution.chosenAlternatives, graph: graph)
+                return TailoredStep(step: step, number: number, displayScopes: display, badge: badge)
+            }
+            guard !steps.isEmpty || section.steps.isEmpty else { return nil }
+            return TailoredSection(section: section, steps: steps)
+        }
+    }
+
+    /// Labels of `actions` whose chosen alternative needs a scope that one of `display` grants.
+    static func badge(for display: [Scope], actions: [Action], alternatives: [ActionID: [Scope]], graph: ScopeGraph) -> [String] {
+        guard !display.isEmpty else { return [] }
+        let labels = actions.compactMap { action -> String? in
+            guard let alternative = alternatives[action.id] else { return nil }
+            let enabled = alternative.contains { target in display.contains { graph.grants([$0], target) } }
+            return enabled ? action.label : nil
+        }
+        return labels.sorted(by: TailoredGuide.codePointOrder)
+    }
+
+    /// Ascending by Unicode code point, the order SPEC §2 gives badges (not Swift's `<`, which
+    /// compares canonical equivalents as equal).
+    public static func codePointOrder(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `scopeguide`: tailored connector setup guides from the command line.
+@main
+struct ScopeGuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scopeguide",
+        abstract: "Compute minimal OAuth/API scopes for selected actions and tailor connector setup guides.",
+        discussion: """
+            Guide sources live in Guides/<key>/<key>.connector.yaml (see README.md for the format).
+
+            Exit codes: 0 success; 1 invalid input (unknown connector, action or option, \
+            malformed URL, broken guide source); 2 lint errors (check).
+            """,
+        subcommands: [Scopes.self, URLCommand.self, Check.self]
+    )
+
+    /// Runs the command, mapping argument-parser's usage errors (64) to 1 as SPEC §6 asks.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
+}
