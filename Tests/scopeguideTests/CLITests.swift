@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import scopeguide
+
+@Suite struct ParsingTests {
+    @Test("scopes parses its options and rejects --actions with --url")
+    func parsesScopes() throws {
+        let command = try ScopeGuideCommand.parseAsRoot(["scopes", "front", "--actions", "a,b", "--separator", "comma", "--format", "json"])
+        let scopes = try #require(command as? ScopeGuideCommand.Scopes)
+        #expect(scopes.guide.connector == "front")
+        #expect(scopes.selection.actions == "a,b")
+        #expect(scopes.selection.separator == .comma)
+        #expect(scopes.format == .json)
+        #expect(throws: (any Error).self) {
+            try ScopeGuideCommand.parseAsRoot(["scopes", "front", "--actions", "a", "--url", "https://x/y"])
+        }
+        #expect(throws: (any Error).self) { try ScopeGuideCommand.parseAsRoot(["scopes", "front", "--separator", "tab"]) }
+    }
+}
+
+@Suite struct EndToEndTests {
+    @Test("scopes prints the minimal scopes, joined by the separator")
+    func scopesText() throws {
+        let result = try CommandRunner.run(["scopes", "front", "--actions", "front_list_conversations,front_send_message"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "conversations:read messages:send\n")
+        let comma = try CommandRunner.run(["scopes", "front", "--actions", "front_list_conversations,front_send_message", "--separator", "comma"])
+        #expect(comma.stdout == "conversations:read,messages:send\n")
+    }
+
+    @Test("scopes --format json with no selection lists the 24 required scopes and the full badge")
+    func scopesJSONFullGuide() throws {
+        let result = try CommandRunner.run(["scopes", "front", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let scopes = try #require(object["scopes"] as? [String])
+        #expect(scopes.count == 24)
+        #expect(scopes.first == "accounts:read")
+        #expect(!scopes.contains("messages:write"))
+        #expect(object["optimal"] as? Bool == true)
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        let steps = try #require(sections.first?["steps"] as? [[String: Any]])
+        #expect(steps.count == 4)
+        let badge = try #require(steps[2]["badge"] as? [String])
+        #expect(badge.count == 52)
+        #expect(badge == badge.sorted())
+        #expect(badge.first == "Add Contact Handle")
+        #expect(result.stdout.contains("\"url\" : \"https://docs.stackone.com/connectors/front/guides/link-account/api-token\""))
+    }
+
+    @Test("scopes --format json for a selection shows only the scoped step's needed scopes")
+    func scopesJSONSelection() throws {
+        let result = try CommandRunner.run(["scopes", "front", "--actions", "front_send_message", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let steps = try #require((object["sections"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["title"] as? String } == ["Navigate to API Tokens", "Create Token", "Configure Resource Permissions", "Save and Copy Token"])
+        #expect(steps[2]["displayScopes"] as? [String] == ["messages:send"])
+        #expect(steps[2]["badge"] as? [String] == ["Send Message"])
+        #expect(object["url"] as? String == "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message")
+    }
+
+    @Test("url prints the canonical URL; --url input is canonicalised")
+    func url() throws {
+        let result = try CommandRunner.run(["url", "front", "--actions", "front_send_message,front_list_conversations"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_list_conversations,front_send_message\n")
+        let fromURL = try CommandRunner.run(["scopes", "--url", "/connectors/front/guides/link-account/api-token?actions=front_send_message%2Cfront_get_contact"])
+        #expect(fromURL.stdout == "contacts:read messages:send\n")
+    }
+
+    @Test("bad input exits 1 with a precise message", arguments: [
+        (["scopes", "front", "--actions", "front_send_mesage"], "unknown action \"front_send_mesage\" for connector \"front\"; did you mean \"front_send_message\""),
+        (["scopes", "fron"], "unknown connector \"fron\"; did you mean \"front\"?"),
+        (["scopes", "front", "--guide", "oauth"], "connector \"front\" has no guide \"oauth\""),
+        (["scopes", "--url", "https://x.example/nothing"], "not a guide URL"),
+        (["scopes", "--url", "https://x.example/connectors/front/guides/link-account/api-token?actions=x&foo=1"], "unknown parameter \"foo\""),
+        (["scopes", "front", "--separator", "tab"], "tab"),
+        (["scopes", "front", "--actions", "a", "--url", "u"], "either --actions or --url"),
+        (["scopes", "front", "--guides", "/nonexistent"], "no such directory"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a broken guide source exits 1 naming file, line and field")
+    func brokenGuide() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-cli-\(UUID().uuidString)")
+        let folder = directory.appendingPathComponent("Guides/broken")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "key: broken\nname: Broken\nactions:\n  - id: a\n    requiredScopes: x\nauthentication: [\n"
+            .write(to: folder.appendingPathComponent("broken.connector.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Guides/broken/broken.connector.yaml:"))
+        #expect(result.stderr.contains("YAML syntax error"))
+    }
+
+    @Test("check reports lint findings for the committed guides and exits 0 on warnings only")
+    func check() throws {
+        let result = try CommandRunner.run(["check"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("front: warning: step \"Configure Resource Permissions\" displays scope \"messages:write\" that no action needs"))
+    }
+
+    @Test("--help explains each command")
+    func help() throws {
+        for command in ["scopes", "url", "check"] {
+            let result = try CommandRunner.run([command, "--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE: scopeguide \(command)"))
+        }
+    }
+}
