@@ -21,7 +21,8 @@ let package = Package(
         ),
         .target(
             name: "ScopeGuide",
-            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")],
+            resources: [.process("Rendering/Resources")]
         ),
         .executableTarget(
             name: "scopeguide",
@@ -32,8 +33,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ScopeGuideTests",
-            dependencies: ["ScopeGuide"],
-            exclude: ["Fixtures"]
+            dependencies: ["ScopeGuide", "Ccmark"],
+            exclude: ["Fixtures", "Rendering/Golden"]
         ),
         .testTarget(
             name: "scopeguideTests",

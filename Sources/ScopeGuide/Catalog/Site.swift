@@ -1,3 +1,5 @@
+import Foundation
+
 /// The platform a guide is published for, from `Guides/site.yaml`.
 ///
 /// The defaults reproduce StackOne's wording, so a catalogue without a site file reads like the
@@ -11,16 +13,25 @@ public struct Site: Hashable, Sendable {
     public var docsBaseURL: String
     /// The OAuth redirect URL a provider app must allow; `{{connector}}` is the connector key.
     public var callbackURLPattern: String
+    /// What `{{platformName}}` becomes in whitelabel mode, where the platform is not named.
+    public var whitelabelName: String
 
     public init(
         platformName: String = "StackOne",
         hubName: String = "Hub",
         docsBaseURL: String = "https://docs.stackone.com",
-        callbackURLPattern: String = "https://api.stackone.com/connect/oauth2/{{connector}}/callback"
+        callbackURLPattern: String = "https://api.stackone.com/connect/oauth2/{{connector}}/callback",
+        whitelabelName: String = "Your App"
     ) {
         self.platformName = platformName
         self.hubName = hubName
         self.docsBaseURL = docsBaseURL
         self.callbackURLPattern = callbackURLPattern
+        self.whitelabelName = whitelabelName
+    }
+
+    /// The callback URL for `connector`.
+    public func callbackURL(for connector: Connector) -> String {
+        callbackURLPattern.replacingOccurrences(of: "{{connector}}", with: connector.key)
     }
 }

@@ -61,11 +61,7 @@ extension GuideURL {
                 whitelabelValue = value
             case _ where name.hasPrefix("var."):
                 let variable = String(name.dropFirst(4))
-                guard let declared = connector.variables.first(where: { $0.name == variable }) else { throw .unknownParameter(name) }
                 if let earlier = variables[variable], earlier != value { throw .conflictingParameter(name) }
-                if let pattern = declared.pattern, !VariableValue.matches(value, pattern: pattern) {
-                    throw .invalidVariable(name: variable, value: value, pattern: pattern)
-                }
                 variables[variable] = value
             default:
                 throw .unknownParameter(name)
@@ -83,7 +79,23 @@ extension GuideURL {
             default: throw .invalidWhitelabel(value)
             }
         }
-        self.variables = variables
+        try setVariables(variables, for: connector)
+    }
+
+    /// Replaces the customer's variable values after checking each is declared by `connector`
+    /// and matches its pattern.
+    /// - Throws: ``GuideURLError/unknownVariable(_:connector:declared:)`` or
+    ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.
+    public mutating func setVariables(_ values: [String: String], for connector: Connector) throws(GuideURLError) {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let declared = connector.variables.first(where: { $0.name == name }) else {
+                throw .unknownVariable(name, connector: connector.key, declared: connector.variables.map(\.name))
+            }
+            if let pattern = declared.pattern, !VariableValue.matches(value, pattern: pattern) {
+                throw .invalidVariable(name: name, value: value, pattern: pattern)
+            }
+        }
+        variables = values
     }
 }
 

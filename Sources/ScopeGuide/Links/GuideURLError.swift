@@ -8,6 +8,7 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownParameter(String)
     case invalidSeparator(String)
     case invalidWhitelabel(String)
+    case unknownVariable(String, connector: String, declared: [String])
     case invalidVariable(name: String, value: String, pattern: String)
     case conflictingParameter(String)
     case malformedEncoding(String)
@@ -28,6 +29,9 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidSeparator(let value):
             "invalid separator \"\(value)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value)\" (expected 1, 0, true or false)"
+        case .unknownVariable(let name, let connector, let declared):
+            "connector \"\(connector)\" has no variable \"\(name)\""
+                + (declared.isEmpty ? " (it declares none)" : " (declared: \(declared.joined(separator: ", ")))")
         case .invalidVariable(let name, let value, let pattern):
             "invalid value \"\(value)\" for variable \"\(name)\" (must match \(pattern))"
         case .conflictingParameter(let name): "parameter \"\(name)\" is given more than once with different values"

@@ -65,10 +65,12 @@ public struct Resolver: Sendable {
             explanation: explanation, chosenAlternatives: alternatives, granted: granted)
     }
 
-    /// `scope` itself when defined, else the first defined wildcard that grants it.
+    /// `scope` itself when defined, else the first defined wildcard that matches it (not a broader
+    /// scope that merely includes that wildcard), else the first defined scope that grants it.
     private func definedScope(for scope: Scope) -> Int? {
         guard let number = graph.number(of: scope) else { return nil }
         if number < graph.definedCount { return number }
-        return (0..<graph.definedCount).first { graph.closures[$0].contains(number) }
+        let wildcard = (0..<graph.definedCount).first { graph.scopes[$0].isWildcard && graph.scopes[$0].matches(scope) }
+        return wildcard ?? (0..<graph.definedCount).first { graph.closures[$0].contains(number) }
     }
 }

@@ -60,6 +60,9 @@ public struct ScopeGraph: Sendable {
 
     /// Whether the set `chosen` grants `scope`, directly, through `includes` or through a wildcard.
     public func grants(_ chosen: [Scope], _ scope: Scope) -> Bool {
+        // A set holds its own members even when they are undefined (a concrete scope a wildcard
+        // grants), which `closures` only cover for defined scopes.
+        if chosen.contains(scope) { return true }
         guard let target = numbers[scope] else { return false }
         return closure(of: chosen.compactMap { numbers[$0] }).contains(target)
     }

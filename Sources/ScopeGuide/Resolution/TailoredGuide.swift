@@ -2,12 +2,16 @@
 /// and its "Enables actions" badge.
 public struct TailoredGuide: Hashable, Sendable {
     public struct TailoredSection: Hashable, Sendable {
+        /// Position in the guide's `sections`, counting hidden ones.
+        public var index: Int
         public var section: Section
         /// Visible steps only, numbered from 1 within the section.
         public var steps: [TailoredStep]
     }
 
     public struct TailoredStep: Hashable, Sendable {
+        /// Position in the section's `steps`, counting hidden ones.
+        public var index: Int
         public var step: Step
         /// 1-based among the section's visible steps.
         public var number: Int
@@ -41,19 +45,19 @@ public struct TailoredGuide: Hashable, Sendable {
         }
         let badgeActions = isFullGuide ? connector.actions : resolution.selection.actions.compactMap(connector.action)
 
-        sections = guide.sections.compactMap { section in
+        sections = guide.sections.enumerated().compactMap { sectionIndex, section in
             guard meets(section.scopes) else { return nil }
             var number = 0
-            let steps = section.steps.compactMap { step -> TailoredStep? in
+            let steps = section.steps.enumerated().compactMap { stepIndex, step -> TailoredStep? in
                 guard meets(step.scopes) else { return nil }
                 number += 1
                 let display = isFullGuide ? step.displayScopes : step.displayScopes.filter(chosen.contains)
                 let badge = step.scopes.isEmpty ? [] : TailoredGuide.badge(
                     for: display, actions: badgeActions, alternatives: resolution.chosenAlternatives, graph: graph)
-                return TailoredStep(step: step, number: number, displayScopes: display, badge: badge)
+                return TailoredStep(index: stepIndex, step: step, number: number, displayScopes: display, badge: badge)
             }
             guard !steps.isEmpty || section.steps.isEmpty else { return nil }
-            return TailoredSection(section: section, steps: steps)
+            return TailoredSection(index: sectionIndex, section: section, steps: steps)
         }
     }
 

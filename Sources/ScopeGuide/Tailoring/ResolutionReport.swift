@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON form of a tailored guide's resolution, as `scopeguide scopes --format json` prints it
 /// and the server returns it. Keys are stable; encode with `.sortedKeys`.
 public struct ResolutionReport: Codable, Hashable, Sendable {
@@ -47,6 +49,13 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public var url: String
     /// For OAuth 2.0 authorization-code methods only.
     public var authorizeURL: String?
+
+    /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
 
     public init(_ tailored: TailoredGuide, url: GuideURL) {
         let resolution = tailored.resolution

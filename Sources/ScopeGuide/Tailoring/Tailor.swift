@@ -13,6 +13,9 @@ public struct Tailor: Sendable {
         })
     }
 
+    /// The scope graph of the connector with `key`.
+    public func graph(for key: String) -> ScopeGraph? { resolvers[key]?.graph }
+
     /// The guide `url` names, tailored to its selection.
     /// - Throws: ``GuideURLError`` when `url` names a connector or guide the catalogue lacks.
     public func guide(for url: GuideURL) throws(GuideURLError) -> TailoredGuide {

@@ -1,0 +1,52 @@
+import Ccmark
+import Foundation
+
+/// A cmark node tree owned by Swift. With ``CMarkNode`` and ``MarkdownSanitizer``, the only
+/// code that calls the cmark C API.
+///
+/// The document owns its root and frees the whole tree in `deinit`. Nodes are always created
+/// already attached to the tree (see ``CMarkNode``), so nothing can leak or be freed twice. The
+/// type is `~Copyable` and its calls are synchronous, so a tree never has two owners or crosses
+/// an `await`.
+struct CMarkDocument: ~Copyable {
+    private let pointer: OpaquePointer
+
+    /// An empty document.
+    init() {
+        guard let pointer = cmark_node_new(CMARK_NODE_DOCUMENT) else { fatalError("cmark: out of memory") }
+        self.pointer = pointer
+    }
+
+    /// Parses `markdown` (CommonMark) into a document, then makes it safe: raw HTML becomes text
+    /// and links with unsafe schemes lose their link (see ``MarkdownSanitizer``).
+    init(parsing markdown: String, options: CMarkOptions = .default) {
+        var text = markdown
+        let parsed = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options.rawValue) }
+        }
+        guard let parsed else { fatalError("cmark: out of memory") }
+        pointer = parsed
+        MarkdownSanitizer.sanitize(parsed)
+    }
+
+    deinit { cmark_node_free(pointer) }
+
+    /// The root node, valid while this document lives.
+    var root: CMarkNode { CMarkNode(pointer: pointer) }
+
+    enum Format {
+        case html
+        case commonMark
+    }
+
+    /// The tree rendered by cmark: HTML in safe mode, or CommonMark without line wrapping.
+    func render(_ format: Format, options: CMarkOptions = .default) -> String {
+        let buffer: UnsafeMutablePointer<CChar>? = switch format {
+        case .html: cmark_render_html(pointer, options.rawValue)
+        case .commonMark: cmark_render_commonmark(pointer, options.rawValue, 0)
+        }
+        guard let buffer else { fatalError("cmark: out of memory") }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+}

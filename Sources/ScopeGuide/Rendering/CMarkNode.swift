@@ -1,0 +1,114 @@
+import Ccmark
+import Foundation
+
+/// A node of a ``CMarkDocument``'s tree, borrowed: valid only while that document lives.
+///
+/// Every `append…` method creates a node already attached under this one, so the document's
+/// owner frees it with the rest of the tree.
+struct CMarkNode {
+    let pointer: OpaquePointer
+
+    /// Appends a new node of `type` and returns it.
+    @discardableResult
+    func append(_ type: cmark_node_type) -> CMarkNode {
+        guard let node = cmark_node_new(type) else { fatalError("cmark: out of memory") }
+        guard cmark_node_append_child(pointer, node) == 1 else {
+            cmark_node_free(node)
+            preconditionFailure("cmark cannot nest node type \(type.rawValue) in \(cmark_node_get_type(pointer).rawValue)")
+        }
+        return CMarkNode(pointer: node)
+    }
+
+    func appendParagraph() -> CMarkNode { append(CMARK_NODE_PARAGRAPH) }
+    func appendItem() -> CMarkNode { append(CMARK_NODE_ITEM) }
+
+    /// Appends a text node; cmark escapes it in both output formats.
+    func appendText(_ literal: String) {
+        cmark_node_set_literal(append(CMARK_NODE_TEXT).pointer, Self.cString(literal))
+    }
+
+    func appendCode(_ literal: String) {
+        cmark_node_set_literal(append(CMARK_NODE_CODE).pointer, Self.cString(literal))
+    }
+
+    /// A fenced code block; `info` names its language (cmark writes "``` " for an empty one).
+    func appendCodeBlock(_ literal: String, info: String = "text") {
+        let block = append(CMARK_NODE_CODE_BLOCK)
+        cmark_node_set_fence_info(block.pointer, Self.cString(info))
+        cmark_node_set_literal(block.pointer, Self.cString(literal.hasSuffix("\n") ? literal : literal + "\n"))
+    }
+
+    func appendStrong(_ text: String) { append(CMARK_NODE_STRONG).appendText(text) }
+    func appendEmphasis(_ text: String) { append(CMARK_NODE_EMPH).appendText(text) }
+
+    /// Appends a link whose text is `text`; `url` must be one ScopeGuide built or checked.
+    func appendLink(_ text: String, url: String) {
+        let link = append(CMARK_NODE_LINK)
+        cmark_node_set_url(link.pointer, Self.cString(url))
+        link.appendText(text)
+    }
+
+    func appendHeading(level: Int32) -> CMarkNode {
+        let heading = append(CMARK_NODE_HEADING)
+        cmark_node_set_heading_level(heading.pointer, level)
+        return heading
+    }
+
+    /// An ordered (from 1) or bullet list; a tight list renders its items without `<p>`.
+    func appendList(ordered: Bool, tight: Bool = true) -> CMarkNode {
+        let list = append(CMARK_NODE_LIST)
+        cmark_node_set_list_type(list.pointer, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
+        if ordered {
+            cmark_node_set_list_start(list.pointer, 1)
+            cmark_node_set_list_delim(list.pointer, CMARK_PERIOD_DELIM)
+        }
+        cmark_node_set_list_tight(list.pointer, tight ? 1 : 0)
+        return list
+    }
+
+    /// A block whose HTML is `enter`, its children, then `exit`, printed verbatim even in safe
+    /// mode: callers build `enter`/`exit` from escaped values only (see ``HTMLEscaping``).
+    func appendRawBlock(enter: String, exit: String = "") -> CMarkNode {
+        let block = append(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(block.pointer, Self.cString(enter))
+        cmark_node_set_on_exit(block.pointer, Self.cString(exit))
+        return block
+    }
+
+    /// Moves every top-level block of `markdown`, parsed and sanitised, under this node.
+    func appendMarkdown(_ markdown: String) {
+        let parsed = CMarkDocument(parsing: markdown)
+        adoptChildren(of: parsed.root)
+    }
+
+    /// Moves the inlines of `markdown` under this node (a heading, paragraph or emphasis). Text
+    /// that is not a single paragraph (say `# x`) is appended as plain text instead.
+    func appendInlineMarkdown(_ markdown: String) {
+        let parsed = CMarkDocument(parsing: markdown)
+        guard let paragraph = cmark_node_first_child(parsed.root.pointer), cmark_node_next(paragraph) == nil,
+            cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+        else {
+            appendText(markdown)
+            return
+        }
+        adoptChildren(of: CMarkNode(pointer: paragraph))
+    }
+
+    /// Unlinks each child of `other` (in another tree that is about to be freed) and appends it here.
+    private func adoptChildren(of other: CMarkNode) {
+        while let child = cmark_node_first_child(other.pointer) {
+            cmark_node_unlink(child)
+            guard cmark_node_append_child(pointer, child) == 1 else {
+                // Not allowed here (say, a list in a heading): it is ours to free.
+                cmark_node_free(child)
+                continue
+            }
+        }
+    }
+
+    /// cmark takes C strings, which end at the first NUL; keep the rest by replacing NUL with
+    /// U+FFFD, as cmark's parser does.
+    static func cString(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
+    }
+}

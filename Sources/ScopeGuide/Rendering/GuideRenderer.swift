@@ -1,0 +1,39 @@
+/// Renders tailored guides: the library's main entry point after loading.
+///
+/// ```swift
+/// let catalog = try CatalogLoader().load(directory: guides).catalog
+/// let renderer = GuideRenderer(catalog: catalog)
+/// var url = try catalog.guideURL(connector: "front")
+/// try url.select(["front_send_message"], in: catalog.connector("front")!)
+/// let markdown = try renderer.render(url, as: .markdown)
+/// ```
+public struct GuideRenderer: Sendable {
+    public let tailor: Tailor
+
+    public init(catalog: Catalog) { tailor = Tailor(catalog: catalog) }
+    public init(tailor: Tailor) { self.tailor = tailor }
+
+    /// The guide `url` names, tailored to its selection, separator, whitelabel flag and variables.
+    /// - Throws: ``GuideURLError`` for an unknown connector, guide or variable, or a variable value
+    ///   that fails its pattern.
+    public func render(_ url: GuideURL, as format: RenderFormat) throws(GuideURLError) -> String {
+        let tailored = try tailor.guide(for: url)
+        var checked = url
+        try checked.setVariables(url.variables, for: tailored.connector)
+        let site = tailor.catalog.site
+        let variables = TextVariables(connector: tailored.connector, site: site, isWhitelabel: url.isWhitelabel, customer: url.variables)
+        switch format {
+        case .markdown:
+            return GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown)
+                .build().render(.commonMark)
+        case .fragment:
+            let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil))
+                .build().render(.html)
+            return "<article class=\"sg-guide\" data-guide-connector=\"\(HTMLEscaping.escape(tailored.connector.key))\">\n\(body)</article>\n"
+        case .html:
+            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, graph: tailor.graph(for: tailored.connector.key)!).html()
+        case .json:
+            return ResolutionReport(tailored, url: url).json()
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Ccmark
+
+/// HTML-escapes text for attribute values and generated markup, using cmark's own escaper.
+///
+/// cmark exposes its escaper only through rendering, so the text is rendered as a text node in a
+/// paragraph and the `<p>` wrapper removed. Escapes `&`, `<`, `>` and `"`, which is what
+/// double-quoted attributes and element content need.
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
+        // Most scope names and labels need no escaping, and so no cmark call.
+        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0]
+        guard text.utf8.contains(where: special.contains) else { return text }
+        let document = CMarkDocument()
+        document.root.appendParagraph().appendText(text)
+        let html = document.render(.html)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return "" }
+        return String(html.dropFirst(3).dropLast(5))
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ScopeGuide
+
+extension ScopeGuideCommand {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a guide tailored to a selection of actions.",
+            discussion: """
+                Formats: md (CommonMark), html (a standalone page with the interactive scope \
+                selector), fragment (the guide's HTML without page chrome, for embedding), json \
+                (the same as 'scopes --format json'). Output goes to standard output unless -o \
+                names a file, which is written atomically.
+
+                Example: scopeguide render traffit --var subdomain=acme --format md
+                """
+        )
+
+        @OptionGroup var guide: GuideOptions
+        @OptionGroup var selection: SelectionOptions
+
+        @Option(help: "md, html, fragment or json.")
+        var format: RenderFormat = .markdown
+
+        @Flag(help: "Leave out the hub part and the platform's name (whitelabel mode).")
+        var whitelabel = false
+
+        @Option(name: .customLong("var"), help: ArgumentHelp("A customer value for a guide variable, such as subdomain=acme; repeatable.", valueName: "name=value"))
+        var variables: [String] = []
+
+        @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var outputFile: String?
+
+        func validate() throws {
+            for assignment in variables where !assignment.contains("=") {
+                throw ValidationError("--var expects name=value, got '\(assignment)'.")
+            }
+        }
+
+        func run() throws {
+            let catalog = try guide.loadCatalog()
+            var url = try selection.guideURL(guide, in: catalog)
+            if whitelabel { url.isWhitelabel = true }
+            var values = url.variables
+            for assignment in variables {
+                let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                values[String(parts[0])] = String(parts[1])
+            }
+            try url.setVariables(values, for: catalog.connector(url.connector)!)
+            let text = try GuideRenderer(catalog: catalog).render(url, as: format)
+            if let outputFile {
+                let target = URL(fileURLWithPath: outputFile)
+                try OutputWriter(directory: target.deletingLastPathComponent())
+                    .write(OutputFile(path: target.lastPathComponent, contents: text))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}
+
+extension RenderFormat: ExpressibleByArgument {}

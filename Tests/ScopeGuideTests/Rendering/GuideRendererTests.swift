@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import ScopeGuide
+
+@Suite struct GuideRendererTests {
+    let renderer = GuideRenderer(catalog: Fixtures.catalog)
+
+    func frontURL(_ ids: [ActionID] = [], whitelabel: Bool = false) throws -> GuideURL {
+        var url = try Fixtures.catalog.guideURL(connector: "front")
+        try url.select(ids, in: Fixtures.front)
+        url.isWhitelabel = whitelabel
+        return url
+    }
+
+    static let threeActions: [ActionID] = ["front_send_message", "front_list_tags", "front_update_conversation"]
+
+    @Test("Front golden files: no selection, three actions, whitelabel", arguments: [
+        ("none", [ActionID](), false),
+        ("3-actions", GuideRendererTests.threeActions, false),
+        ("whitelabel", GuideRendererTests.threeActions, true),
+    ])
+    func golden(name: String, ids: [ActionID], whitelabel: Bool) throws {
+        let url = try frontURL(ids, whitelabel: whitelabel)
+        try GoldenFile.assertMatches(try renderer.render(url, as: .markdown), "front.link-account.api-token.\(name).md")
+        try GoldenFile.assertMatches(try renderer.render(url, as: .html), "front.link-account.api-token.\(name).html")
+    }
+
+    @Test("one action: one scoped step, one display scope, its badge and the URL")
+    func singleAction() throws {
+        let markdown = try renderer.render(try frontURL(["front_send_message"]), as: .markdown)
+        #expect(markdown.contains("*Enables actions: Send Message*"))
+        #expect(markdown.components(separatedBy: "*Enables actions:").count == 2)
+        #expect(markdown.contains("  - `messages:send`\n"))
+        #expect(!markdown.contains("`messages:read`"))
+        #expect(markdown.contains("<https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message>"))
+        #expect(markdown.contains("## Linking the Account from the Hub"))
+        let whitelabel = try renderer.render(try frontURL(["front_send_message"], whitelabel: true), as: .markdown)
+        #expect(!whitelabel.contains("Hub"))
+        #expect(!whitelabel.contains("StackOne"))
+    }
+
+    @Test("the page keeps hidden steps for its script, marked hidden; the fragment leaves them out")
+    func pageKeepsHiddenSteps() throws {
+        let html = try renderer.render(try frontURL(["front_send_message"]), as: .html)
+        #expect(html.contains("<li data-guide-display-scope=\"messages:send\"><button"))
+        #expect(html.contains("<li data-guide-display-scope=\"messages:read\" hidden>"))
+        #expect(html.contains("<span data-guide-actions-badge-labels>Send Message</span>"))
+        #expect(html.contains("<input type=\"checkbox\" value=\"front_send_message\" checked>"))
+        #expect(html.contains("<script type=\"application/json\" id=\"scopeguide-data\">"))
+        let fragment = try renderer.render(try frontURL(["front_send_message"]), as: .fragment)
+        #expect(!fragment.contains("<script"))
+        #expect(!fragment.contains("<html"))
+        #expect(!fragment.contains("data-guide-display-scope=\"messages:read\""))
+        #expect(!fragment.contains("data-guides-scope-selector"))
+        #expect(fragment.contains("data-whitelabel-hide"))
+    }
+
+    @Test("rendering twice gives byte-identical output")
+    func deterministic() throws {
+        for format in RenderFormat.allCases {
+            let url = try frontURL(Self.threeActions)
+            #expect(try renderer.render(url, as: format) == (try GuideRenderer(catalog: Fixtures.catalog).render(url, as: format)))
+        }
+    }
+
+    @Test("variables are substituted; a missing value shows a visible placeholder")
+    func variables() throws {
+        let yaml = """
+            key: demo
+            name: Demo
+            scopeDefinitions: {read: {}}
+            actions: [{id: demo_a, label: A, requiredScopes: read}]
+            variables:
+              subdomain: {label: Subdomain, pattern: "^[a-z0-9-]+$"}
+            authentication:
+              - key:
+                  type: custom
+                  label: Key
+                  support:
+                    guides:
+                      config:
+                        sections:
+                          - title: Open https://{{subdomain}}.demo.example
+                            steps: [{title: "Sign in to {{platformName}}", scopes: read}]
+            """
+        let connector = try CatalogLoader().loadConnector(yaml: yaml).connector
+        let catalog = Catalog(connectors: [connector])
+        let renderer = GuideRenderer(catalog: catalog)
+        var url = try catalog.guideURL(connector: "demo")
+        #expect(try renderer.render(url, as: .markdown).contains("## Open https://‹subdomain›.demo.example"))
+        try url.setVariables(["subdomain": "acme"], for: connector)
+        let markdown = try renderer.render(url, as: .markdown)
+        #expect(markdown.contains("## Open https://acme.demo.example"))
+        #expect(markdown.contains("**Sign in to StackOne**"))
+        #expect(throws: GuideURLError.invalidVariable(name: "subdomain", value: "a b", pattern: "^[a-z0-9-]+$")) {
+            try url.setVariables(["subdomain": "a b"], for: connector)
+        }
+        #expect(throws: GuideURLError.unknownVariable("tenant", connector: "demo", declared: ["subdomain"])) {
+            try url.setVariables(["tenant": "x"], for: connector)
+        }
+    }
+}
+
+@Suite struct RenderingSafetyTests {
+    static let catalog: Catalog = {
+        let guides = Fixtures.packageRoot.appendingPathComponent("Tests/ScopeGuideTests/Fixtures/Guides")
+        return try! CatalogLoader().load(directory: guides).catalog
+    }()
+
+    func render(_ format: RenderFormat, actions: [ActionID] = [], app: String? = nil) throws -> String {
+        var url = try Self.catalog.guideURL(connector: "hostile")
+        try url.select(actions, in: Self.catalog.connector("hostile")!)
+        if let app { try url.setVariables(["app": app], for: Self.catalog.connector("hostile")!) }
+        return try GuideRenderer(catalog: Self.catalog).render(url, as: format)
+    }
+
+    /// Checks HTML produced from hostile guide text. `body` is everything before the page's own
+    /// data and script elements, which are the only scripts allowed.
+    func assertSafeHTML(_ html: String, ownScripts: Int) {
+        let body = html.components(separatedBy: "<script type=\"application/json\"").first!.lowercased()
+        #expect(!body.contains("<script"))
+        #expect(html.lowercased().components(separatedBy: "</script").count - 1 == ownScripts)
+        for needle in ["href=\"javascript:", "src=\"javascript:", "href=\"data:text", "<img", "<iframe", "<em onmouseover", "<b>bold", "<a href=\"javascript"] {
+            #expect(!body.contains(needle), "found \(needle)")
+        }
+    }
+
+    @Test("guide text cannot inject scripts, handlers or javascript: links into HTML", arguments: [[], ["hostile_read"], ["hostile_write"]] as [[ActionID]])
+    func htmlIsSafe(actions: [ActionID]) throws {
+        assertSafeHTML(try render(.html, actions: actions, app: "</script><script>alert(9)</script>"), ownScripts: 2)
+        assertSafeHTML(try render(.fragment, actions: actions), ownScripts: 0)
+    }
+
+    @Test("the page's data JSON cannot close its script element")
+    func dataJSONEscaped() throws {
+        let html = try render(.html, app: "</script><script>alert(9)</script>")
+        let data = try #require(html.components(separatedBy: "id=\"scopeguide-data\">").dropFirst().first?.components(separatedBy: "</script>").first)
+        #expect(!data.contains("<"))
+        #expect(data.contains("\\u003c/script\\u003e"))
+    }
+
+    @Test("Markdown output, rendered again by any CommonMark renderer, has no raw HTML or unsafe link")
+    func markdownIsSafe() throws {
+        let markdown = try render(.markdown)
+        #expect(RawCMark.htmlNodesAndUnsafeLinks(in: markdown).isEmpty)
+        #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>"))
+        #expect(markdown.contains("[the docs](https://docs.example.com/?a=1&b=2)"))
+    }
+
+    @Test("attribute values from scope names and labels are escaped, so they cannot close the attribute")
+    func attributesEscaped() throws {
+        let html = try render(.html, actions: ["hostile_read"])
+        #expect(html.contains("<span class=\"sg-action-scopes\">read&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
+        #expect(html.contains("data-guide-action-label=\"Read &lt;img src=x onerror=alert(1)&gt;\""))
+        #expect(!html.contains("read\"><script>"))
+    }
+
+    @Test("random Markdown never yields a script or unsafe link, in HTML or in re-parsed CommonMark")
+    func randomText() throws {
+        var generator = SeededGenerator(seed: 0xBAD)
+        let pieces = ["<script>", "</script>", "<a href=\"javascript:x\">", "[a](javascript:b)", "![i](javascript:c)", "<", ">", "&", "\"", "`",
+                      "*", "_", "[", "]", "(", ")", "\n", "\n\n", "- ", "1. ", "    ", "<!--", "-->", "<div>", "javascript:", "JAVASCRIPT:", "x", " ",
+                      "[r]: javascript:y\n", "[r]", "<javascript:z>", "\\", "&#106;avascript:"]
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 1...25, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let document = CMarkDocument(parsing: text)
+            let html = document.render(.html).lowercased()
+            #expect(!html.contains("<script"), "input: \(text)")
+            #expect(!html.contains("href=\"javascript:"), "input: \(text)")
+            #expect(!html.contains("src=\"javascript:"), "input: \(text)")
+            #expect(RawCMark.htmlNodesAndUnsafeLinks(in: document.render(.commonMark)).isEmpty, "input: \(text)")
+        }
+    }
+}
