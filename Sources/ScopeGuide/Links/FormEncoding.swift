@@ -40,7 +40,11 @@ enum FormEncoding {
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {
             if byte == UInt8(ascii: "%") {
-                guard iterator.count >= 2, let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) else { return nil }
+                // Two hex digits exactly: `UInt8(_:radix:)` alone would also take "+F" or "-0".
+                let digits = Array(iterator.prefix(2))
+                guard digits.count == 2, digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }),
+                    let value = UInt8(String(decoding: digits, as: UTF8.self), radix: 16)
+                else { return nil }
                 bytes.append(value)
                 iterator = iterator.dropFirst(2)
             } else if byte == UInt8(ascii: "+"), plusAsSpace {

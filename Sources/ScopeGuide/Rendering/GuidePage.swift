@@ -7,13 +7,15 @@ struct GuidePage {
     let site: Site
     let variables: TextVariables
     let graph: ScopeGraph
+    /// The resolution's scopes for an empty selection, which the script uses when nothing is ticked.
+    let fullGuideScopes: [Scope]
 
     func html() -> String {
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
             flavor: .html(includeHidden: true, panel: ScopeSelectorPanel(tailored: tailored, url: url).html()))
         let body = builder.build().render(.html)
-        let data = PageData(tailored: tailored, url: url, graph: graph).scriptJSON()
+        let data = PageData(tailored: tailored, url: url, graph: graph, fullGuideScopes: fullGuideScopes).scriptJSON()
         return """
             <!DOCTYPE html>
             <html lang="en">

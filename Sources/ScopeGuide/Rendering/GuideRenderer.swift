@@ -31,7 +31,12 @@ public struct GuideRenderer: Sendable {
                 .build().render(.html)
             return "<article class=\"sg-guide\" data-guide-connector=\"\(HTMLEscaping.escape(tailored.connector.key))\">\n\(body)</article>\n"
         case .html:
-            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, graph: tailor.graph(for: tailored.connector.key)!).html()
+            var untailored = url
+            untailored.selection = .none
+            let fullGuide = try tailor.guide(for: untailored).resolution.scopes
+            return GuidePage(
+                tailored: tailored, url: url, site: site, variables: variables,
+                graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide).html()
         case .json:
             return ResolutionReport(tailored, url: url).json()
         }

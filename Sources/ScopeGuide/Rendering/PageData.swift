@@ -21,12 +21,14 @@ struct PageData: Encodable {
     var closures: [[Int]]
     var actions: [ActionData]
     var defaultScopes: [Int]?
+    /// The engine's scopes for an empty selection (defaults, or every required scope).
+    var fullGuideScopes: [Int]
     var separator: String
     var whitelabel: Bool
     var variables: [String: String]
     var selection: [String]
 
-    init(tailored: TailoredGuide, url: GuideURL, graph: ScopeGraph) {
+    init(tailored: TailoredGuide, url: GuideURL, graph: ScopeGraph, fullGuideScopes: [Scope]) {
         connector = tailored.connector.key
         base = url.base
         path = url.path
@@ -38,6 +40,7 @@ struct PageData: Encodable {
                        alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) })
         }
         defaultScopes = tailored.method.defaultScopes?.compactMap(graph.number(of:))
+        self.fullGuideScopes = fullGuideScopes.compactMap(graph.number(of:))
         separator = url.separator.rawValue
         whitelabel = url.isWhitelabel
         variables = url.variables

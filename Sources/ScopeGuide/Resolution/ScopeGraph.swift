@@ -1,5 +1,5 @@
-/// What each scope of a connector grants: its transitive `includes` and, through wildcards in
-/// that closure, every matching scope.
+/// What each scope of a connector grants: everything reachable through `includes` and through
+/// wildcards (a wildcard grants every scope it matches, and what those include in turn).
 ///
 /// Computed once per connector. Scopes are numbered: defined scopes first in `scopeDefinitions`
 /// order (so a lower number means earlier in display order), then undefined scopes that some
@@ -26,25 +26,25 @@ public struct ScopeGraph: Sendable {
         self.scopes = scopes
         self.numbers = numbers
 
-        let includes = connector.scopeDefinitions.map { $0.includes.compactMap { numbers[$0] } }
+        // Granting is reachability over two kinds of edge: `includes`, and a wildcard to every
+        // scope it matches. Following both to a fixpoint makes closures transitive: whoever holds
+        // `ev:*:read` holds `ev:inbox:read` and so whatever `ev:inbox:read` includes. The search
+        // relies on this (x granted by y implies closure(x) ⊆ closure(y)).
         let capacity = scopes.count
-        let wildcardMatches: [Int: [Int]] = Dictionary(uniqueKeysWithValues:
-            scopes.indices.prefix(definedCount).filter { scopes[$0].isWildcard }.map { w in
-                (w, scopes.indices.filter { scopes[w].matches(scopes[$0]) })
-            })
+        let edges: [[Int]] = (0..<definedCount).map { index in
+            let included = connector.scopeDefinitions[index].includes.compactMap { numbers[$0] }
+            guard scopes[index].isWildcard else { return included }
+            return included + scopes.indices.filter { $0 != index && scopes[index].matches(scopes[$0]) }
+        }
         closures = (0..<definedCount).map { start in
-            // Depth-first over includes; the loader has rejected cycles, but `seen` keeps this
-            // finite for catalogues built in code.
             var seen = Bitset(capacity: capacity)
             var stack = [start]
             while let scope = stack.popLast() {
                 guard !seen.contains(scope) else { continue }
                 seen.insert(scope)
-                if scope < includes.count { stack += includes[scope] }
+                if scope < edges.count { stack += edges[scope] }
             }
-            var closure = seen
-            for member in seen.members { for match in wildcardMatches[member] ?? [] { closure.insert(match) } }
-            return closure
+            return seen
         }
     }
 

@@ -14,8 +14,12 @@ public struct Selection: Hashable, Sendable {
         var seen = Set<ActionID>()
         for id in ids where !known.contains(id) && seen.insert(id).inserted { unknown.append(id.rawValue) }
         guard unknown.isEmpty else {
-            throw .unknownActions(unknown.map { ($0, NameSuggestions.closest(to: $0, in: connector.actions.map(\.id.rawValue))) }
-                .map(SelectionError.UnknownAction.init), connector: connector.key)
+            // Suggestions cost an edit distance per catalogue id, so only the first few unknown
+            // ids get them: a pasted URL with thousands of bad ids still fails fast.
+            let ids = connector.actions.map(\.id.rawValue)
+            throw .unknownActions(unknown.enumerated().map { index, id in
+                SelectionError.UnknownAction(id: id, suggestions: index < 5 ? NameSuggestions.closest(to: id, in: ids) : [])
+            }, connector: connector.key)
         }
         actions = connector.actions.map(\.id).filter(wanted.contains)
     }
@@ -42,10 +46,11 @@ public enum SelectionError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownActions(let unknown, let connector):
-            return unknown.map { action in
+            let shown = unknown.prefix(20).map { action in
                 "unknown action \"\(action.id)\" for connector \"\(connector)\""
                     + (action.suggestions.isEmpty ? "" : "; did you mean " + action.suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?")
-            }.joined(separator: "\n")
+            }
+            return (shown + (unknown.count > 20 ? ["… and \(unknown.count - 20) more unknown actions"] : [])).joined(separator: "\n")
         }
     }
 }

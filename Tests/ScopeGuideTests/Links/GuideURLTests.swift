@@ -62,6 +62,9 @@ import Testing
         ("?whitelabel=maybe", .invalidWhitelabel("maybe")),
         ("?separator=comma&separator=pipe", .conflictingParameter("separator")),
         ("?actions=%ZZ", .malformedEncoding("actions=%ZZ")),
+        ("?actions=%+F", .malformedEncoding("actions=%+F")),
+        ("?actions=%-0", .malformedEncoding("actions=%-0")),
+        ("?actions=%C3", .malformedEncoding("actions=%C3")),
         ("?actions=%3Cscript%3E", .unknownActions([.init(id: "<script>", suggestions: [])], connector: "front")),
     ])
     func queryErrors(query: String, expected: GuideURLError) {

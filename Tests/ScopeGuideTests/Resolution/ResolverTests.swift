@@ -41,6 +41,17 @@ import Testing
 
     // MARK: (2) anyOf
 
+    @Test("a wildcard grants what the scopes it matches include, so one wildcard can cover all")
+    func wildcardGrantsIncludesOfMatches() throws {
+        // ev:*:read matches ev:inbox:read, which includes b:read: holding the wildcard grants b:read.
+        let connector = Self.connector(
+            [Self.scope("ev:inbox:read", includes: ["b:read"]), Self.scope("b:read"), Self.scope("ev:*:read")],
+            [Self.action("inbox", [["ev:inbox:read"]]), Self.action("team", [["ev:team:read"]]), Self.action("b", [["b:read"]])])
+        let resolution = try Self.resolve(connector, ["inbox", "team", "b"])
+        #expect(resolution.scopes == ["ev:*:read"])
+        #expect(resolution.granted == ["ev:*:read", "ev:inbox:read", "ev:team:read", "b:read"])
+    }
+
     @Test("anyOf [A, B] beside an action needing B resolves to [B]")
     func anyOfSharesTheScopeAnotherActionNeeds() throws {
         let c = Self.connector(
