@@ -172,7 +172,7 @@ struct GuideDocumentBuilder {
             let name = HTMLEscaping.escape(scope.rawValue)
             html += "<li data-guide-display-scope=\"\(name)\"\(shown.contains(scope) ? "" : " hidden")>"
                 + "<button type=\"button\" class=\"sg-copy\" data-copy=\"\(name)\" aria-label=\"Copy \(name)\" title=\"Copy scope\">"
-                + "<code>\(name)</code><span class=\"sg-copy-icon\" aria-hidden=\"true\">⧉</span></button></li>\n"
+                + "<code>\(name)</code>\(Self.copyIcon)</button></li>\n"
         }
         _ = item.appendRawBlock(enter: html + "</ul>\n", exit: "")
     }
@@ -186,6 +186,9 @@ struct GuideDocumentBuilder {
             bullets.appendItem().appendParagraph().appendInlineMarkdown(variables.substitute(entry))
         }
     }
+
+    /// Two overlapping sheets, drawn inline: the "⧉" of the seed is missing from common fonts.
+    static let copyIcon = "<svg class=\"sg-copy-icon\" aria-hidden=\"true\" width=\"12\" height=\"12\" viewBox=\"0 0 16 16\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"><rect x=\"5\" y=\"5\" width=\"9\" height=\"9\" rx=\"1.5\"/><path d=\"M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5\"/></svg>"
 
     private func attribute(_ scopes: [Scope]) -> String {
         HTMLEscaping.escape(scopes.map(\.rawValue).joined(separator: ","))
