@@ -115,3 +115,62 @@ import Testing
         }
     }
 }
+
+@Suite struct RenderAndBuildCommandTests {
+    @Test("render md shows one scoped step for one action; --whitelabel drops the hub part")
+    func renderMarkdown() throws {
+        let result = try CommandRunner.run(["render", "front", "--actions", "front_send_message", "--format", "md"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("*Enables actions: Send Message*"))
+        #expect(result.stdout.contains("  - `messages:send`\n"))
+        #expect(result.stdout.contains("?actions=front_send_message>"))
+        #expect(result.stdout.contains("## Linking the Account from the Hub"))
+        let whitelabel = try CommandRunner.run(["render", "front", "--actions", "front_send_message", "--format", "md", "--whitelabel"])
+        #expect(whitelabel.status == 0)
+        #expect(!whitelabel.stdout.contains("Linking the Account"))
+    }
+
+    @Test("render -o writes the file; bad --var and bad format exit 1")
+    func renderToFileAndErrors() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("front.html")
+        let result = try CommandRunner.run(["render", "front", "--format", "html", "-o", file.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        let badVariable = try CommandRunner.run(["render", "front", "--var", "subdomain=x"])
+        #expect(badVariable.status == 1)
+        #expect(badVariable.stderr.contains("connector \"front\" has no variable \"subdomain\""))
+        let badFormat = try CommandRunner.run(["render", "front", "--format", "pdf"])
+        #expect(badFormat.status == 1)
+    }
+
+    @Test("build writes every guide; a second build is byte-identical; --check exits 2 on stale files")
+    func buildAndCheck() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("Output").path
+        let first = try CommandRunner.run(["build", "--output", output])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("rendered "))
+        let page = directory.appendingPathComponent("Output/front/link-account/api-token.html")
+        let markdown = directory.appendingPathComponent("Output/front/link-account/api-token.md")
+        let before = try Data(contentsOf: page) + Data(contentsOf: markdown)
+        let second = try CommandRunner.run(["build", "--output", output])
+        #expect(second.stdout.contains("0 written"))
+        #expect(try Data(contentsOf: page) + Data(contentsOf: markdown) == before)
+        #expect(try CommandRunner.run(["build", "--output", output, "--check"]).status == 0)
+
+        try "edited".write(to: markdown, atomically: true, encoding: .utf8)
+        try "old".write(to: directory.appendingPathComponent("Output/front/link-account/removed.md"), atomically: true, encoding: .utf8)
+        let check = try CommandRunner.run(["build", "--output", output, "--check"])
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("stale: front/link-account/api-token.md"))
+        #expect(check.stdout.contains("extra: front/link-account/removed.md"))
+        try FileManager.default.removeItem(at: page)
+        #expect(try CommandRunner.run(["build", "--output", output, "--check"]).stdout.contains("missing: front/link-account/api-token.html"))
+    }
+}
