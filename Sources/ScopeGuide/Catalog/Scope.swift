@@ -3,27 +3,9 @@
 /// A segment that is exactly `*` makes the scope a wildcard: it grants every scope with the same
 /// shape whose other segments are equal. Segments are separated by `:`, `.` or `/`, so
 /// `events:*:read` matches `events:inbox:read` but not `events:inbox:x:read`.
-public struct Scope: RawRepresentable, Hashable, Comparable, Codable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible
-{
+public struct Scope: StringIdentifier {
     public let rawValue: String
-
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: Scope, rhs: Scope) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Whether any segment is the wildcard `*`.
     public var isWildcard: Bool { segments.contains { $0 == "*" } }
