@@ -13,7 +13,7 @@ struct ScopeGuideCommand: ParsableCommand {
             Exit codes: 0 success; 1 invalid input (unknown connector, action or option, \
             malformed URL, broken guide source); 2 lint errors (check).
             """,
-        subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self]
+        subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self]
     )
 
     /// Runs the command, mapping argument-parser's usage errors (64) to 1 as SPEC §6 asks.

@@ -1,0 +1,132 @@
+extension PageReader {
+    /// Inline elements, converted to Markdown; anything else inside text is reported.
+    static let inlineElements: Set<String> = ["strong", "b", "em", "i", "code", "a"]
+
+    /// `nodes` as one line of Markdown: `<strong>` → `**…**`, `<em>` → `*…*`, `<code>` → a code
+    /// span, `<a href>` → `[…](…)`; text is entity-decoded and its whitespace collapsed, as a
+    /// browser shows it. `parent` names the context in messages.
+    mutating func inlineMarkdown(_ nodes: [MarkupNode], in parent: MarkupElement) -> String {
+        collapsed(nodes.map { inline($0, in: parent) }.joined())
+    }
+
+    private mutating func inline(_ node: MarkupNode, in parent: MarkupElement) -> String {
+        switch node {
+        case .text(let text, let line):
+            return textMarkdown(text, line: line)
+        case .element(let element):
+            switch element.name {
+            case "strong", "b":
+                checkAttributes(element, allowed: [])
+                return wrapped(element, marker: "**")
+            case "em", "i":
+                checkAttributes(element, allowed: [])
+                return wrapped(element, marker: "*")
+            case "code":
+                checkAttributes(element, allowed: [])
+                return codeSpan(collapsed(HTMLEntities.decode(rawText(element))))
+            case "a":
+                checkAttributes(element, allowed: ["href", "target", "rel"])
+                guard let href = element.attribute("href"), !href.isEmpty else {
+                    report(element.line, .missingAttribute("href", element: "a"))
+                    return inlineMarkdown(element.children, in: element)
+                }
+                let target = href.contains(where: { $0.isWhitespace || $0 == "(" || $0 == ")" }) ? "<\(href)>" : href
+                return "[" + inlineMarkdown(element.children, in: element) + "](" + target + ")"
+            default:
+                reportUnexpected(element, context: parent.name == "li" ? "a list item" : "text")
+                return ""
+            }
+        }
+    }
+
+    /// `**inner**`, with the whitespace the element had at its edges moved outside the markers
+    /// (`Click<strong> Connect</strong>` must not become `Click**Connect**`).
+    private mutating func wrapped(_ element: MarkupElement, marker: String) -> String {
+        let raw = rawText(element)
+        let inner = inlineMarkdown(element.children, in: element)
+        guard !inner.isEmpty else { return raw.isEmpty ? "" : " " }
+        let before = raw.first?.isWhitespace == true ? " " : "", after = raw.last?.isWhitespace == true ? " " : ""
+        return before + marker + inner + marker + after
+    }
+
+    /// The items of a `<ul>`, each one line of Markdown.
+    mutating func listItems(_ list: MarkupElement) -> [String] {
+        var items: [String] = []
+        for node in list.children {
+            guard case .element(let item) = node else {
+                requireBlank(node, context: "a list")
+                continue
+            }
+            guard item.name == "li" else {
+                reportUnexpected(item, context: "a list")
+                continue
+            }
+            let text = inlineMarkdown(item.children, in: item)
+            if !text.isEmpty { items.append(text) }
+        }
+        if items.isEmpty { report(list.line, .emptyList(list.name)) }
+        return items
+    }
+
+    /// An attribute value shown as text (a step title): decoded, Markdown characters escaped,
+    /// platform name replaced (see ``textMarkdown(_:line:)``).
+    mutating func plainText(_ value: String, line: Int) -> String {
+        collapsed(platformNeutral(Self.escaped(HTMLEntities.decode(value)), line: line))
+    }
+
+    /// MDX text is Markdown already, so it passes through; only characters written as entities
+    /// (`&lt;`, `&#42;`) are escaped, since the page meant them literally.
+    private mutating func textMarkdown(_ text: String, line: Int) -> String {
+        var markdown = ""
+        for (character, isReference) in HTMLEntities.decodeMarkingReferences(text) {
+            if isReference, Self.markdownSpecial.contains(character) { markdown.append("\\") }
+            markdown.append(character)
+        }
+        return platformNeutral(markdown, line: line)
+    }
+
+    /// Reports `{{…}}`, which the loader would read as a variable, and writes the platform's name
+    /// as `{{platformName}}` so whitelabel rendering and `site.yaml` can replace it.
+    private mutating func platformNeutral(_ text: String, line: Int) -> String {
+        for name in VariableReference.names(in: text) { report(line, .placeholderInText(name)) }
+        return text.replacingOccurrences(of: "StackOne", with: "{{platformName}}")
+    }
+
+    private mutating func checkAttributes(_ element: MarkupElement, allowed: Set<String>) {
+        for attribute in element.attributes where !allowed.contains(attribute.name) {
+            report(element.line, .ignoredAttribute(attribute.name, element: element.name))
+        }
+    }
+
+    /// The text inside `element`, markup dropped (for `<code>`).
+    private func rawText(_ element: MarkupElement) -> String {
+        element.children.map { node in
+            switch node {
+            case .text(let text, _): text
+            case .element(let child): rawText(child)
+            }
+        }.joined()
+    }
+
+    private func codeSpan(_ code: String) -> String {
+        let fence = code.contains("`") ? "``" : "`"
+        let pad = code.hasPrefix("`") || code.hasSuffix("`") ? " " : ""
+        return fence + pad + code + pad + fence
+    }
+
+    /// Runs of whitespace (newlines included) as one space, trimmed.
+    private func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static let markdownSpecial: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "!", "&"]
+
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if markdownSpecial.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

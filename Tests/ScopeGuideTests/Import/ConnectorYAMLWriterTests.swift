@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import ScopeGuide
+
+@Suite struct ConnectorYAMLWriterTests {
+    @Test("every committed connector written out loads back equal", arguments: ["front", "capsule", "traffit"])
+    func roundTrip(key: String) throws {
+        let connector = try #require(Fixtures.catalog.connector(key))
+        let yaml = try ConnectorYAMLWriter.yaml(for: connector)
+        let loaded = try CatalogLoader().loadConnector(yaml: yaml, file: "\(key).connector.yaml")
+        #expect(loaded.connector == connector)
+        #expect(loaded.warnings.isEmpty)
+    }
+
+    @Test("strings YAML would read as other types, or that need quoting, stay strings")
+    func quoting() throws {
+        let tricky = ["true", "1.0", "null", "a: b", "# not a comment", "- item", "'quoted'", "{{platformName}} app", "line one\nline two", "~", "@home"]
+        let connector = Connector(
+            key: "tricky", name: "yes",
+            scopeDefinitions: [ScopeDefinition(scope: "events:*:read", description: "no")],
+            actions: tricky.enumerated().map { Action(id: ActionID("a\($0.offset)"), label: $0.element, requirement: Requirement(allOf: ["events:x:read"])) },
+            methods: [AuthMethod(key: "m", kind: .custom, label: "On", guides: [.config: Guide(sections: [Section(title: "off", list: tricky)])])])
+        let yaml = try ConnectorYAMLWriter.yaml(for: connector)
+        let loaded = try CatalogLoader().loadConnector(yaml: yaml).connector
+        #expect(loaded.actions.map(\.label) == tricky)
+        #expect(loaded.name == "yes")
+        #expect(loaded.methods.first?.guides[.config]?.sections.first?.list == tricky)
+    }
+
+    @Test("any-of requirements and a step whose display list differs from its scopes survive")
+    func alternativesAndDisplay() throws {
+        let connector = Connector(
+            key: "alt", name: "Alt",
+            scopeDefinitions: [ScopeDefinition(scope: "a"), ScopeDefinition(scope: "b", includes: ["a"]), ScopeDefinition(scope: "c")],
+            actions: [Action(id: "x", label: "X", requirement: Requirement(alternatives: [["a"], ["b", "c"]]))],
+            methods: [AuthMethod(key: "m", kind: .oauth2, label: "OAuth", grantType: .authorizationCode, authorizationURL: "https://a.example/auth",
+                                 defaultScopes: ["a"], scopeDelimiter: ",",
+                                 guides: [.config: Guide(sections: [Section(title: "S", steps: [
+                                     Step(title: "T", scopes: ["a", "b"], displayScopes: ["b"]),
+                                     Step(title: "U", scopes: ["c"], displayScopes: []),
+                                 ])])])])
+        let loaded = try CatalogLoader().loadConnector(yaml: try ConnectorYAMLWriter.yaml(for: connector)).connector
+        #expect(loaded == connector)
+    }
+}
