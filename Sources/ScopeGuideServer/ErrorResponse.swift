@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import ScopeGuide
+
+/// An error answer in the format the request asked for: a ``StatusPage`` for browsers, JSON for
+/// `.json` and `Accept: application/json`, plain text for `.md`. The message may quote request
+/// values; HTML escapes them through cmark, JSON through its encoder.
+struct ErrorResponse {
+    var status: HTTPResponse.Status
+    var title: String
+    var message: String
+    var headers: HTTPFields = [:]
+
+    private struct JSONBody: Encodable {
+        var status: Int
+        var error: String
+        var message: String
+    }
+
+    func response(for request: Request) -> Response {
+        let format = RequestedFormat(request)
+        let body: String
+        switch format {
+        case .html:
+            body = StatusPage(status: status.code, title: title, message: message).html()
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(JSONBody(status: status.code, error: title, message: message))) ?? Data("{}".utf8)
+            body = String(decoding: data, as: UTF8.self) + "\n"
+        case .markdown:
+            body = "\(status.code) \(title)\n\n\(message)\n"
+        }
+        var fields = headers
+        fields[.contentType] = format == .markdown ? "text/plain; charset=utf-8" : format.contentType
+        fields[.cacheControl] = "no-store"
+        let response = Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+}
