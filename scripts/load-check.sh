@@ -45,6 +45,7 @@ echo "== RSS after wrk: $(rss)"
 # The mixed run: one curl, many URLs, each entry's options separated by `next`.
 long=$(printf 'a%.0s' $(seq 9000))
 etag=$(curl -sI "$base$page" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+etag=${etag//\"/\\\"}   # curl's config syntax: quotes inside a quoted value are backslash-escaped
 entries=(
   "url = \"$base$page\""
   "url = \"$base/connectors/front/guides/link-account/api-token.md?actions=front_send_message\""
@@ -76,7 +77,7 @@ before_rss=$(rss)
 before_logged=$(requests_logged)
 echo "== $MIXED mixed requests (${#entries[@]} kinds, valid and invalid); RSS before: $before_rss"
 start=$(date +%s.%N)
-curl -s --parallel --parallel-max 8 -K "$config" >"$work/statuses" || true
+curl -s --no-progress-meter --parallel --parallel-max 8 -K "$config" >"$work/statuses" || true
 end=$(date +%s.%N)
 echo "   took $(echo "$end - $start" | bc) s; statuses:"
 sort "$work/statuses" | uniq -c | sed 's/^/   /'
