@@ -140,20 +140,23 @@ import Testing
         }
     }
 
-    @Test("errors for `.json` requests are JSON, for `.md` plain text")
+    @Test("errors for `.json` requests are JSON, for `.md` Markdown; neither carries raw markup")
     func errorFormats() async throws {
         try await app.test(.router) { client in
-            try await client.execute(uri: frontPath + ".json?actions=nope", method: .get) { response in
+            try await client.execute(uri: frontPath + ".json?actions=%3Cscript%3E", method: .get) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(object?["status"] as? Int == 400)
-                #expect((object?["message"] as? String)?.contains("unknown action \"nope\"") == true)
+                #expect((object?["message"] as? String)?.contains("unknown action \"<script>\"") == true)
+                #expect(!response.text.contains("<"))
             }
-            try await client.execute(uri: frontPath + ".md?actions=nope", method: .get) { response in
+            try await client.execute(uri: frontPath + ".md?actions=%3Cscript%3E", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
-                #expect(response.text.hasPrefix("400 Unknown action\n"))
+                #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
+                #expect(response.text.hasPrefix("# 400 Unknown action\n"))
+                #expect(response.text.contains("\\<script\\>"))
+                #expect(!response.text.contains("<script>"))
             }
         }
     }

@@ -1,7 +1,7 @@
 /// A short standalone page for an HTTP status: a heading, the message and a link to the index.
 ///
 /// The message is plain text (an error's `description`, which may quote request values); it
-/// reaches the page only as cmark text nodes, so it is always escaped. Each line of a multi-line
+/// reaches the page only as cmark text nodes, so it is always escaped, in HTML and in Markdown. Each line of a multi-line
 /// message becomes a list item.
 public struct StatusPage: Sendable {
     public var status: Int
@@ -18,7 +18,18 @@ public struct StatusPage: Sendable {
         self.indexPath = indexPath
     }
 
+    /// The standalone HTML page.
     public func html() -> String {
+        let document = build(linkingIndex: true)
+        return PageShell.html(title: "\(status) \(title)", main: document.render(.html))
+    }
+
+    /// The same content as CommonMark (for `.md` requests); cmark backslash-escapes the message.
+    public func markdown() -> String {
+        build(linkingIndex: false).render(.commonMark)
+    }
+
+    private func build(linkingIndex: Bool) -> CMarkDocument {
         let document = CMarkDocument()
         let root = document.root
         root.appendHeading(level: 1).appendText("\(status) \(title)")
@@ -29,9 +40,9 @@ public struct StatusPage: Sendable {
         } else {
             root.appendParagraph().appendText(message)
         }
-        if let indexPath {
+        if linkingIndex, let indexPath {
             root.appendParagraph().appendLink("All connector guides", url: indexPath)
         }
-        return PageShell.html(title: "\(status) \(title)", main: document.render(.html))
+        return document
     }
 }

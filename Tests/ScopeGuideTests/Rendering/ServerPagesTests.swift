@@ -28,6 +28,8 @@ import Testing
         #expect(multi.contains("<li>a</li>\n<li>b</li>"))
         #expect(!multi.contains("All connector guides"))
         #expect(multi.contains("<style>" + PageAssets.inlineStyle + "</style>"))
+        let markdown = StatusPage(status: 400, title: "Unknown action", message: "unknown action \"<script>\" *x*").markdown()
+        #expect(markdown == "# 400 Unknown action\n\nunknown action \"\\<script\\>\" \\*x\\*\n")
     }
 
     @Test("the index search matches connector names, method labels and actions; every term must match")
