@@ -22,7 +22,7 @@ base="http://127.0.0.1:$PORT"
 page="/connectors/front/guides/link-account/api-token?actions=front_list_conversations,front_send_message,front_get_contact&separator=comma"
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
-swift build -c release --product scopeguide >/dev/null
+if ! build_log=$(swift build -c release --product scopeguide 2>&1); then echo "$build_log" >&2; exit 1; fi
 binary="$(swift build -c release --show-bin-path)/scopeguide"
 
 work=$(mktemp -d)
