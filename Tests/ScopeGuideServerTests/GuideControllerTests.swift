@@ -7,7 +7,7 @@ import Testing
 @testable import ScopeGuideServer
 
 @Suite struct GuideControllerTests {
-    let app = ServerFixtures.app()
+    var app: some ApplicationProtocol { ServerFixtures.app() }
     let frontPath = ServerFixtures.frontPath
 
     @Test("a tailored guide page is the renderer's page for the same URL, based at the request's host")
@@ -28,7 +28,7 @@ import Testing
 
     @Test("--base-url fixes the base: the Markdown then equals `scopeguide render … --format md`")
     func fixedBaseMarkdown() async throws {
-        let app = ServerFixtures.app(base: .fixed("https://docs.stackone.com"))
+        let app = ServerFixtures.app(baseURL: "https://docs.stackone.com")
         try await app.test(.router) { client in
             try await client.execute(uri: frontPath + ".md?actions=front_send_message", method: .get) { response in
                 #expect(response.status == .ok)

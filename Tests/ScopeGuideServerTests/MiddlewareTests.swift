@@ -9,7 +9,7 @@ import Testing
 @testable import ScopeGuideServer
 
 @Suite struct MiddlewareTests {
-    let app = ServerFixtures.app()
+    var app: some ApplicationProtocol { ServerFixtures.app() }
     let frontPath = ServerFixtures.frontPath
 
     /// Requests answered with every kind of status the server gives.

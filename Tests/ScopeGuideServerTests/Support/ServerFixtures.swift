@@ -50,9 +50,10 @@ enum ServerFixtures {
     /// What pages fall back to when a request has no usable Host header.
     static let fallbackBase = "http://127.0.0.1:8080"
 
-    static func app(base: GuideURLBase = .requestHost(fallback: fallbackBase), logger: Logger = quietLogger) -> Application<RouterResponder<BasicRequestContext>> {
-        let router = buildRouter(catalog: catalog, base: base, logger: logger)
-        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+    /// The application `serve` builds, for this catalogue (`app.test(.router)` opens no socket).
+    static func app(baseURL: String? = nil, logger: Logger = quietLogger) -> some ApplicationProtocol {
+        let options = ServerOptions(guides: packageRoot.appendingPathComponent("Guides"), host: "127.0.0.1", port: 8080, baseURL: baseURL)
+        return buildApplication(catalog: catalog, options: options, logger: logger)
     }
 
     static var quietLogger: Logger {
