@@ -6,11 +6,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ScopeGuide", targets: ["ScopeGuide"]),
+        .library(name: "ScopeGuideServer", targets: ["ScopeGuideServer"]),
         .executable(name: "scopeguide", targets: ["scopeguide"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // No traits: the server needs neither swift-configuration nor FullFoundation's form coding.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; see Sources/Ccmark/shim.h.
@@ -24,17 +28,39 @@ let package = Package(
             dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")],
             resources: [.process("Rendering/Resources")]
         ),
+        // The HTTP server (`scopeguide serve`): keeps Hummingbird and NIO out of the engine.
+        .target(
+            name: "ScopeGuideServer",
+            dependencies: [
+                "ScopeGuide",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "scopeguide",
             dependencies: [
                 "ScopeGuide",
+                "ScopeGuideServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ScopeGuideTests",
             dependencies: ["ScopeGuide", "Ccmark"],
             exclude: ["Fixtures", "Rendering/Golden"]
+        ),
+        .testTarget(
+            name: "ScopeGuideServerTests",
+            dependencies: [
+                "ScopeGuideServer",
+                "ScopeGuide",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "scopeguideTests",

@@ -3,7 +3,7 @@ import Foundation
 
 /// `scopeguide`: tailored connector setup guides from the command line.
 @main
-struct ScopeGuideCommand: ParsableCommand {
+struct ScopeGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scopeguide",
         abstract: "Compute minimal OAuth/API scopes for selected actions and tailor connector setup guides.",
@@ -13,14 +13,19 @@ struct ScopeGuideCommand: ParsableCommand {
             Exit codes: 0 success; 1 invalid input (unknown connector, action or option, \
             malformed URL, broken guide source); 2 lint errors (check).
             """,
-        subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self]
+        subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self, Serve.self]
     )
 
-    /// Runs the command, mapping argument-parser's usage errors (64) to 1 as SPEC §6 asks.
-    static func main() {
+    /// Runs the command, mapping argument-parser's usage errors (64) to 1 as SPEC §6 asks. Async
+    /// because `serve` is; the other commands run synchronously inside it.
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -30,8 +30,7 @@ struct IndexPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Connector setup guides</title>
-            <style>
-            \(PageAssets.stylesheet)</style>
+            \(PageAssets.styleElement)
             </head>
             <body>
             <main class="sg-page">

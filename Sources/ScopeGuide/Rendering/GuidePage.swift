@@ -23,15 +23,13 @@ struct GuidePage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(HTMLEscaping.escape(builder.title))</title>
-            <style>
-            \(PageAssets.stylesheet)</style>
+            \(PageAssets.styleElement)
             </head>
             <body>
             <main class="sg-page">
             \(body)</main>
             <script type="application/json" id="scopeguide-data">\(data)</script>
-            <script>
-            \(PageAssets.script)</script>
+            \(PageAssets.scriptElement)
             </body>
             </html>
 
@@ -39,10 +37,27 @@ struct GuidePage {
     }
 }
 
-/// The page's stylesheet and script, read once from the module's resources.
-enum PageAssets {
-    static let stylesheet = load("guide-page", "css")
-    static let script = load("guide-page", "js")
+/// The stylesheet and script that ScopeGuide's pages carry inline, read once from the module's
+/// resources.
+///
+/// Public so that a server can hash the exact inline text for a Content-Security-Policy
+/// (``inlineStyle``, ``inlineScript``) or serve the files to pages that embed a guide fragment.
+public enum PageAssets {
+    /// `guide-page.css`, ending in a newline.
+    public static let stylesheet = load("guide-page", "css")
+    /// `guide-page.js`, ending in a newline.
+    public static let script = load("guide-page", "js")
+
+    /// The exact content of every page's one inline `<style>` element.
+    public static var inlineStyle: String { "\n" + stylesheet }
+    /// The exact content of the guide page's one executable inline `<script>` element. (Its other
+    /// script element holds JSON data, which browsers never execute.)
+    public static var inlineScript: String { "\n" + script }
+
+    /// The `<style>` element pages put in their `<head>`.
+    static var styleElement: String { "<style>" + inlineStyle + "</style>" }
+    /// The `<script>` element guide pages end their `<body>` with.
+    static var scriptElement: String { "<script>" + inlineScript + "</script>" }
 
     private static func load(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),

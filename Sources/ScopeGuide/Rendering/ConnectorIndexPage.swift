@@ -1,0 +1,96 @@
+/// The home page of `scopeguide serve`: a search box and every connector's guides, optionally
+/// filtered by a search over connector keys and names, method labels and actions.
+///
+/// A search term list (split on spaces, case-insensitive) matches a connector when every term
+/// occurs in its key, name, a method label, an action id or an action label. Actions that match
+/// every term on their own are offered as a tailored link, so "send message" leads straight to
+/// the guide with that action selected.
+public struct ConnectorIndexPage: Sendable {
+    public struct Match: Hashable, Sendable {
+        public var connector: Connector
+        /// Actions whose id or label contains every term; empty without a search.
+        public var actions: [ActionID]
+    }
+
+    public let catalog: Catalog
+    /// The search text as typed; empty shows every connector.
+    public let search: String
+    /// Where the search form submits and what guide links are relative to, such as `/`.
+    public let rootPath: String
+
+    public init(catalog: Catalog, search: String = "", rootPath: String = "/") {
+        self.catalog = catalog
+        self.search = search
+        self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+    }
+
+    var terms: [String] { search.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
+
+    /// The connectors the search matches, by key.
+    public var matches: [Match] {
+        let terms = terms
+        return catalog.connectors.compactMap { connector in
+            guard !terms.isEmpty else { return Match(connector: connector, actions: []) }
+            let own = ([connector.key, connector.name] + connector.methods.map(\.label)).map { $0.lowercased() }
+            let actionTexts = connector.actions.map { ($0.id, $0.id.rawValue.lowercased() + "\n" + $0.label.lowercased()) }
+            let matchesAll = terms.allSatisfy { term in
+                own.contains { $0.contains(term) } || actionTexts.contains { $0.1.contains(term) }
+            }
+            guard matchesAll else { return nil }
+            let actions = actionTexts.filter { text in terms.allSatisfy { text.1.contains($0) } }.map(\.0)
+            return Match(connector: connector, actions: actions)
+        }
+    }
+
+    public func html() -> String {
+        let document = CMarkDocument()
+        let root = document.root
+        root.appendHeading(level: 1).appendText("Connector setup guides")
+        root.appendParagraph().appendText(
+            "Find a connector, open its guide and tick the customer's actions: the guide, the scopes and the shareable link follow.")
+        let e = HTMLEscaping.escape
+        _ = root.appendRawBlock(enter: """
+            <form class="sg-toolbar" method="get" action="\(e(rootPath))" role="search">
+            <input type="search" class="sg-input" name="q" value="\(e(search))" placeholder="Search connectors and actions..." aria-label="Search connectors and actions" data-index-search>
+            <button type="submit" class="sg-button sg-primary">Search</button>
+            </form>
+
+            """)
+        let matches = matches
+        if !terms.isEmpty {
+            let summary = root.appendParagraph()
+            let count = matches.count == 1 ? "1 connector matches" : "\(matches.count) connectors match"
+            summary.appendText("\(count) “\(search)”. ")
+            summary.appendLink("Show all", url: rootPath)
+        }
+        for match in matches {
+            let connector = match.connector
+            root.appendHeading(level: 2).appendText(connector.name)
+            let list = root.appendList(ordered: false)
+            for method in connector.methods {
+                for kind in GuideKind.allCases where method.guides[kind] != nil {
+                    let url = GuideURL(base: "", connector: connector.key, kind: kind, slug: method.slug)
+                    let link = String(rootPath.dropLast()) + url.path
+                    let audience = kind == .config ? "link an account" : "connector profile"
+                    let paragraph = list.appendItem().appendParagraph()
+                    paragraph.appendLink("\(method.label): \(audience)", url: link)
+                    paragraph.appendText(" (")
+                    paragraph.appendLink("Markdown", url: link + ".md")
+                    paragraph.appendText(")")
+                    guard !match.actions.isEmpty, let selection = try? Selection(match.actions, in: connector) else { continue }
+                    var tailored = url
+                    tailored.selection = selection
+                    let labels = selection.actions.compactMap { connector.action($0)?.label }
+                    let shown = labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
+                    paragraph.appendText(" — ")
+                    paragraph.appendLink("tailored to \(labels.count == 1 ? "the matching action" : "the \(labels.count) matching actions") (\(shown))",
+                                         url: String(rootPath.dropLast()) + tailored.description)
+                }
+            }
+        }
+        if matches.isEmpty {
+            root.appendParagraph().appendText("No connector matches. Try a connector name, an action such as “send message”, or an action id.")
+        }
+        return PageShell.html(title: "Connector setup guides", main: document.render(.html))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import ScopeGuide
+
+/// The guide routes: the connector index and each guide, as the interactive page, Markdown or
+/// resolution JSON, tailored by the dynamic guide URL's query.
+///
+/// `GET /connectors/<key>/guides/<link-account|connector-profile>/<slug>[.md|.json]?actions=…`
+/// is the dynamic guide URL of SPEC §3 itself, so a link copied from a page opens the same page.
+struct GuideController<Context: RequestContext>: Sendable {
+    let renderer: GuideRenderer
+    let base: GuideURLBase
+
+    var catalog: Catalog { renderer.tailor.catalog }
+
+    var endpoints: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("/", use: index)
+        routes.get("/connectors/:connector/guides/:kind/:slug", use: guide)
+        return routes
+    }
+
+    /// The connector index; `?q=` filters it.
+    @Sendable func index(_ request: Request, context: Context) throws -> Response {
+        var search = ""
+        for parameter in (request.uri.query ?? "").split(separator: "&") {
+            let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pieces[0] == "q" else { continue }
+            let value = pieces.count > 1 ? pieces[1].replacingOccurrences(of: "+", with: " ") : ""
+            guard let decoded = value.removingPercentEncoding else { throw GuideURLError.malformedEncoding(String(parameter)) }
+            search = decoded
+        }
+        let html = ConnectorIndexPage(catalog: catalog, search: search).html()
+        return .rendered(html, contentType: RequestedFormat.html.contentType, cacheControl: "no-cache", for: request)
+    }
+
+    /// One guide, tailored by the query, in the format the suffix or `Accept` asks for.
+    @Sendable func guide(_ request: Request, context: Context) throws -> Response {
+        let format = RequestedFormat(request)
+        let slug = context.parameters.get("slug") ?? ""
+        let url = try guideURL(
+            connector: context.parameters.get("connector") ?? "", kind: context.parameters.get("kind") ?? "",
+            slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
+        let text = try renderer.render(url, as: format.renderFormat)
+        // Customer values live in the URL: keep rendered guides out of shared caches.
+        return .rendered(text, contentType: format.contentType, cacheControl: "private, no-cache", for: request,
+                         vary: format == .markdown ? nil : "Accept")
+    }
+
+    /// The dynamic guide URL for the path segments the router matched (still percent-encoded)
+    /// and the query, validated by the engine.
+    /// - Throws: ``GuideURLError`` for an unknown connector, guide, action, parameter or value.
+    func guideURL(connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideURL {
+        func decoded(_ raw: String) throws(GuideURLError) -> String {
+            guard let text = raw.removingPercentEncoding else { throw .malformedEncoding(raw) }
+            return text
+        }
+        let key = try decoded(rawKey)
+        guard let connector = catalog.connector(key) else {
+            throw .unknownConnector(key, suggestions: NameSuggestions.closest(to: key, in: catalog.connectors.map(\.key)))
+        }
+        let segment = try decoded(rawKind)
+        guard let kind = GuideKind(pathSegment: segment) else { throw .unknownGuideKind(segment) }
+        var url = try catalog.guideURL(connector: key, slug: try decoded(rawSlug), kind: kind)
+        url.base = base
+        try url.applyQuery(Substring(query), for: connector)
+        return url
+    }
+}
+
+extension RequestedFormat {
+    var renderFormat: RenderFormat {
+        switch self {
+        case .html: .html
+        case .markdown: .markdown
+        case .json: .json
+        }
+    }
+}

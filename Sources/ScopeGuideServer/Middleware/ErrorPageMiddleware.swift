@@ -1,0 +1,33 @@
+import Hummingbird
+import Logging
+import ScopeGuide
+
+/// Turns every error thrown below it into a page (or JSON, or text; see ``ErrorResponse``), so
+/// the middleware above it, and the client, always see a response. Unknown errors become a `500`
+/// without details, logged here.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as GuideURLError {
+            return ErrorResponse(status: error.status, title: error.title, message: error.description).response(for: request)
+        } catch let error as HTTPError {
+            let message = error.body ?? Self.defaultMessage(for: error.status, path: request.uri.path)
+            return ErrorResponse(status: error.status, title: error.status.reasonPhrase, message: message, headers: error.headers)
+                .response(for: request)
+        } catch {
+            logger.error("unhandled error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            return ErrorResponse(status: .internalServerError, title: "Internal Server Error", message: "The server could not answer this request.")
+                .response(for: request)
+        }
+    }
+
+    static func defaultMessage(for status: HTTPResponse.Status, path: String) -> String {
+        switch status {
+        case .notFound: "There is no page at \"\(path)\"."
+        default: status.reasonPhrase
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ScopeGuide
+
+/// Sets the security headers on every response, errors included.
+///
+/// The Content-Security-Policy allows no script or style but the pages' own inline ones, named
+/// by their SHA-256 (computed once, here): no `unsafe-inline`, no `unsafe-eval`, no network
+/// access (`connect-src` falls back to `default-src 'none'`), no framing. The guide page's JSON
+/// data block is not script to the browser, so it needs no hash.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    let headers: HTTPFields
+
+    init() {
+        headers = [
+            .contentSecurityPolicy: Self.contentSecurityPolicy,
+            .xContentTypeOptions: "nosniff",
+            // Dynamic URLs carry customer values: never send them to a site a guide links to.
+            HTTPField.Name("Referrer-Policy")!: "no-referrer",
+            HTTPField.Name("X-Frame-Options")!: "DENY",
+            HTTPField.Name("Cross-Origin-Opener-Policy")!: "same-origin",
+        ]
+    }
+
+    static var contentSecurityPolicy: String {
+        [
+            "default-src 'none'",
+            "script-src '\(hashSource(PageAssets.inlineScript))'",
+            "style-src '\(hashSource(PageAssets.inlineStyle))'",
+            "img-src 'self' data:",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ].joined(separator: "; ")
+    }
+
+    /// `sha256-<base64>` of `text`'s UTF-8, the CSP form of an inline element's hash.
+    static func hashSource(_ text: String) -> String {
+        "sha256-" + Data(SHA256.hash(Array(text.utf8))).base64EncodedString()
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        for field in headers { response.headers[field.name] = field.value }
+        return response
+    }
+}

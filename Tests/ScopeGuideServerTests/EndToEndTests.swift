@@ -1,0 +1,103 @@
+import Foundation
+import ScopeGuide
+import Testing
+
+/// The real binary on a real socket, and the real page in a real browser.
+@Suite(.serialized) struct EndToEndTests {
+    struct PageState: Decodable, Equatable {
+        var ready: String?
+        var href: String
+        var url: String?
+        var scopes: String?
+        var checked: [String]
+    }
+
+    struct ClickReport: Decodable {
+        var before: PageState
+        var after: PageState
+        var clicked: Bool
+        var problems: [String]
+    }
+
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs scripts/cdp-click-check.py: loads `url` in headless Chromium and ticks `action`.
+    static func clickCheck(url: String, action: String) throws -> (ClickReport?, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", ServerFixtures.packageRoot.appendingPathComponent("scripts/cdp-click-check.py").path,
+                             "--url", url, "--action", action, "--chromium", chromium ?? "chromium"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (try? JSONDecoder().decode(ClickReport.self, from: stdout), stderr)
+    }
+
+    @Test("serve: ticking an action in Chromium updates the address bar, the URL field and the scopes box")
+    func tickAnAction() async throws {
+        try #require(Self.chromium != nil, "chromium is not installed; run scripts/setup")
+        let server = try ServerProcess()
+        let ready = try await server.waitUntilReady()
+        try #require(ready, "the server did not start:\n\(server.log)")
+
+        let path = "/connectors/front/guides/link-account/api-token"
+        let (report, stderr) = try Self.clickCheck(url: server.baseURL + path + "?actions=front_list_conversations", action: "front_send_message")
+        let result = try #require(report, "the CDP driver failed: \(stderr)")
+
+        let renderer = ServerFixtures.renderer
+        func engineScopes(_ ids: [String]) throws -> String {
+            let json = try renderer.render(try ServerFixtures.frontURL(ids), as: .json)
+            return try JSONDecoder().decode(ResolutionReport.self, from: Data(json.utf8)).scopesText
+        }
+        let tailoredURL = server.baseURL + path + "?actions=front_list_conversations,front_send_message"
+        #expect(result.clicked)
+        #expect(result.before.ready == "1", "the page script did not run (blocked by the CSP?): \(result.problems)")
+        #expect(result.before.url == server.baseURL + path + "?actions=front_list_conversations")
+        #expect(result.before.scopes == (try engineScopes(["front_list_conversations"])))
+        #expect(result.after.checked == ["front_list_conversations", "front_send_message"])
+        #expect(result.after.url == tailoredURL)
+        #expect(result.after.href == tailoredURL)
+        #expect(result.after.scopes == (try engineScopes(["front_list_conversations", "front_send_message"])))
+        #expect(result.after.scopes != result.before.scopes)
+        #expect(result.problems.isEmpty, "console errors or CSP violations: \(result.problems)")
+
+        #expect(server.stop() == 0, "SIGTERM should stop the server cleanly:\n\(server.log)")
+        #expect(server.log.contains("path=\(path)"))
+        #expect(server.log.contains("status=200"))
+    }
+
+    @Test("serve fails fast with the loader's errors and exit status 1")
+    func brokenGuides() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("bad"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "key: bad\nname: Bad\nactions: [{id: x, label: X, requiredScopes: nope}]\nauthentication: []\n"
+            .write(to: directory.appendingPathComponent("bad/bad.connector.yaml"), atomically: true, encoding: .utf8)
+        let server = try ServerProcess(arguments: ["--guides", directory.path])
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 1)
+        #expect(server.log.contains("bad.connector.yaml:3:"))
+        #expect(server.log.contains("unknown scope \"nope\""))
+    }
+
+    @Test("serve over a real socket: Host sets the base, a 10 KiB query is 414, request values come back escaped")
+    func realSocket() async throws {
+        let server = try ServerProcess()
+        let ready = try await server.waitUntilReady()
+        try #require(ready, "the server did not start:\n\(server.log)")
+        let (status, body) = try ServerProcess.get(port: server.port, path: "/connectors/front/guides/link-account/api-token.json?actions=front_send_message")
+        #expect(status == 200)
+        #expect(body.contains("\"url\" : \"\(server.baseURL)/connectors/front/guides/link-account/api-token?actions=front_send_message\""))
+        let (tooLong, _) = try ServerProcess.get(port: server.port, path: "/connectors/front/guides/link-account/api-token?actions=" + String(repeating: "a", count: 10_000))
+        #expect(tooLong == 414)
+        let (escaped, page) = try ServerProcess.get(port: server.port, path: "/connectors/front/guides/link-account/api-token?actions=%3Cscript%3E")
+        #expect(escaped == 400)
+        #expect(page.contains("&lt;script&gt;"))
+        #expect(!page.contains("<script"))
+        #expect(server.stop() == 0)
+    }
+}
