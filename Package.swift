@@ -15,6 +15,8 @@ let package = Package(
         // No traits: the server needs neither swift-configuration nor FullFoundation's form coding.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SHA-256 for CSP hashes and ETags; already in the graph through HummingbirdTesting.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; see Sources/Ccmark/shim.h.
@@ -35,6 +37,7 @@ let package = Package(
                 "ScopeGuide",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A strong entity tag for a rendered body: the first 16 bytes of its SHA-256 in hex, quoted.
@@ -9,7 +10,7 @@ struct EntityTag: Hashable, Sendable, CustomStringConvertible {
     let description: String
 
     init<Bytes: Collection<UInt8>>(body: Bytes) {
-        let digest = SHA256.hash(body).prefix(16)
+        let digest = SHA256.hash(data: Array(body)).prefix(16)
         description = "\"" + digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

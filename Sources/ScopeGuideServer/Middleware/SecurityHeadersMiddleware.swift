@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -37,7 +38,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// `sha256-<base64>` of `text`'s UTF-8, the CSP form of an inline element's hash.
     static func hashSource(_ text: String) -> String {
-        "sha256-" + Data(SHA256.hash(Array(text.utf8))).base64EncodedString()
+        "sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
