@@ -8,24 +8,35 @@ public struct ServerOptions: Sendable {
     public var guides: URL
     public var host: String
     public var port: Int
-    /// The base of dynamic guide URLs, such as `https://guides.example.com`; `nil` uses each
-    /// request's `Host` (see ``GuideURLBase``).
+    /// The base of dynamic guide URLs, such as `https://guides.example.com`; `nil` uses the
+    /// catalogue's `docsBaseURL` (from `Guides/site.yaml`), as `scopeguide render` does.
     public var baseURL: String?
+    /// Point dynamic guide URLs at the host each request named instead (see ``GuideURLBase``):
+    /// for a server that is itself the public home of the guides.
+    public var linksToRequestHost: Bool
     public var logLevel: Logger.Level
 
-    public init(guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil, logLevel: Logger.Level = .info) {
+    public init(
+        guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
+        linksToRequestHost: Bool = false, logLevel: Logger.Level = .info
+    ) {
         self.guides = guides
         self.host = host
         self.port = port
         self.baseURL = baseURL
+        self.linksToRequestHost = linksToRequestHost
         self.logLevel = logLevel
     }
 
-    /// Where dynamic guide URLs point: ``baseURL``, else the request's host, else the listening address.
-    public var guideURLBase: GuideURLBase {
-        if let baseURL { return .fixed(baseURL) }
-        let host = self.host.contains(":") ? "[\(self.host)]" : self.host
-        return .requestHost(fallback: "http://\(host):\(port)")
+    /// Where dynamic guide URLs point: the request's host when ``linksToRequestHost`` (else the
+    /// listening address), otherwise ``baseURL``, else the site's docs URL. Links that support
+    /// staff copy for a customer must work outside this machine, hence the site's URL by default.
+    public func guideURLBase(for site: Site) -> GuideURLBase {
+        if linksToRequestHost {
+            let host = self.host.contains(":") ? "[\(self.host)]" : self.host
+            return .requestHost(fallback: "http://\(host):\(port)")
+        }
+        return .fixed(baseURL ?? site.docsBaseURL)
     }
 }
 
@@ -42,7 +53,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
 /// The server for an already loaded catalogue.
 public func buildApplication(catalog: Catalog, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
     let logger = logger ?? makeLogger(options)
-    let router = buildRouter(catalog: catalog, base: options.guideURLBase, logger: logger)
+    let router = buildRouter(catalog: catalog, base: options.guideURLBase(for: catalog.site), logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scopeguide"),

@@ -26,6 +26,19 @@ import Testing
         }
     }
 
+    @Test("by default dynamic URLs use the site's docs URL, so the Markdown equals `scopeguide render … --format md`")
+    func defaultBaseMarkdown() async throws {
+        let app = ServerFixtures.app(linksToRequestHost: false)
+        try await app.test(.router) { client in
+            try await client.execute(uri: frontPath + ".md?actions=front_send_message", method: .get) { response in
+                var url = try ServerFixtures.catalog.guideURL(connector: "front")
+                try url.select([ActionID("front_send_message")], in: ServerFixtures.catalog.connector("front")!)
+                #expect(response.status == .ok)
+                #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
+            }
+        }
+    }
+
     @Test("--base-url fixes the base: the Markdown then equals `scopeguide render … --format md`")
     func fixedBaseMarkdown() async throws {
         let app = ServerFixtures.app(baseURL: "https://docs.stackone.com")

@@ -15,8 +15,10 @@ extension ScopeGuideCommand {
                 .json or Accept: application/json for the resolution JSON) and /healthz. Logs one \
                 line per request; stops cleanly on SIGINT or SIGTERM.
 
-                Dynamic guide URLs on the pages point at the host the browser asked for, or at \
-                --base-url when given (behind a proxy, or to print the public docs URL).
+                Dynamic guide URLs on the pages (the links staff copy for customers) use the site's \
+                docsBaseURL from Guides/site.yaml, as 'render' does, so the .md answer equals \
+                'scopeguide render … --format md'. --base-url overrides it; \
+                --link-to-request-host points them at this server instead.
 
                 Example: scopeguide serve --port 8080, then open \
                 http://127.0.0.1:8080/connectors/front/guides/link-account/api-token?actions=front_send_message
@@ -32,8 +34,11 @@ extension ScopeGuideCommand {
         @Option(help: "The port to listen on (0 picks a free one).")
         var port: Int = 8080
 
-        @Option(name: .customLong("base-url"), help: ArgumentHelp("The base of dynamic guide URLs, such as https://guides.example.com (default: the request's host).", valueName: "url"))
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("The base of dynamic guide URLs, such as https://guides.example.com (default: the site's docsBaseURL).", valueName: "url"))
         var baseURL: String?
+
+        @Flag(help: "Point dynamic guide URLs at the host each request named (this server is the guides' public home).")
+        var linkToRequestHost = false
 
         @Option(help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel: String = "info"
@@ -41,6 +46,7 @@ extension ScopeGuideCommand {
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level '\(logLevel)'.") }
+            if baseURL != nil, linkToRequestHost { throw ValidationError("Give either --base-url or --link-to-request-host, not both.") }
             if let baseURL {
                 guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil,
                     url.query == nil, url.fragment == nil
@@ -50,7 +56,7 @@ extension ScopeGuideCommand {
 
         func run() async throws {
             let options = ServerOptions(
-                guides: URL(fileURLWithPath: guides), host: host, port: port, baseURL: baseURL,
+                guides: URL(fileURLWithPath: guides), host: host, port: port, baseURL: baseURL, linksToRequestHost: linkToRequestHost,
                 logLevel: Logger.Level(rawValue: logLevel) ?? .info)
             let app = try buildApplication(options)
             try await app.runService()

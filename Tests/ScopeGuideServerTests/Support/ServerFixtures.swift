@@ -51,8 +51,11 @@ enum ServerFixtures {
     static let fallbackBase = "http://127.0.0.1:8080"
 
     /// The application `serve` builds, for this catalogue (`app.test(.router)` opens no socket).
-    static func app(baseURL: String? = nil, logger: Logger = quietLogger) -> some ApplicationProtocol {
-        let options = ServerOptions(guides: packageRoot.appendingPathComponent("Guides"), host: "127.0.0.1", port: 8080, baseURL: baseURL)
+    /// Most tests link to the request's host, so URLs on pages name the test server.
+    static func app(baseURL: String? = nil, linksToRequestHost: Bool? = nil, logger: Logger = quietLogger) -> some ApplicationProtocol {
+        let options = ServerOptions(
+            guides: packageRoot.appendingPathComponent("Guides"), host: "127.0.0.1", port: 8080, baseURL: baseURL,
+            linksToRequestHost: linksToRequestHost ?? (baseURL == nil))
         return buildApplication(catalog: catalog, options: options, logger: logger)
     }
 

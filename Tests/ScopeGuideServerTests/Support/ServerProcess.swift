@@ -26,7 +26,7 @@ final class ServerProcess {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("sg-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + arguments
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + (arguments.contains("--base-url") ? [] : ["--link-to-request-host"]) + arguments
         process.currentDirectoryURL = ServerFixtures.packageRoot
         let log = try FileHandle(forWritingTo: logFile)
         process.standardOutput = log
