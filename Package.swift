@@ -42,3 +42,26 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks and fuzz targets stay out of `swift build` and `swift test`, which keeps CI's cold
+// build short (Hummingbird does the same with ENABLE_HB_BENCHMARKS). See Benchmarks/README.md
+// and Fuzz/README.md for the commands that set these.
+if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "scopeguide-bench",
+        dependencies: ["ScopeGuide", "Ccmark"],
+        path: "Benchmarks/scopeguide-bench"
+    ))
+}
+
+if Context.environment["ENABLE_SG_FUZZING"] == "1" {
+    // libFuzzer provides `main` and calls `LLVMFuzzerTestOneInput`, so these build as libraries.
+    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["ScopeGuide"],
+            path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}
