@@ -6,6 +6,7 @@ import ScopeGuide
 struct ResolverBenchmark {
     let selections: Int
     let nodeBudget: Int
+    var sizes = [10, 50, 500]
 
     func run() {
         let connector = SyntheticCatalogue.connector()
@@ -15,7 +16,7 @@ struct ResolverBenchmark {
         print("resolver: \(connector.scopeDefinitions.count) scopes, \(connector.actions.count) actions, \(selections) random selections per size, node budget \(nodeBudget)")
         print("| selected actions | median µs | p99 µs | max µs | optimal = false |")
         print("|---|---|---|---|---|")
-        for size in [10, 50, 500] {
+        for size in sizes {
             var samples = Samples()
             var notOptimal = 0
             for _ in 0..<selections {

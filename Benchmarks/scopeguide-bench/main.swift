@@ -17,7 +17,7 @@ func fail(_ message: String) -> Never {
 let usage = """
     usage: scopeguide-bench render [--guides Guides] [--rounds 300] [--batch 20]
            scopeguide-bench render --only md|fragment|page|cmark --iterations N   (for callgrind)
-           scopeguide-bench resolver [--selections 200] [--budget 200000]
+           scopeguide-bench resolver [--selections 200] [--budget 200000] [--sizes 10,50,500]
     """
 
 switch arguments.first {
@@ -32,7 +32,8 @@ case "render":
 case "resolver":
     ResolverBenchmark(
         selections: Int(option("selections", default: "200"))!,
-        nodeBudget: Int(option("budget", default: "200000"))!
+        nodeBudget: Int(option("budget", default: "200000"))!,
+        sizes: option("sizes", default: "10,50,500").split(separator: ",").map { Int($0)! }
     ).run()
 default:
     fail(usage)
