@@ -55,13 +55,13 @@ if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
 }
 
 if Context.environment["ENABLE_SG_FUZZING"] == "1" {
-    // libFuzzer provides `main` and calls `LLVMFuzzerTestOneInput`, so these build as libraries.
+    // libFuzzer targets, built with `-sanitize=fuzzer,address` (Fuzz/README.md).
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
     for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer"] {
         package.targets.append(.executableTarget(
             name: name,
-            dependencies: ["ScopeGuide"],
-            path: "Fuzz/\(name)",
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer"],
+            path: "Fuzz/\(name)"
         ))
     }
 }
