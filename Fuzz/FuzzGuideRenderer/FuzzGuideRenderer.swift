@@ -53,8 +53,9 @@ func checkMarkdown(_ markdown: String) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
             let literal = String(cString: cmark_node_get_literal(node))
-            // cmark's CommonMark renderer writes this comment itself to keep two lists apart.
-            precondition(literal == "<!-- end list -->\n", "raw HTML in Markdown output: \(literal.debugDescription)")
+            // cmark's CommonMark renderer writes this comment itself to keep two lists apart; after
+            // a nested list it reads back as an inline comment (Fuzz/README.md).
+            precondition(literal == "<!-- end list -->\n" || literal == "<!-- end list -->", "raw HTML in Markdown output: \(literal.debugDescription)")
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let url = String(cString: cmark_node_get_url(node))
             precondition(isSafe(url), "unsafe link in Markdown output: \(url.debugDescription)")
@@ -75,17 +76,20 @@ func checkHTML(_ html: String) {
         }
     }
     // A tag's attributes are ours; an `on…=` inside a tag would be an event handler.
+    let bytes = Array(lowered.utf8)
     var inTag = false
-    var previous: Character = " "
-    for (index, character) in lowered.enumerated() {
-        if character == "<" { inTag = true } else if character == ">" { inTag = false }
-        if inTag, previous.isWhitespace, character == "o", lowered.dropFirst(index).hasPrefix("on"),
-            lowered.dropFirst(index + 2).prefix(while: \.isLetter).count > 0,
-            lowered.dropFirst(index + 2).drop(while: \.isLetter).first == "="
-        {
-            fatalError("event handler attribute in the fragment")
+    for index in bytes.indices {
+        switch bytes[index] {
+        case UInt8(ascii: "<"): inTag = true
+        case UInt8(ascii: ">"): inTag = false
+        case UInt8(ascii: "o") where inTag && index > 0 && bytes[index - 1] == UInt8(ascii: " "):
+            guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "n") else { continue }
+            let name = bytes[(index + 2)...].prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+            let next = index + 2 + name.count
+            precondition(name.isEmpty || next >= bytes.count || bytes[next] != UInt8(ascii: "="), "event handler attribute in the fragment")
+        default:
+            break
         }
-        previous = character
     }
 }
 

@@ -78,7 +78,7 @@ struct GuideDocumentBuilder {
         if !resolution.selection.isEmpty {
             let paragraph = container.appendParagraph()
             paragraph.appendStrong("Selected actions:")
-            let labels = resolution.selection.actions.compactMap { tailored.connector.action($0)?.label }
+            let labels = tailored.connector.actions(in: resolution.selection).map(\.label)
             paragraph.appendText(" " + labels.joined(separator: ", "))
         }
         let paragraph = container.appendParagraph()
@@ -195,7 +195,7 @@ struct GuideDocumentBuilder {
     private func appendMarkdown(_ markdown: String, as kind: MarkdownFragment.Kind, to parent: CMarkNode) {
         let fragment = cache.fragment(variables.substitute(markdown), kind: kind, isCacheable: variables.isCacheable(markdown))
         guard isHTML else {
-            for node in fragment.nodes { parent.append(node) }
+            parent.append(fragment.nodes)
             return
         }
         guard !fragment.html.isEmpty else { return }

@@ -18,36 +18,26 @@ struct MarkdownFragment: Sendable {
     /// cmark's HTML for the text; for inline text, the paragraph's content without `<p>`.
     let html: String
     /// The top-level nodes (blocks, or the paragraph's inlines) to rebuild in Markdown output.
-    let nodes: [CMarkSnapshot]
+    let nodes: CMarkSnapshot
 
     init(_ markdown: String, kind: Kind) {
         let document = CMarkDocument(parsing: markdown)
         let first = cmark_node_first_child(document.root.pointer)
         switch kind {
         case .block:
-            nodes = Self.children(of: document.root.pointer)
+            nodes = CMarkSnapshot(childrenOf: document.root.pointer)
             html = document.render(.html)
         case .inline:
             if let paragraph = first, cmark_node_next(paragraph) == nil, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
-                nodes = Self.children(of: paragraph)
+                nodes = CMarkSnapshot(childrenOf: paragraph)
                 html = Self.paragraphContent(document.render(.html))
             } else {
-                nodes = [CMarkSnapshot(text: markdown)]
+                nodes = CMarkSnapshot(text: markdown)
                 let text = CMarkDocument()
                 text.root.appendParagraph().appendText(markdown)
                 html = Self.paragraphContent(text.render(.html))
             }
         }
-    }
-
-    private static func children(of node: OpaquePointer) -> [CMarkSnapshot] {
-        var children: [CMarkSnapshot] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(CMarkSnapshot(current))
-            child = cmark_node_next(current)
-        }
-        return children
     }
 
     /// `<p>…</p>\n` without the tags.

@@ -59,14 +59,18 @@ public struct Resolver: Sendable {
             alternatives[action.id] = action.requirement.alternatives[index]
             chosenTargets.append((action.id, requirements[position][index]))
         }
-        let explanation = chosen.map { number in
-            Resolution.Reason(scope: graph.scopes[number], actions: chosenTargets.filter { action in
-                action.targets.contains { graph.grants(number, $0) }
-            }.map(\.id))
+        // Each chosen scope's actions: those whose chosen alternative needs a scope it grants.
+        var granting: [Int: [Int]] = [:]  // scope -> positions in `chosen` of the scopes granting it
+        for (position, number) in chosen.enumerated() {
+            for target in graph.closure(of: [number]).members { granting[target, default: []].append(position) }
+        }
+        var reasons = chosen.map { Resolution.Reason(scope: graph.scopes[$0], actions: []) }
+        for action in chosenTargets {
+            for position in Set(action.targets.flatMap { granting[$0] ?? [] }).sorted() { reasons[position].actions.append(action.id) }
         }
         return Resolution(
             selection: selection, scopes: chosen.map { graph.scopes[$0] }, usesDefaultScopes: usesDefaults, isOptimal: isOptimal,
-            explanation: explanation, chosenAlternatives: alternatives, granted: Set(grantedBits.members.map { graph.scopes[$0] }))
+            explanation: reasons, chosenAlternatives: alternatives, granted: Set(grantedBits.members.map { graph.scopes[$0] }))
     }
 
     /// `scope` itself when defined, else the first defined wildcard that matches it (not a broader

@@ -43,7 +43,7 @@ public struct TailoredGuide: Hashable, Sendable {
         let meets: ([Scope]) -> Bool = { scopes in
             scopes.isEmpty || isFullGuide || scopes.contains { chosen.contains($0) || resolution.granted.contains($0) }
         }
-        let badgeActions = isFullGuide ? connector.actions : resolution.selection.actions.compactMap(connector.action)
+        let badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
 
         sections = guide.sections.enumerated().compactMap { sectionIndex, section in
             guard meets(section.scopes) else { return nil }
