@@ -71,3 +71,26 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks and fuzz targets stay out of `swift build` and `swift test`, which keeps CI's cold
+// build short (Hummingbird does the same with ENABLE_HB_BENCHMARKS). See Benchmarks/README.md
+// and Fuzz/README.md for the commands that set these.
+if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "scopeguide-bench",
+        dependencies: ["ScopeGuide", "Ccmark"],
+        path: "Benchmarks/scopeguide-bench"
+    ))
+}
+
+if Context.environment["ENABLE_SG_FUZZING"] == "1" {
+    // libFuzzer targets, built with `-sanitize=fuzzer,address` (Fuzz/README.md).
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
+    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer"],
+            path: "Fuzz/\(name)"
+        ))
+    }
+}

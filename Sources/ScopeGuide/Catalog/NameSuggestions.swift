@@ -4,12 +4,17 @@ public enum NameSuggestions {
     /// candidate order. Candidates further than a quarter of `name`'s length (at least 2) are left out
     /// unless they contain `name` or `name` contains them.
     public static func closest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let target = Array(name.lowercased().unicodeScalars)
+        let loweredName = name.lowercased()
+        let target = Array(loweredName.unicodeScalars)
         let threshold = max(2, target.count / 4)
         let ranked = candidates.enumerated().compactMap { index, candidate -> (Int, Int, String)? in
             let lowered = candidate.lowercased()
-            let distance = editDistance(target, Array(lowered.unicodeScalars))
-            let related = !name.isEmpty && (lowered.contains(name.lowercased()) || name.lowercased().contains(lowered))
+            let scalars = Array(lowered.unicodeScalars)
+            let related = !name.isEmpty && (lowered.contains(loweredName) || loweredName.contains(lowered))
+            // The distance is at least the difference in length, which rules most candidates out
+            // without the O(n·m) computation (a 10 MB name against short ones, say).
+            guard related || abs(target.count - scalars.count) <= threshold else { return nil }
+            let distance = editDistance(target, scalars)
             guard distance <= threshold || related else { return nil }
             return (related ? min(distance, threshold) : distance, index, candidate)
         }

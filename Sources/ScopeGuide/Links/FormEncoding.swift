@@ -21,16 +21,21 @@ enum FormEncoding {
     /// and the sub-delimiters that keep their meaning there (`:@!$'()*,;/?`), so action ids read
     /// as typed.
     static func encodeQueryValue(_ value: String) -> String {
+        guard !value.utf8.allSatisfy(isKeptInQueryValue) else { return value }
         var result = ""
         for byte in value.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~:@!$'()*,;/?".unicodeScalars.contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += percent(byte)
-            }
+            if isKeptInQueryValue(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += percent(byte) }
         }
         return result
+    }
+
+    private static func isKeptInQueryValue(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "-._~:@!$'()*,;/?".utf8.contains(byte)
+        }
     }
 
     /// Decodes `%XX` and, in form style, `+` as space; `nil` on a malformed escape or bytes that

@@ -1,4 +1,8 @@
 extension GuideURL {
+    /// The longest URL parsed, in bytes: 1 MiB, room for tens of thousands of action ids (browsers
+    /// stop at about 2 MB), while a pasted 10 MB string fails at once rather than being scanned.
+    public static let maximumLength = 1 << 20
+
     /// Parses and validates a dynamic guide URL against `catalog`.
     ///
     /// Accepts any base (or none), parameters in any order, repeated `actions=`, `%2C` for a
@@ -6,6 +10,7 @@ extension GuideURL {
     /// errors, never dropped.
     /// - Throws: ``GuideURLError`` naming the offending value.
     public init(parsing text: String, in catalog: Catalog) throws(GuideURLError) {
+        guard text.utf8.count <= Self.maximumLength else { throw .tooLong(text.utf8.count) }
         var rest = Substring(text.trimmingWhitespace)
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         let query = rest.firstIndex(of: "?").map { rest[rest.index(after: $0)...] } ?? ""
@@ -38,6 +43,7 @@ extension GuideURL {
     /// `?`), validating each against `connector`. Used for full URLs and by the server, whose
     /// router has already matched the path.
     public mutating func applyQuery(_ query: Substring, for connector: Connector) throws(GuideURLError) {
+        guard query.utf8.count <= Self.maximumLength else { throw .tooLong(query.utf8.count) }
         var ids: [ActionID] = []
         var separatorValue: String?
         var whitelabelValue: String?

@@ -12,34 +12,37 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidVariable(name: String, value: String, pattern: String)
     case conflictingParameter(String)
     case malformedEncoding(String)
+    /// The URL (or query) is longer than ``GuideURL/maximumLength`` bytes; carries its length.
+    case tooLong(Int)
 
     public var description: String {
         switch self {
         case .notAGuideURL(let text):
-            "not a guide URL: \"\(text)\" (expected …/connectors/<key>/guides/<link-account|connector-profile>/<slug>)"
+            "not a guide URL: \"\(text.abbreviated)\" (expected …/connectors/<key>/guides/<link-account|connector-profile>/<slug>)"
         case .unknownConnector(let key, let suggestions):
-            "unknown connector \"\(key)\"" + Self.didYouMean(suggestions)
+            "unknown connector \"\(key.abbreviated)\"" + Self.didYouMean(suggestions)
         case .unknownGuideKind(let segment):
-            "unknown guide kind \"\(segment)\" (expected link-account or connector-profile)"
+            "unknown guide kind \"\(segment.abbreviated)\" (expected link-account or connector-profile)"
         case .unknownGuide(let slug, let connector, let suggestions):
-            "connector \"\(connector)\" has no guide \"\(slug)\"" + Self.didYouMean(suggestions)
+            "connector \"\(connector.abbreviated)\" has no guide \"\(slug.abbreviated)\"" + Self.didYouMean(suggestions)
         case .unknownActions(let unknown, let connector):
             SelectionError.unknownActions(unknown, connector: connector).description
-        case .unknownParameter(let name): "unknown parameter \"\(name)\" (expected actions, separator, whitelabel or var.<name>)"
+        case .unknownParameter(let name): "unknown parameter \"\(name.abbreviated)\" (expected actions, separator, whitelabel or var.<name>)"
         case .invalidSeparator(let value):
-            "invalid separator \"\(value)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value)\" (expected 1, 0, true or false)"
+            "invalid separator \"\(value.abbreviated)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value.abbreviated)\" (expected 1, 0, true or false)"
         case .unknownVariable(let name, let connector, let declared):
-            "connector \"\(connector)\" has no variable \"\(name)\""
+            "connector \"\(connector.abbreviated)\" has no variable \"\(name.abbreviated)\""
                 + (declared.isEmpty ? " (it declares none)" : " (declared: \(declared.joined(separator: ", ")))")
         case .invalidVariable(let name, let value, let pattern):
-            "invalid value \"\(value)\" for variable \"\(name)\" (must match \(pattern))"
-        case .conflictingParameter(let name): "parameter \"\(name)\" is given more than once with different values"
-        case .malformedEncoding(let text): "malformed percent-encoding in \"\(text)\""
+            "invalid value \"\(value.abbreviated)\" for variable \"\(name.abbreviated)\" (must match \(pattern.abbreviated))"
+        case .conflictingParameter(let name): "parameter \"\(name.abbreviated)\" is given more than once with different values"
+        case .malformedEncoding(let text): "malformed percent-encoding in \"\(text.abbreviated)\""
+        case .tooLong(let length): "URL of \(length) bytes is too long (at most \(GuideURL.maximumLength))"
         }
     }
 
     private static func didYouMean(_ suggestions: [String]) -> String {
-        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.abbreviated)\"" }.joined(separator: ", ") + "?"
     }
 }

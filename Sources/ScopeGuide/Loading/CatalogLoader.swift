@@ -56,9 +56,21 @@ public struct CatalogLoader: Sendable {
     /// Loads one connector from YAML text; `file` names it in errors.
     /// - Throws: ``LoadFailure`` listing every error found.
     public func loadConnector(yaml: String, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
+        try loadConnector(file: file) { diagnostics in parse(yaml, file: file, diagnostics: &diagnostics) }
+    }
+
+    /// Loads one connector from the bytes of a YAML file, which must be UTF-8, as ``load(directory:)`` reads them.
+    /// - Throws: ``LoadFailure`` listing every error found.
+    public func loadConnector(data: Data, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
+        try loadConnector(file: file) { diagnostics in parse(data, file: file, diagnostics: &diagnostics) }
+    }
+
+    private func loadConnector(
+        file: String, parsing parse: (inout Diagnostics) -> YAMLCursor?
+    ) throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
         var diagnostics = Diagnostics()
         var connector: Connector?
-        if let cursor = parse(yaml, file: file, diagnostics: &diagnostics) {
+        if let cursor = parse(&diagnostics) {
             var decoder = ConnectorDecoder(folder: nil)
             connector = decoder.decode(cursor)
             diagnostics = decoder.diagnostics.merging(diagnostics)
@@ -89,11 +101,15 @@ public struct CatalogLoader: Sendable {
             diagnostics.report(.unreadable("cannot open"), at: SourceLocation(file: displayPath, line: 1, column: 1), path: "")
             return nil
         }
+        return parse(data, file: displayPath, diagnostics: &diagnostics)
+    }
+
+    private func parse(_ data: Data, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.report(.unreadable("not valid UTF-8"), at: SourceLocation(file: displayPath, line: 1, column: 1), path: "")
+            diagnostics.report(.unreadable("not valid UTF-8"), at: SourceLocation(file: file, line: 1, column: 1), path: "")
             return nil
         }
-        return parse(text, file: displayPath, diagnostics: &diagnostics)
+        return parse(text, file: file, diagnostics: &diagnostics)
     }
 
     private func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {

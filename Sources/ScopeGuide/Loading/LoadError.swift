@@ -36,31 +36,31 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+        keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath.abbreviated): \(message)"
     }
 
     /// The message without location or key path.
     public var message: String {
         switch reason {
-        case .unreadable(let why): "cannot read file: \(why)"
-        case .syntax(let why): "YAML syntax error: \(why)"
-        case .missingField(let name): "missing required field \"\(name)\""
-        case .wrongType(let expected, let found): "expected \(expected), found \(found)"
+        case .unreadable(let why): "cannot read file: \(why.abbreviated)"
+        case .syntax(let why): "YAML syntax error: \(why.abbreviated)"
+        case .missingField(let name): "missing required field \"\(name.abbreviated)\""
+        case .wrongType(let expected, let found): "expected \(expected.abbreviated), found \(found.abbreviated)"
         case .unknownScope(let scope, let suggestions):
-            "unknown scope \"\(scope)\"" + Self.didYouMean(suggestions) + " (declare it under scopeDefinitions)"
-        case .duplicateScope(let scope): "scope \"\(scope)\" is defined more than once"
-        case .duplicateActionID(let id): "duplicate action id \"\(id)\""
-        case .duplicateMethod(let slug): "two authentication methods share the slug \"\(slug)\""
-        case .duplicateVariable(let name): "variable \"\(name)\" is declared more than once"
-        case .includesCycle(let cycle): "includes cycle: " + cycle.joined(separator: " -> ")
-        case .undeclaredVariable(let name): "undeclared variable \"{{\(name)}}\" (declare it under variables)"
-        case .invalidKey(let key): "invalid connector key \"\(key)\" (use lowercase letters, digits, '_' and '-')"
-        case .keyMismatch(let key, let folder): "connector key \"\(key)\" does not match its folder \"\(folder)\""
-        case .invalidSlug(let label): "label \"\(label)\" has no letters or digits to make a URL slug"
+            "unknown scope \"\(scope.abbreviated)\"" + Self.didYouMean(suggestions) + " (declare it under scopeDefinitions)"
+        case .duplicateScope(let scope): "scope \"\(scope.abbreviated)\" is defined more than once"
+        case .duplicateActionID(let id): "duplicate action id \"\(id.abbreviated)\""
+        case .duplicateMethod(let slug): "two authentication methods share the slug \"\(slug.abbreviated)\""
+        case .duplicateVariable(let name): "variable \"\(name.abbreviated)\" is declared more than once"
+        case .includesCycle(let cycle): "includes cycle: " + cycle.map(\.abbreviated).joined(separator: " -> ")
+        case .undeclaredVariable(let name): "undeclared variable \"{{\(name.abbreviated)}}\" (declare it under variables)"
+        case .invalidKey(let key): "invalid connector key \"\(key.abbreviated)\" (use lowercase letters, digits, '_' and '-')"
+        case .keyMismatch(let key, let folder): "connector key \"\(key.abbreviated)\" does not match its folder \"\(folder.abbreviated)\""
+        case .invalidSlug(let label): "label \"\(label.abbreviated)\" has no letters or digits to make a URL slug"
         case .missingLabel: "missing label"
-        case .invalidValue(let value, let expected): "invalid value \"\(value)\" (expected \(expected))"
-        case .invalidPattern(let pattern): "invalid regular expression \"\(pattern)\""
-        case .unknownKey(let key): "unknown key \"\(key)\" is ignored"
+        case .invalidValue(let value, let expected): "invalid value \"\(value.abbreviated)\" (expected \(expected.abbreviated))"
+        case .invalidPattern(let pattern): "invalid regular expression \"\(pattern.abbreviated)\""
+        case .unknownKey(let key): "unknown key \"\(key.abbreviated)\" is ignored"
         }
     }
 
@@ -71,6 +71,6 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func didYouMean(_ suggestions: [String]) -> String {
-        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+        suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.abbreviated)\"" }.joined(separator: ", ") + "?"
     }
 }

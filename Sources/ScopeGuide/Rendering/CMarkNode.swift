@@ -75,35 +75,10 @@ struct CMarkNode {
         return block
     }
 
-    /// Moves every top-level block of `markdown`, parsed and sanitised, under this node.
-    func appendMarkdown(_ markdown: String) {
-        let parsed = CMarkDocument(parsing: markdown)
-        adoptChildren(of: parsed.root)
-    }
-
-    /// Moves the inlines of `markdown` under this node (a heading, paragraph or emphasis). Text
-    /// that is not a single paragraph (say `# x`) is appended as plain text instead.
-    func appendInlineMarkdown(_ markdown: String) {
-        let parsed = CMarkDocument(parsing: markdown)
-        guard let paragraph = cmark_node_first_child(parsed.root.pointer), cmark_node_next(paragraph) == nil,
-            cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
-        else {
-            appendText(markdown)
-            return
-        }
-        adoptChildren(of: CMarkNode(pointer: paragraph))
-    }
-
-    /// Unlinks each child of `other` (in another tree that is about to be freed) and appends it here.
-    private func adoptChildren(of other: CMarkNode) {
-        while let child = cmark_node_first_child(other.pointer) {
-            cmark_node_unlink(child)
-            guard cmark_node_append_child(pointer, child) == 1 else {
-                // Not allowed here (say, a list in a heading): it is ours to free.
-                cmark_node_free(child)
-                continue
-            }
-        }
+    /// An inline whose HTML is `html`, printed verbatim even in safe mode: only for HTML that
+    /// cmark itself rendered in safe mode (see ``MarkdownFragment``) or built from escaped values.
+    func appendRawInline(_ html: String) {
+        cmark_node_set_on_enter(append(CMARK_NODE_CUSTOM_INLINE).pointer, Self.cString(html))
     }
 
     /// cmark takes C strings, which end at the first NUL; keep the rest by replacing NUL with

@@ -20,6 +20,8 @@ struct GuideDocumentBuilder {
     let site: Site
     let variables: TextVariables
     let flavor: Flavor
+    /// The catalogue's parsed guide texts.
+    let cache: RenderCache
 
     private var isHTML: Bool { flavor != .markdown }
 
@@ -38,7 +40,7 @@ struct GuideDocumentBuilder {
             let paragraph = container.appendParagraph()
             paragraph.appendStrong("Warning:")
             paragraph.appendText(" ")
-            paragraph.appendInlineMarkdown(variables.substitute(warning))
+            appendMarkdown(warning, as: .inline, to: paragraph)
         }
         if case .html(_, let panel?) = flavor {
             _ = root.appendRawBlock(enter: panel)
@@ -76,7 +78,7 @@ struct GuideDocumentBuilder {
         if !resolution.selection.isEmpty {
             let paragraph = container.appendParagraph()
             paragraph.appendStrong("Selected actions:")
-            let labels = resolution.selection.actions.compactMap { tailored.connector.action($0)?.label }
+            let labels = tailored.connector.actions(in: resolution.selection).map(\.label)
             paragraph.appendText(" " + labels.joined(separator: ", "))
         }
         let paragraph = container.appendParagraph()
@@ -117,7 +119,7 @@ struct GuideDocumentBuilder {
         if isHTML {
             container = root.appendRawBlock(enter: "<section class=\"sg-section\" data-guide-section data-guide-scopes=\"\(attribute(section.scopes))\"\(shown == nil ? " hidden" : "")>\n", exit: "</section>\n")
         }
-        container.appendHeading(level: 2).appendInlineMarkdown(variables.substitute(section.title))
+        appendMarkdown(section.title, as: .inline, to: container.appendHeading(level: 2))
         appendBody(content: section.content, list: section.list, to: container)
         guard !section.steps.isEmpty else { return }
 
@@ -142,7 +144,7 @@ struct GuideDocumentBuilder {
 
     private func appendMarkdownStep(_ step: Step, tailored: TailoredGuide.TailoredStep, to item: CMarkNode) {
         let title = item.appendParagraph().append(CMARK_NODE_STRONG)
-        title.appendInlineMarkdown(variables.substitute(step.title))
+        appendMarkdown(step.title, as: .inline, to: title)
         if !tailored.badge.isEmpty {
             item.appendParagraph().appendEmphasis("Enables actions: " + tailored.badge.joined(separator: ", "))
         }
@@ -158,7 +160,7 @@ struct GuideDocumentBuilder {
     /// `tailored` is `nil` for a step the selection hides, kept for the page's script.
     private func appendHTMLStep(_ step: Step, tailored: TailoredGuide.TailoredStep?, to list: CMarkNode) {
         let item = list.appendRawBlock(enter: "<li class=\"sg-step\" data-guide-step data-guide-scopes=\"\(attribute(step.scopes))\" data-guide-display-scopes-list=\"\(attribute(step.displayScopes))\"\(tailored == nil ? " hidden" : "")>\n", exit: "</li>\n")
-        item.appendHeading(level: 3).appendInlineMarkdown(variables.substitute(step.title))
+        appendMarkdown(step.title, as: .inline, to: item.appendHeading(level: 3))
         if !step.scopes.isEmpty {
             let badge = tailored?.badge ?? []
             let labels = badge.map(HTMLEscaping.escape).joined(separator: ", ")
@@ -179,11 +181,27 @@ struct GuideDocumentBuilder {
 
     /// Markdown `content` then `list` as a bullet list, variables substituted.
     private func appendBody(content: String?, list: [String], to parent: CMarkNode) {
-        if let content { parent.appendMarkdown(variables.substitute(content)) }
+        if let content { appendMarkdown(content, as: .block, to: parent) }
         guard !list.isEmpty else { return }
         let bullets = parent.appendList(ordered: false)
         for entry in list {
-            bullets.appendItem().appendParagraph().appendInlineMarkdown(variables.substitute(entry))
+            appendMarkdown(entry, as: .inline, to: bullets.appendItem().appendParagraph())
+        }
+    }
+
+    /// Appends guide text `markdown`, variables substituted, parsed once per catalogue: as cmark's
+    /// own safe HTML in the HTML flavor, as rebuilt nodes in the Markdown flavor (see
+    /// ``MarkdownFragment``).
+    private func appendMarkdown(_ markdown: String, as kind: MarkdownFragment.Kind, to parent: CMarkNode) {
+        let fragment = cache.fragment(variables.substitute(markdown), kind: kind, isCacheable: variables.isCacheable(markdown))
+        guard isHTML else {
+            parent.append(fragment.nodes)
+            return
+        }
+        guard !fragment.html.isEmpty else { return }
+        switch kind {
+        case .block: _ = parent.appendRawBlock(enter: fragment.html)
+        case .inline: parent.appendRawInline(fragment.html)
         }
     }
 

@@ -6,16 +6,23 @@ struct GuidePage {
     let url: GuideURL
     let site: Site
     let variables: TextVariables
-    let graph: ScopeGraph
-    /// The resolution's scopes for an empty selection, which the script uses when nothing is ticked.
-    let fullGuideScopes: [Scope]
+    /// The connector's and method's page parts, built once per catalogue.
+    let shared: Shared
+    let cache: RenderCache
+
+    /// What every page of one connector's method shares.
+    struct Shared: Sendable {
+        var data: PageData.Shared
+        var actionRows: [ScopeSelectorPanel.ActionRow]
+    }
 
     func html() -> String {
+        let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows)
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
-            flavor: .html(includeHidden: true, panel: ScopeSelectorPanel(tailored: tailored, url: url).html()))
+            flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)
         let body = builder.build().render(.html)
-        let data = PageData(tailored: tailored, url: url, graph: graph, fullGuideScopes: fullGuideScopes).scriptJSON()
+        let data = PageData.scriptJSON(shared.data, url: url)
         return """
             <!DOCTYPE html>
             <html lang="en">

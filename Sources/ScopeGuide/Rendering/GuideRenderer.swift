@@ -9,6 +9,8 @@
 /// ```
 public struct GuideRenderer: Sendable {
     public let tailor: Tailor
+    /// The catalogue's guide texts, each parsed once however many guides are rendered.
+    let cache = RenderCache()
 
     public init(catalog: Catalog) { tailor = Tailor(catalog: catalog) }
     public init(tailor: Tailor) { self.tailor = tailor }
@@ -24,19 +26,25 @@ public struct GuideRenderer: Sendable {
         let variables = TextVariables(connector: tailored.connector, site: site, isWhitelabel: url.isWhitelabel, customer: url.variables)
         switch format {
         case .markdown:
-            return GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown)
+            return GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown, cache: cache)
                 .build().render(.commonMark)
         case .fragment:
-            let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil))
+            let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil), cache: cache)
                 .build().render(.html)
             return "<article class=\"sg-guide\" data-guide-connector=\"\(HTMLEscaping.escape(tailored.connector.key))\">\n\(body)</article>\n"
         case .html:
-            var untailored = url
-            untailored.selection = .none
-            let fullGuide = try tailor.guide(for: untailored).resolution.scopes
-            return GuidePage(
-                tailored: tailored, url: url, site: site, variables: variables,
-                graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide).html()
+            let shared = try cache.page(connector: tailored.connector.key, method: tailored.method.slug) { () throws(GuideURLError) in
+                // The script falls back to the engine's scopes for an empty selection.
+                var untailored = url
+                untailored.selection = .none
+                let fullGuide = try tailor.guide(for: untailored).resolution.scopes
+                return GuidePage.Shared(
+                    data: PageData.Shared(
+                        connector: tailored.connector, method: tailored.method,
+                        graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide),
+                    actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector))
+            }
+            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html()
         case .json:
             return ResolutionReport(tailored, url: url).json()
         }

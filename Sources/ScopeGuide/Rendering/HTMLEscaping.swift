@@ -10,12 +10,18 @@ public enum HTMLEscaping {
     /// `text` with `&`, `<`, `>` and `"` replaced by entities; NUL becomes U+FFFD, as cmark does.
     public static func escape(_ text: String) -> String {
         // Most scope names and labels need no escaping, and so no cmark call.
-        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0]
-        guard text.utf8.contains(where: special.contains) else { return text }
+        guard text.utf8.contains(where: isSpecial) else { return text }
         let document = CMarkDocument()
         document.root.appendParagraph().appendText(text)
         let html = document.render(.html)
         guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return "" }
         return String(html.dropFirst(3).dropLast(5))
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0: true
+        default: false
+        }
     }
 }

@@ -1,60 +1,114 @@
 import Foundation
 
 /// What the guide page's script needs to recompute a tailored guide in the browser, embedded in
-/// the page as JSON. Closures are precomputed here so the script needs no wildcard or
-/// `includes` logic, only the same minimal search and rules as ``Resolver`` and ``TailoredGuide``.
-struct PageData: Encodable {
-    struct ActionData: Encodable {
-        var id: String
-        var label: String
-        /// Scope indices; any one alternative, all scopes of it.
-        var alternatives: [[Int]]
-    }
+/// the page as JSON with sorted keys. Closures are precomputed here so the script needs no
+/// wildcard or `includes` logic, only the same minimal search and rules as ``Resolver`` and
+/// ``TailoredGuide``.
+///
+/// Keys: `actions` (`id`, `label`, `alternatives` as scope indices), `base`, `closures` (per
+/// defined scope, the sorted indices it grants), `connector`, `defaultScopes` (when declared),
+/// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `path`,
+/// `scopes` (defined scopes in display order, then undefined ones wildcards grant), `selection`,
+/// `separator`, `variables`, `whitelabel`.
+///
+/// The JSON is safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped as
+/// `\u003c`…, so no text from a guide can close the element.
+enum PageData {
+    /// The members that depend only on the connector and method, encoded once per catalogue.
+    struct Shared: Sendable {
+        /// `(key, JSON value)`, values script-safe.
+        fileprivate let members: [(key: String, value: String)]
 
-    var connector: String
-    var base: String
-    var path: String
-    /// Defined scopes in display order, then undefined ones granted through wildcards.
-    var scopes: [String]
-    var definedCount: Int
-    /// For each defined scope, the sorted indices it grants (itself included).
-    var closures: [[Int]]
-    var actions: [ActionData]
-    var defaultScopes: [Int]?
-    /// The engine's scopes for an empty selection (defaults, or every required scope).
-    var fullGuideScopes: [Int]
-    var separator: String
-    var whitelabel: Bool
-    var variables: [String: String]
-    var selection: [String]
-
-    init(tailored: TailoredGuide, url: GuideURL, graph: ScopeGraph, fullGuideScopes: [Scope]) {
-        connector = tailored.connector.key
-        base = url.base
-        path = url.path
-        scopes = graph.scopes.map(\.rawValue)
-        definedCount = graph.definedCount
-        closures = graph.closures.map(\.members)
-        actions = tailored.connector.actions.map { action in
-            ActionData(id: action.id.rawValue, label: action.label,
-                       alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) })
+        init(connector: Connector, method: AuthMethod, graph: ScopeGraph, fullGuideScopes: [Scope]) {
+            struct ActionData: Encodable {
+                var alternatives: [[Int]]
+                var id: String
+                var label: String
+            }
+            let actions = connector.actions.map { action in
+                ActionData(
+                    alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) },
+                    id: action.id.rawValue, label: action.label)
+            }
+            var members = [
+                ("actions", JSONText.encode(actions)),
+                ("closures", JSONText.encode(graph.closures.map(\.members))),
+                ("connector", JSONText.encode(connector.key)),
+                ("definedCount", JSONText.encode(graph.definedCount)),
+                ("fullGuideScopes", JSONText.encode(fullGuideScopes.compactMap(graph.number(of:)))),
+                ("scopes", JSONText.encode(graph.scopes.map(\.rawValue))),
+            ]
+            if let defaults = method.defaultScopes {
+                members.append(("defaultScopes", JSONText.encode(defaults.compactMap(graph.number(of:)))))
+            }
+            self.members = members.map { (key: $0.0, value: $0.1) }
         }
-        defaultScopes = tailored.method.defaultScopes?.compactMap(graph.number(of:))
-        self.fullGuideScopes = fullGuideScopes.compactMap(graph.number(of:))
-        separator = url.separator.rawValue
-        whitelabel = url.isWhitelabel
-        variables = url.variables
-        selection = url.selection.actions.map(\.rawValue)
     }
 
-    /// JSON safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped as
-    /// `\u003c`… so no text from a guide can close the element.
-    func scriptJSON() -> String {
+    /// The page's JSON for `url`.
+    static func scriptJSON(_ shared: Shared, url: GuideURL) -> String {
+        var members = shared.members
+        members += [
+            ("base", JSONText.string(url.base)),
+            ("path", JSONText.string(url.path)),
+            ("selection", "[" + url.selection.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"),
+            ("separator", JSONText.string(url.separator.rawValue)),
+            ("variables", url.variables.isEmpty ? "{}" : JSONText.encode(url.variables)),
+            ("whitelabel", url.isWhitelabel ? "true" : "false"),
+        ]
+        return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+    }
+}
+
+/// JSON text for the page data, as Foundation's `JSONEncoder` writes it (sorted keys, slashes
+/// unescaped), made safe inside a script element.
+enum JSONText {
+    /// `value` encoded by `JSONEncoder`, script-safe.
+    static func encode<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-        return json.replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
+    }
+
+    /// A JSON string literal, escaped as `JSONEncoder` does (`"`, `\` and control characters,
+    /// the latter as `\b \t \n \f \r` or `\u00xx`), script-safe.
+    static func string(_ text: String) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += Array("\\b".utf8)
+            case 0x09: bytes += Array("\\t".utf8)
+            case 0x0A: bytes += Array("\\n".utf8)
+            case 0x0C: bytes += Array("\\f".utf8)
+            case 0x0D: bytes += Array("\\r".utf8)
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): bytes += unicodeEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `json` with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`. They only occur
+    /// inside JSON strings, where the escapes mean the same characters.
+    static func scriptSafe(_ json: String) -> String {
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count + 16)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): bytes += unicodeEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func unicodeEscape(_ byte: UInt8) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        return Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
     }
 }

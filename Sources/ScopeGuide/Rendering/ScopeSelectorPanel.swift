@@ -2,8 +2,32 @@
 /// all and clear, one checkbox per action with its scopes, the dynamic URL and the selected
 /// scopes with the separator choice. Every value from a guide or request is escaped.
 struct ScopeSelectorPanel {
+    /// One action's checkbox row, as the HTML before and after the `checked` attribute; the same
+    /// for every selection, so built once per catalogue.
+    struct ActionRow: Sendable {
+        var id: ActionID
+        var beforeChecked: String
+        var afterChecked: String
+    }
+
     let tailored: TailoredGuide
     let url: GuideURL
+    /// ``actionRows(for:)`` of the connector.
+    let actionRows: [ActionRow]
+
+    static func actionRows(for connector: Connector) -> [ActionRow] {
+        let e = HTMLEscaping.escape
+        return connector.actions.map { action in
+            let id = e(action.id.rawValue)
+            let scopes = e(action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " + ") }.joined(separator: " or "))
+            return ActionRow(
+                id: action.id,
+                beforeChecked: "<label class=\"sg-action\" data-guide-action=\"\(id)\" data-guide-action-label=\"\(e(action.label))\">"
+                    + "<input type=\"checkbox\" value=\"\(id)\"",
+                afterChecked: "><span class=\"sg-action-label\">\(e(action.label))</span>"
+                    + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n")
+        }
+    }
 
     func html() -> String {
         let selected = Set(tailored.resolution.selection.actions)
@@ -21,13 +45,8 @@ struct ScopeSelectorPanel {
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
-        for action in tailored.connector.actions {
-            let id = e(action.id.rawValue)
-            let scopes = e(action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " + ") }.joined(separator: " or "))
-            html += "<label class=\"sg-action\" data-guide-action=\"\(id)\" data-guide-action-label=\"\(e(action.label))\">"
-                + "<input type=\"checkbox\" value=\"\(id)\"\(selected.contains(action.id) ? " checked" : "")>"
-                + "<span class=\"sg-action-label\">\(e(action.label))</span>"
-                + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n"
+        for row in actionRows {
+            html += row.beforeChecked + (selected.contains(row.id) ? " checked" : "") + row.afterChecked
         }
         html += """
             <p class="sg-muted sg-no-results" data-guide-no-results hidden>No actions match your search.</p>

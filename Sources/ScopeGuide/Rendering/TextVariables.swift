@@ -2,9 +2,12 @@
 /// connector's variables, plus the built-ins from the site and connector.
 struct TextVariables {
     private(set) var values: [String: String]
+    /// Whether any value came from the customer (the request) rather than the site or connector.
+    private let hasCustomerValues: Bool
 
     init(connector: Connector, site: Site, isWhitelabel: Bool, customer: [String: String]) {
         values = customer
+        hasCustomerValues = !customer.isEmpty
         values["platformName"] = isWhitelabel ? site.whitelabelName : site.platformName
         values["hubName"] = site.hubName
         values["connectorName"] = connector.name
@@ -14,15 +17,35 @@ struct TextVariables {
     /// `text` with each `{{name}}` replaced by its value, or by a visible `‹name›` when the
     /// customer gave none, never by an empty string.
     func substitute(_ text: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) != nil else { return text }
         var result = ""
         var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            result += rest[..<open.lowerBound]
-            let name = rest[open.upperBound..<close.lowerBound].trimmingWhitespace
+        while let open = Self.firstPair(of: UInt8(ascii: "{"), in: rest),
+            let close = Self.firstPair(of: UInt8(ascii: "}"), in: rest[rest.utf8.index(open, offsetBy: 2)...])
+        {
+            result += rest[..<open]
+            let name = rest[rest.utf8.index(open, offsetBy: 2)..<close].trimmingWhitespace
             result += values[name] ?? "‹\(name)›"
-            rest = rest[close.upperBound...]
+            rest = rest[rest.utf8.index(close, offsetBy: 2)...]
         }
         return result + rest
+    }
+
+    /// Whether `text` substitutes to the same result for every request, so its rendering can be
+    /// cached: it names no variable, or no customer values are given.
+    func isCacheable(_ text: String) -> Bool {
+        !hasCustomerValues || Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) == nil
+    }
+
+    /// Where `byte` first appears twice in a row in `text` (`{{` or `}}`), by a plain byte scan.
+    private static func firstPair(of byte: UInt8, in text: Substring) -> String.Index? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == byte, next != bytes.endIndex, bytes[next] == byte { return index }
+            index = next
+        }
+        return nil
     }
 }

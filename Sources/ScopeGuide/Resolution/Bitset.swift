@@ -16,8 +16,18 @@ struct Bitset: Hashable, Sendable {
 
     mutating func insert(_ member: Int) { words[member >> 6] |= 1 << UInt64(member & 63) }
 
+    mutating func remove(_ member: Int) { words[member >> 6] &= ~(1 << UInt64(member & 63)) }
+
     mutating func formUnion(_ other: Bitset) {
         for i in words.indices { words[i] |= other.words[i] }
+    }
+
+    mutating func formIntersection(_ other: Bitset) {
+        for i in words.indices { words[i] &= other.words[i] }
+    }
+
+    mutating func subtract(_ other: Bitset) {
+        for i in words.indices { words[i] &= ~other.words[i] }
     }
 
     func union(_ other: Bitset) -> Bitset {
@@ -50,5 +60,14 @@ struct Bitset: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    mutating func formUnion(_ other: SparseBitset) {
+        for (index, word) in zip(other.indices, other.words) { words[index] |= word }
+    }
+
+    /// Adds the members of `other` that are not in `excluded`.
+    mutating func formUnion(_ other: SparseBitset, excluding excluded: Bitset) {
+        for (index, word) in zip(other.indices, other.words) { words[index] |= word & ~excluded.words[index] }
     }
 }

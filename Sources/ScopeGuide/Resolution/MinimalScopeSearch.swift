@@ -2,14 +2,29 @@
 /// requirement, by the SPEC §2 objective (grant-closure size, then count, then earliest in
 /// `scopeDefinitions` order).
 ///
-/// The problem is a set-cover variant, so it is solved in stages that keep the search small:
-/// requirements are reduced (duplicate, superset and implied alternatives removed), candidate
-/// scopes that another candidate dominates are dropped, the rest splits into independent
-/// components (no shared candidate and no overlapping grants), and each component is solved by
-/// depth-first branch and bound. The branch always extends the most constrained unsatisfied
-/// requirement, so a forced scope costs no branching, and a greedy solution found first gives the
-/// initial upper bound. When the node budget runs out the best solution found is returned with
-/// `isOptimal == false`.
+/// The search decides what is *granted* rather than which scopes to choose. Granting an
+/// alternative of an action costs the grant closure of its scopes (for a scope that only a
+/// wildcard grants, the closure of that wildcard), and once the granted set G is fixed, so are the
+/// best scopes: its *tops*, the members no other member grants (see ``ScopeGraph/tops(of:)``). So
+/// the problem is to pick one alternative per action minimising (|G|, |tops(G)|, tops(G) in
+/// definition order), in stages that keep the search small:
+///
+/// 1. Each requirement becomes its *options*: the closures of its alternatives, minimal ones only
+///    (an option containing another is never better).
+/// 2. Requirements with a single option are forced. Their union is the *base* every solution
+///    holds, and requirements the base satisfies drop out.
+/// 3. The rest splits into groups whose options share no scope that can still make a difference
+///    (see `independentGroups(_:from:)` below); each group is solved on its own.
+/// 4. Each group is solved by depth-first branch and bound, starting from a greedy solution and
+///    branching on the unsatisfied requirement with the fewest options, cheapest option first.
+///    The lower bound adds the cheapest addition of requirements whose possible additions are
+///    pairwise disjoint. An option explored earlier at a branch is forbidden in the subtrees of its
+///    later siblings: any solution there that holds it was already reached under it. Whenever the
+///    choices made leave independent groups, they are split again (step 3).
+///
+/// When the node budget runs out, the best solution found is returned with `isOptimal == false`;
+/// it still satisfies every requirement. (The guide page's script ports the previous version of
+/// this search; both give the same answer whenever the answer is optimal.)
 struct MinimalScopeSearch {
     struct Outcome: Equatable {
         /// Defined scope numbers, ascending.
@@ -21,236 +36,270 @@ struct MinimalScopeSearch {
     let graph: ScopeGraph
     /// Search nodes allowed over all components before giving up on proving optimality.
     var nodeBudget: Int
+    /// Whether to split independent groups (step 3) and remember solved groups; `false` gives a
+    /// plain branch and bound, which tests compare against.
+    var splitsGroups = true
 
-    /// - Parameter requirements: per action, its alternatives as lists of scope numbers.
+    /// At most this many options per requirement: only alternatives naming many scopes that
+    /// several wildcards grant can have more, and then the rest are left out (not optimal).
+    static let optionLimit = 256
+
+    /// - Parameter requirements: per action, its alternatives as lists of scope numbers. An
+    ///   action none of whose alternatives can be granted is ignored.
     func solve(_ requirements: [[[Int]]]) -> Outcome {
-        let reduced = Self.reduce(requirements)
-        guard !reduced.isEmpty else { return Outcome(chosen: [], isOptimal: true, nodes: 0) }
-        let targets = Set(reduced.joined().joined())
-        var candidatesByTarget: [Int: [Int]] = [:]
-        for candidate in 0..<graph.definedCount {
-            for target in targets where graph.closures[candidate].contains(target) {
-                candidatesByTarget[target, default: []].append(candidate)
-            }
-        }
-        let kept = undominated(Set(candidatesByTarget.values.joined()), targets: targets)
-        candidatesByTarget = candidatesByTarget.mapValues { $0.filter(kept.contains) }
-
-        var chosen: [Int] = []
+        var base = Bitset(capacity: graph.scopes.count)
+        var open: [[SparseBitset]] = []
+        var seen = Set<[SparseBitset]>()
         var isOptimal = true
-        var nodes = 0
-        for component in components(reduced, candidatesByTarget: candidatesByTarget) {
-            var search = ComponentSearch(
-                graph: graph, requirements: component, candidatesByTarget: candidatesByTarget,
-                budget: max(0, nodeBudget - nodes))
-            search.run()
-            nodes += search.nodes
-            isOptimal = isOptimal && !search.exhausted
-            chosen += search.best?.chosen ?? []
-        }
-        return Outcome(chosen: withoutRedundantMembers(chosen), isOptimal: isOptimal, nodes: nodes)
-    }
-
-    /// Sorted, deduplicated alternatives; supersets of another alternative of the same action
-    /// dropped; actions needing nothing, and actions implied by another action, dropped.
-    static func reduce(_ requirements: [[[Int]]]) -> [[[Int]]] {
-        var reduced: [[[Int]]] = []
-        var seen = Set<[[Int]]>()
         for requirement in requirements {
-            let alternatives = Set(requirement.map { Array(Set($0)).sorted() })
-            if alternatives.isEmpty || alternatives.contains([]) { continue }
-            let minimal = alternatives.filter { alternative in
-                !alternatives.contains { $0 != alternative && Set($0).isSubset(of: alternative) }
-            }.sorted { $0.lexicographicallyPrecedes($1) }
-            if seen.insert(minimal).inserted { reduced.append(minimal) }
-        }
-        // X is implied by Y when every alternative of Y contains some alternative of X: whatever
-        // satisfies Y then satisfies X.
-        func implies(_ y: [[Int]], _ x: [[Int]]) -> Bool {
-            y.allSatisfy { b in x.contains { a in Set(a).isSubset(of: b) } }
-        }
-        return reduced.enumerated().filter { index, x in
-            !reduced.enumerated().contains { other, y in
-                other != index && implies(y, x) && (!implies(x, y) || other < index)
+            let (options, isComplete) = self.options(requirement)
+            isOptimal = isOptimal && isComplete
+            if options.count == 1 {
+                base.formUnion(options[0])
+            } else if options.count > 1, seen.insert(options).inserted {
+                open.append(options)
             }
-        }.map(\.element)
+        }
+        open.removeAll { options in options.contains { $0.isSubset(of: base) } }
+
+        var search = BranchAndBound(graph: graph, budget: nodeBudget, splitsGroups: splitsGroups)
+        let best = search.solve(open, from: base)
+        return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: search.nodes)
     }
 
-    /// Candidates no other candidate dominates. `d` dominates `c` when it covers every target `c`
-    /// covers and grants no more (strictly less, or the same but earlier in display order): any
-    /// solution using `c` is then no better than the same solution using `d`.
-    private func undominated(_ candidates: Set<Int>, targets: Set<Int>) -> Set<Int> {
-        let list = candidates.sorted()
-        let covers = Dictionary(uniqueKeysWithValues: list.map { c in
-            (c, Set(targets.filter { graph.closures[c].contains($0) }))
-        })
-        return Set(list.filter { c in
-            !list.contains { d in
-                guard d != c, covers[c]!.isSubset(of: covers[d]!), graph.closures[d].isSubset(of: graph.closures[c]) else {
-                    return false
-                }
-                return graph.closures[d] != graph.closures[c] || d < c
+    /// The minimal grant closures of a requirement's alternatives, the first of equal ones, and
+    /// whether none was left out for ``optionLimit``.
+    private func options(_ alternatives: [[Int]]) -> (options: [SparseBitset], isComplete: Bool) {
+        let empty = Bitset(capacity: graph.scopes.count)
+        var closures: [Bitset] = []
+        var isComplete = true
+        for alternative in alternatives {
+            // One closure per way of granting the alternative's scopes; usually exactly one.
+            var ways = [empty]
+            for target in Set(alternative).sorted() {
+                let grants = cheapestGrants(of: target)
+                if ways.count * grants.count > Self.optionLimit { isComplete = false }
+                ways = Array(ways.lazy.flatMap { way in grants.lazy.map { way.union($0) } }.prefix(Self.optionLimit))
             }
-        })
+            closures += ways
+        }
+        let minimal = closures.indices.filter { i in
+            !closures.indices.contains { j in
+                j != i && closures[j].isSubset(of: closures[i]) && (closures[j] != closures[i] || j < i)
+            }
+        }
+        return (minimal.prefix(Self.optionLimit).map { SparseBitset(closures[$0]) }, isComplete && minimal.count <= Self.optionLimit)
     }
 
-    /// Requirements grouped so that no two groups share a candidate or overlapping grants; each
-    /// group's optimum is independent of the others'.
-    private func components(_ requirements: [[[Int]]], candidatesByTarget: [Int: [Int]]) -> [[[[Int]]]] {
-        var parent = Array(0..<requirements.count)
+    /// The closures of the cheapest ways to grant `scope`: its own closure when it is defined;
+    /// otherwise the closures of the wildcards (or scopes including them) that grant it, minimal ones only.
+    private func cheapestGrants(of scope: Int) -> [Bitset] {
+        if scope < graph.definedCount { return [graph.closures[scope]] }
+        let granters = graph.granters[scope]
+        return granters.filter { c in
+            !granters.contains { d in
+                d != c && graph.closures[d].isSubset(of: graph.closures[c]) && (graph.closures[d] != graph.closures[c] || d < c)
+            }
+        }.map { graph.closures[$0] }
+    }
+}
+
+/// A granted set with its cost and its tops, the scopes that give it.
+private struct Solution {
+    var granted: Bitset
+    var cost: Int
+    var tops: [Int]
+
+    init(_ granted: Bitset, in graph: ScopeGraph) {
+        self.granted = granted
+        cost = granted.count
+        tops = graph.tops(of: granted)
+    }
+
+    /// By SPEC §2: fewer granted, then fewer scopes, then earlier in definition order.
+    func isBetter(than other: Solution) -> Bool {
+        if (cost, tops.count) != (other.cost, other.tops.count) { return (cost, tops.count) < (other.cost, other.tops.count) }
+        return tops.lexicographicallyPrecedes(other.tops)
+    }
+}
+
+/// Branch and bound over requirements (each with at least two options), splitting them into
+/// independent groups wherever the choices made allow it.
+private struct BranchAndBound {
+    let graph: ScopeGraph
+    /// Search nodes allowed in all before giving up on proving optimality.
+    let budget: Int
+    private(set) var nodes = 0
+    private(set) var exhausted = false
+    /// What each group solved to optimality added, by the group and the part of the granted set it
+    /// depends on: the same group recurs under many branches that differ only elsewhere.
+    private var solved: [GroupKey: Bitset] = [:]
+
+    private struct GroupKey: Hashable {
+        var requirements: [[SparseBitset]]
+        var relevantGranted: Bitset
+    }
+
+    let splitsGroups: Bool
+
+    init(graph: ScopeGraph, budget: Int, splitsGroups: Bool) {
+        self.graph = graph
+        self.budget = budget
+        self.splitsGroups = splitsGroups
+    }
+
+    /// The best superset of `granted` that satisfies `requirements` (adding only options' closures).
+    mutating func solve(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
+        let open = requirements.filter { !isSatisfied($0, by: granted) }
+        let groups = independentGroups(open, from: granted)
+        if groups.count == 1 { return solveGroup(open, from: granted) }
+        return combine(groups, from: granted)
+    }
+
+    /// Each group's best added to `granted`: the best for all of them, as the groups are independent.
+    private mutating func combine(_ groups: [[[SparseBitset]]], from granted: Bitset) -> Solution {
+        var combined = granted
+        for group in groups { combined.formUnion(solveGroup(group, from: granted).granted) }
+        return Solution(combined, in: graph)
+    }
+
+    private mutating func solveGroup(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
+        // Which options are satisfied, what they add and which scopes they stop being tops depend
+        // only on the granted scopes among the group's options and the granters of those.
+        var relevant = Bitset(capacity: graph.scopes.count)
+        for option in requirements.joined() { relevant.formUnion(option) }
+        for scope in relevant.members { for granter in graph.granters[scope] { relevant.insert(granter) } }
+        relevant.formIntersection(granted)
+        let key = GroupKey(requirements: requirements, relevantGranted: relevant)
+        if let added = solved[key] { return Solution(granted.union(added), in: graph) }
+
+        var best = greedySolution(requirements, from: granted)
+        search(requirements, granted, cost: granted.count, forbidden: [], best: &best)
+        if !exhausted {
+            var added = best.granted
+            added.subtract(granted)
+            solved[key] = added
+        }
+        return best
+    }
+
+    /// Satisfies requirements one by one with their cheapest option: a quick upper bound.
+    private func greedySolution(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
+        var granted = granted
+        for options in requirements where !isSatisfied(options, by: granted) {
+            granted.formUnion(options.min { $0.countSubtracting(granted) < $1.countSubtracting(granted) }!)
+        }
+        return Solution(granted, in: graph)
+    }
+
+    private mutating func search(_ requirements: [[SparseBitset]], _ granted: Bitset, cost: Int, forbidden: [SparseBitset], best: inout Solution) {
+        nodes += 1
+        if nodes > budget { exhausted = true; return }
+        if forbidden.contains(where: { $0.isSubset(of: granted) }) { return }
+        let open = requirements.filter { !isSatisfied($0, by: granted) }
+        guard let branch = open.min(by: { $0.count < $1.count }) else {
+            consider(Solution(granted, in: graph), as: &best)
+            return
+        }
+        let bound = lowerBound(open, granted)
+        if cost + bound.added > best.cost { return }
+        if cost + bound.added == best.cost, bound.scopes > best.tops.count { return }
+        let groups = independentGroups(open, from: granted)
+        if groups.count > 1 {
+            // Leaving forbidden options out of the groups' searches only widens them.
+            consider(combine(groups, from: granted), as: &best)
+            return
+        }
+
+        let ordered = branch.indices.map { (added: branch[$0].countSubtracting(granted), index: $0) }
+            .sorted { ($0.added, $0.index) < ($1.added, $1.index) }
+        var forbidden = forbidden
+        for (added, index) in ordered {
+            var child = granted
+            child.formUnion(branch[index])
+            search(open, child, cost: cost + added, forbidden: forbidden, best: &best)
+            if exhausted { return }
+            forbidden.append(branch[index])
+        }
+    }
+
+    /// Lower bounds for any solution reached from `granted`: on the scopes it adds to `granted`,
+    /// and on its number of tops.
+    ///
+    /// Two bounds on what is added, of which the larger is used:
+    /// - Packing: the cheapest addition of each requirement whose possible additions are disjoint
+    ///   from those of the requirements already counted ("packed").
+    /// - Sharing: each scope that could be added is shared among the `k` requirements that could
+    ///   add it, each paying `1/k`; every requirement pays at least for its cheapest option, and
+    ///   the payments for one added scope sum to at most 1.
+    ///
+    /// Tops: those of `granted` that no option can add a granter of stay tops, and each packed
+    /// requirement needs a new top of its own.
+    private func lowerBound(_ open: [[SparseBitset]], _ granted: Bitset) -> (added: Int, scopes: Int) {
+        var counted = Bitset(capacity: graph.scopes.count)
+        var packing = 0, packed = 0
+        for options in open where !options.contains(where: { $0.intersects(counted, excluding: granted) }) {
+            packing += options.map { $0.countSubtracting(granted) }.min()!
+            packed += 1
+            for option in options { counted.formUnion(option, excluding: granted) }
+        }
+
+        var sharers = [Int: Int]()
+        var touched = Bitset(capacity: graph.scopes.count)
+        for options in open {
+            var footprint = Bitset(capacity: graph.scopes.count)
+            for option in options { footprint.formUnion(option) }
+            touched.formUnion(footprint)
+            for scope in footprint.members where !granted.contains(scope) { sharers[scope, default: 0] += 1 }
+        }
+        var sharing = 0.0
+        for options in open {
+            sharing += options.map { option in
+                option.members.reduce(0.0) { sum, scope in granted.contains(scope) ? sum : sum + 1 / Double(sharers[scope]!) }
+            }.min()!
+        }
+        let lastingTops = graph.tops(of: granted).count { !touched.contains($0) }
+        return (max(packing, Int((sharing - 1e-9).rounded(.up))), lastingTops + packed)
+    }
+
+    /// `requirements` in groups whose options share no scope except members of `granted` that
+    /// another member already grants. Whatever the groups add, such a member is already counted
+    /// and stays redundant, while any other shared scope could be added, or stop being a top, by
+    /// two groups at once. So the size and the tops of the final set add up group by group, and
+    /// each group's best choice is independent of the others'.
+    private func independentGroups(_ requirements: [[SparseBitset]], from granted: Bitset) -> [[[SparseBitset]]] {
+        guard requirements.count > 1, splitsGroups else { return requirements.isEmpty ? [] : [requirements] }
+        var settled = granted
+        for top in graph.tops(of: granted) { settled.remove(top) }
+        var parent = Array(requirements.indices)
         func root(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        func union(_ a: Int, _ b: Int) { parent[root(a)] = root(b) }
-
-        var ownerOfCandidate: [Int: Int] = [:]
-        var ownerOfGrant: [Int: Int] = [:]
-        for (index, requirement) in requirements.enumerated() {
-            for target in Set(requirement.joined()) {
-                for candidate in candidatesByTarget[target] ?? [] {
-                    if let owner = ownerOfCandidate[candidate] { union(index, owner) } else { ownerOfCandidate[candidate] = index }
+        var owner = Array(repeating: -1, count: graph.scopes.count)
+        for (index, options) in requirements.enumerated() {
+            for option in options {
+                for scope in option.members where !settled.contains(scope) {
+                    if owner[scope] < 0 { owner[scope] = index } else { parent[root(index)] = root(owner[scope]) }
                 }
             }
         }
-        for (candidate, owner) in ownerOfCandidate.sorted(by: { $0.key < $1.key }) {
-            for grant in graph.closures[candidate].members {
-                if let other = ownerOfGrant[grant] { union(owner, other) } else { ownerOfGrant[grant] = owner }
-            }
-        }
-        var groups: [Int: [[[Int]]]] = [:]
+        var groups: [Int: [[SparseBitset]]] = [:]
         var order: [Int] = []
-        for (index, requirement) in requirements.enumerated() {
+        for (index, options) in requirements.enumerated() {
             let key = root(index)
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(requirement)
+            groups[key, default: []].append(options)
         }
         return order.map { groups[$0]! }
     }
 
-    /// Drops members another member already grants; only a budget-limited search can leave them.
-    private func withoutRedundantMembers(_ chosen: [Int]) -> [Int] {
-        let sorted = chosen.sorted()
-        return sorted.filter { member in
-            !sorted.contains { other in
-                other != member && graph.closures[other].contains(member)
-                    && !(graph.closures[member].contains(other) && member < other)
-            }
-        }
-    }
-}
-
-/// Branch and bound over one component.
-private struct ComponentSearch {
-    let graph: ScopeGraph
-    let requirements: [[[Int]]]
-    let candidatesByTarget: [Int: [Int]]
-    let budget: Int
-    private(set) var nodes = 0
-    private(set) var exhausted = false
-    /// Best so far: grant count and the chosen scope numbers, ascending.
-    private(set) var best: (cost: Int, chosen: [Int])?
-
-    init(graph: ScopeGraph, requirements: [[[Int]]], candidatesByTarget: [Int: [Int]], budget: Int) {
-        self.graph = graph
-        self.requirements = requirements
-        self.candidatesByTarget = candidatesByTarget
-        self.budget = budget
+    private func isSatisfied(_ options: [SparseBitset], by granted: Bitset) -> Bool {
+        options.contains { $0.isSubset(of: granted) }
     }
 
-    mutating func run() {
-        let empty = Bitset(capacity: graph.scopes.count)
-        seedWithGreedySolution(empty)
-        var chosen: [Int] = []
-        search(&chosen, granted: empty, forbidden: [])
-    }
-
-    /// Satisfies requirements one by one with their cheapest alternative: a quick upper bound.
-    private mutating func seedWithGreedySolution(_ empty: Bitset) {
-        var granted = empty
-        var chosen: [Int] = []
-        for requirement in requirements where !isSatisfied(requirement, granted) {
-            var bestPlan: (cost: Int, picks: [Int])?
-            for alternative in requirement {
-                var planGranted = granted
-                var picks: [Int] = []
-                for target in alternative where !planGranted.contains(target) {
-                    guard let pick = (candidatesByTarget[target] ?? []).min(by: {
-                        (graph.closures[$0].countSubtracting(planGranted), $0) < (graph.closures[$1].countSubtracting(planGranted), $1)
-                    }) else { picks = []; break }
-                    picks.append(pick)
-                    planGranted.formUnion(graph.closures[pick])
-                }
-                let cost = planGranted.count
-                if !picks.isEmpty, bestPlan == nil || cost < bestPlan!.cost { bestPlan = (cost, picks) }
-            }
-            guard let plan = bestPlan else { return }
-            for pick in plan.picks { chosen.append(pick); granted.formUnion(graph.closures[pick]) }
-        }
-        consider(chosen, cost: granted.count)
-    }
-
-    private mutating func search(_ chosen: inout [Int], granted: Bitset, forbidden: Set<Int>) {
-        nodes += 1
-        if nodes > budget { exhausted = true; return }
-        let cost = granted.count
-        var lowerBound = cost
-        var branch: [Int]?
-        for requirement in requirements where !isSatisfied(requirement, granted) {
-            var options = Set<Int>()
-            var cheapest = Int.max
-            for alternative in requirement {
-                var bound = 0
-                var pick: [Int]?
-                var feasible = true
-                for target in alternative where !granted.contains(target) {
-                    let choices = (candidatesByTarget[target] ?? []).filter { !forbidden.contains($0) }
-                    guard let least = choices.map({ graph.closures[$0].countSubtracting(granted) }).min() else {
-                        feasible = false
-                        break
-                    }
-                    bound = max(bound, least)
-                    if pick == nil || choices.count < pick!.count { pick = choices }
-                }
-                guard feasible, let pick else { continue }
-                cheapest = min(cheapest, bound)
-                options.formUnion(pick)
-            }
-            if options.isEmpty { return }  // this requirement can no longer be met here
-            lowerBound = max(lowerBound, cost + cheapest)
-            if branch == nil || options.count < branch!.count { branch = Array(options) }
-        }
-        guard let branch else {
-            consider(chosen, cost: cost)
-            return
-        }
-        if let best, (lowerBound, chosen.count + 1) > (best.cost, best.chosen.count) { return }
-
-        let ordered = branch.map { (added: graph.closures[$0].countSubtracting(granted), scope: $0) }
-            .sorted { ($0.added, $0.scope) < ($1.added, $1.scope) }
-        var forbidden = forbidden
-        for option in ordered {
-            // Solutions holding an earlier sibling were all explored under that sibling.
-            chosen.append(option.scope)
-            search(&chosen, granted: granted.union(graph.closures[option.scope]), forbidden: forbidden)
-            chosen.removeLast()
-            if exhausted { return }
-            forbidden.insert(option.scope)
-        }
-    }
-
-    private func isSatisfied(_ requirement: [[Int]], _ granted: Bitset) -> Bool {
-        requirement.contains { $0.allSatisfy(granted.contains) }
-    }
-
-    private mutating func consider(_ chosen: [Int], cost: Int) {
-        let sorted = chosen.sorted()
-        if let best {
-            let better = (cost, sorted.count) < (best.cost, best.chosen.count)
-                || ((cost, sorted.count) == (best.cost, best.chosen.count) && sorted.lexicographicallyPrecedes(best.chosen))
-            guard better else { return }
-        }
-        best = (cost, sorted)
+    private func consider(_ candidate: Solution, as best: inout Solution) {
+        if candidate.isBetter(than: best) { best = candidate }
     }
 }

@@ -7,11 +7,21 @@ public struct Resolver: Sendable {
     public let graph: ScopeGraph
     /// Search nodes allowed per resolution before the answer is reported as not proven optimal.
     public var nodeBudget: Int
+    /// Catalogue position of each action id, so a selection's actions are found without a scan.
+    private let positions: [ActionID: Int]
+    /// Each action's alternatives as scope numbers, in catalogue order.
+    private let requirements: [[[Int]]]
 
     public init(connector: Connector, nodeBudget: Int = 200_000) {
         self.connector = connector
-        self.graph = ScopeGraph(connector)
+        let graph = ScopeGraph(connector)
+        self.graph = graph
         self.nodeBudget = nodeBudget
+        positions = Dictionary(connector.actions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The graph numbers every scope an action names, so nothing is dropped here.
+        requirements = connector.actions.map { action in
+            action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
+        }
     }
 
     /// Resolves `selection` for `method`.
@@ -19,7 +29,7 @@ public struct Resolver: Sendable {
     /// An empty selection resolves to the method's `defaultScopes` when it declares them, and
     /// otherwise to every scope some action requires.
     public func resolve(_ selection: Selection, for method: AuthMethod) -> Resolution {
-        let actions = selection.isEmpty ? connector.actions : selection.actions.compactMap(connector.action)
+        let selected = selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap { positions[$0] }
         let numbers: [Int]
         var isOptimal = true
         var usesDefaults = false
@@ -31,38 +41,36 @@ public struct Resolver: Sendable {
                 numbers = connector.actions.flatMap(\.requirement.mentionedScopes).compactMap(definedScope(for:))
             }
         } else {
-            let search = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget)
-            let outcome = search.solve(actions.map { action in
-                action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
-            })
+            let outcome = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget).solve(selected.map { requirements[$0] })
             numbers = outcome.chosen
             isOptimal = outcome.isOptimal
         }
         let chosen = Array(Set(numbers)).sorted()
         let grantedBits = graph.closure(of: chosen)
-        let granted = Set(grantedBits.members.map { graph.scopes[$0] })
 
+        // Each action's chosen alternative is its first granted one. With nothing selected every
+        // action is listed, by its first alternative if the defaults grant none.
         var alternatives: [ActionID: [Scope]] = [:]
-        for action in actions {
-            let enabled = action.requirement.alternatives.first { $0.allSatisfy(granted.contains) }
-            // With nothing selected every action is listed, by its first alternative if the
-            // defaults do not grant any.
-            if let alternative = enabled ?? (selection.isEmpty ? action.requirement.alternatives.first : nil) {
-                alternatives[action.id] = alternative
-            }
+        var chosenTargets: [(id: ActionID, targets: [Int])] = []
+        for position in selected {
+            let action = connector.actions[position]
+            let granted = requirements[position].firstIndex { $0.allSatisfy(grantedBits.contains) }
+            guard let index = granted ?? (selection.isEmpty && !action.requirement.alternatives.isEmpty ? 0 : nil) else { continue }
+            alternatives[action.id] = action.requirement.alternatives[index]
+            chosenTargets.append((action.id, requirements[position][index]))
         }
-        let scopes = chosen.map { graph.scopes[$0] }
-        let explanation = chosen.map { number in
-            Resolution.Reason(scope: graph.scopes[number], actions: actions.compactMap { action in
-                let needs = alternatives[action.id]?.contains { target in
-                    graph.number(of: target).map(graph.closures[number].contains) ?? false
-                } ?? false
-                return needs ? action.id : nil
-            })
+        // Each chosen scope's actions: those whose chosen alternative needs a scope it grants.
+        var granting: [Int: [Int]] = [:]  // scope -> positions in `chosen` of the scopes granting it
+        for (position, number) in chosen.enumerated() {
+            for target in graph.closure(of: [number]).members { granting[target, default: []].append(position) }
+        }
+        var reasons = chosen.map { Resolution.Reason(scope: graph.scopes[$0], actions: []) }
+        for action in chosenTargets {
+            for position in Set(action.targets.flatMap { granting[$0] ?? [] }).sorted() { reasons[position].actions.append(action.id) }
         }
         return Resolution(
-            selection: selection, scopes: scopes, usesDefaultScopes: usesDefaults, isOptimal: isOptimal,
-            explanation: explanation, chosenAlternatives: alternatives, granted: granted)
+            selection: selection, scopes: chosen.map { graph.scopes[$0] }, usesDefaultScopes: usesDefaults, isOptimal: isOptimal,
+            explanation: reasons, chosenAlternatives: alternatives, granted: Set(grantedBits.members.map { graph.scopes[$0] }))
     }
 
     /// `scope` itself when defined, else the first defined wildcard that matches it (not a broader

@@ -12,6 +12,8 @@ public struct ScopeGraph: Sendable {
     let numbers: [Scope: Int]
     /// `closures[i]`: what defined scope `i` grants, itself included.
     let closures: [Bitset]
+    /// `granters[i]`: the defined scopes other than `i` whose closure holds scope `i`.
+    let granters: [[Int]]
 
     public init(_ connector: Connector) {
         var scopes = connector.scopeDefinitions.map(\.scope)
@@ -46,16 +48,40 @@ public struct ScopeGraph: Sendable {
             }
             return seen
         }
+        var granters = Array(repeating: [Int](), count: capacity)
+        for (granter, closure) in closures.enumerated() {
+            for scope in closure.members where scope != granter { granters[scope].append(granter) }
+        }
+        self.granters = granters
     }
 
     /// The number of `scope`, if the graph knows it.
     func number(of scope: Scope) -> Int? { numbers[scope] }
 
-    /// Everything `granted` (defined scopes) grants together.
+    /// Everything the scopes `granted` grant together. An undefined scope (a method's default
+    /// that only a wildcard defines) grants just itself.
     func closure<S: Sequence<Int>>(of granted: S) -> Bitset {
         var result = Bitset(capacity: scopes.count)
-        for scope in granted where scope < definedCount { result.formUnion(closures[scope]) }
+        for scope in granted {
+            if scope < definedCount { result.formUnion(closures[scope]) } else { result.insert(scope) }
+        }
         return result
+    }
+
+    /// Whether scope number `granter` grants scope number `target`.
+    func grants(_ granter: Int, _ target: Int) -> Bool {
+        granter < definedCount ? closures[granter].contains(target) : granter == target
+    }
+
+    /// The fewest defined scopes whose closures together are `granted` (a union of closures),
+    /// earliest in display order: the members no other member grants, and of two members that
+    /// grant each other (through a wildcard), the earlier.
+    func tops(of granted: Bitset) -> [Int] {
+        granted.members.filter { scope in
+            scope < definedCount && !granters[scope].contains { granter in
+                granted.contains(granter) && (!closures[scope].contains(granter) || granter < scope)
+            }
+        }
     }
 
     /// Whether the set `chosen` grants `scope`, directly, through `includes` or through a wildcard.

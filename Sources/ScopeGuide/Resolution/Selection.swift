@@ -47,7 +47,7 @@ public enum SelectionError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownActions(let unknown, let connector):
             let shown = unknown.prefix(20).map { action in
-                "unknown action \"\(action.id)\" for connector \"\(connector)\""
+                "unknown action \"\(action.id.abbreviated)\" for connector \"\(connector)\""
                     + (action.suggestions.isEmpty ? "" : "; did you mean " + action.suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?")
             }
             return (shown + (unknown.count > 20 ? ["… and \(unknown.count - 20) more unknown actions"] : [])).joined(separator: "\n")

@@ -43,7 +43,7 @@ public struct TailoredGuide: Hashable, Sendable {
         let meets: ([Scope]) -> Bool = { scopes in
             scopes.isEmpty || isFullGuide || scopes.contains { chosen.contains($0) || resolution.granted.contains($0) }
         }
-        let badgeActions = isFullGuide ? connector.actions : resolution.selection.actions.compactMap(connector.action)
+        let badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
 
         sections = guide.sections.enumerated().compactMap { sectionIndex, section in
             guard meets(section.scopes) else { return nil }
@@ -64,9 +64,12 @@ public struct TailoredGuide: Hashable, Sendable {
     /// Labels of `actions` whose chosen alternative needs a scope that one of `display` grants.
     static func badge(for display: [Scope], actions: [Action], alternatives: [ActionID: [Scope]], graph: ScopeGraph) -> [String] {
         guard !display.isEmpty else { return [] }
+        let displayNumbers = display.compactMap(graph.number(of:))
         let labels = actions.compactMap { action -> String? in
             guard let alternative = alternatives[action.id] else { return nil }
-            let enabled = alternative.contains { target in display.contains { graph.grants([$0], target) } }
+            let enabled = alternative.contains { target in
+                display.contains(target) || graph.number(of: target).map { number in displayNumbers.contains { graph.grants($0, number) } } == true
+            }
             return enabled ? action.label : nil
         }
         return labels.sorted(by: TailoredGuide.codePointOrder)

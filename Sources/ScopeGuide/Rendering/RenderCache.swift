@@ -1,0 +1,41 @@
+import Foundation
+
+/// What rendering reuses across calls for one loaded catalogue: each Markdown text of its guides,
+/// parsed and rendered once (see ``MarkdownFragment``), and the parts of a guide page that depend
+/// only on the connector and method.
+///
+/// Fragment keys are the texts after variable substitution. Only texts that no customer value
+/// reaches are kept, so the cache holds at most the catalogue's own texts (in each whitelabel
+/// variant) and request values cannot grow it. Safe to share between threads.
+final class RenderCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var text: String
+        var kind: MarkdownFragment.Kind
+    }
+
+    private let lock = NSLock()
+    private var fragments: [Key: MarkdownFragment] = [:]
+    private var pages: [String: GuidePage.Shared] = [:]
+
+    /// `markdown` parsed and made safe; from the cache when `isCacheable`, and added to it.
+    func fragment(_ markdown: String, kind: MarkdownFragment.Kind, isCacheable: Bool) -> MarkdownFragment {
+        guard isCacheable else { return MarkdownFragment(markdown, kind: kind) }
+        let key = Key(text: markdown, kind: kind)
+        if let cached = lock.withLock({ fragments[key] }) { return cached }
+        let fragment = MarkdownFragment(markdown, kind: kind)
+        lock.withLock { fragments[key] = fragment }
+        return fragment
+    }
+
+    /// The shared page parts of `connector`'s method `method`, made by `make` the first time.
+    func page<Failure: Error>(
+        connector: String, method: String, make: () throws(Failure) -> GuidePage.Shared
+    ) throws(Failure) -> GuidePage.Shared {
+        // Connector keys cannot contain "/", so the joined key is unambiguous.
+        let key = connector + "/" + method
+        if let cached = lock.withLock({ pages[key] }) { return cached }
+        let shared = try make()
+        lock.withLock { pages[key] = shared }
+        return shared
+    }
+}
