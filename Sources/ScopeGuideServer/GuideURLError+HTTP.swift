@@ -11,6 +11,7 @@ extension GuideURLError: HTTPResponseError {
         case .notAGuideURL, .unknownConnector, .unknownGuideKind, .unknownGuide: .notFound
         case .unknownActions, .unknownParameter, .invalidSeparator, .invalidWhitelabel, .unknownVariable,
             .invalidVariable, .conflictingParameter, .malformedEncoding: .badRequest
+        case .tooLong: .uriTooLong
         }
     }
 
@@ -28,6 +29,7 @@ extension GuideURLError: HTTPResponseError {
         case .invalidVariable: "Invalid variable value"
         case .conflictingParameter: "Conflicting parameters"
         case .malformedEncoding: "Malformed URL"
+        case .tooLong: "URL too long"
         }
     }
 
