@@ -22,6 +22,14 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs scripts/cdp-click-check.py: loads `url` in headless Chromium and ticks `action`.
+    /// ``clickCheck(url:action:)`` on a dispatch thread, so the seconds Chromium takes do not block
+    /// Swift's cooperative pool, which other tests running meanwhile need.
+    static func clickCheckDetached(url: String, action: String) async throws -> (ClickReport?, String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try clickCheck(url: url, action: action) }) }
+        }
+    }
+
     static func clickCheck(url: String, action: String) throws -> (ClickReport?, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -45,7 +53,7 @@ import Testing
         try #require(ready, "the server did not start:\n\(server.log)")
 
         let path = "/connectors/front/guides/link-account/api-token"
-        let (report, stderr) = try Self.clickCheck(url: server.baseURL + path + "?actions=front_list_conversations", action: "front_send_message")
+        let (report, stderr) = try await Self.clickCheckDetached(url: server.baseURL + path + "?actions=front_list_conversations", action: "front_send_message")
         let result = try #require(report, "the CDP driver failed: \(stderr)")
 
         let renderer = ServerFixtures.renderer

@@ -103,7 +103,7 @@ import Testing
             var collected: [Int: String] = [:]
             func launch(_ index: Int) {
                 let address = page.absoluteString + (cases[index].query.isEmpty ? "" : "?" + cases[index].query)
-                group.addTask { (index, try Chromium.run(["--dump-dom"], url: address).stdout) }
+                group.addTask { (index, try await Chromium.runDetached(["--dump-dom"], url: address).stdout) }
             }
             while next < min(2, cases.count) { launch(next); next += 1 }
             while let (index, dom) = try await group.next() {
@@ -121,10 +121,10 @@ import Testing
     }
 
     @Test("the committed Front page opens with no console errors")
-    func noConsoleErrors() throws {
+    func noConsoleErrors() async throws {
         try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let page = Fixtures.packageRoot.appendingPathComponent("Output/front/link-account/api-token.html")
-        let run = try Chromium.run(["--enable-logging=stderr", "--v=0", "--dump-dom"], url: page.absoluteString + "?actions=front_send_message,nope")
+        let run = try await Chromium.runDetached(["--enable-logging=stderr", "--v=0", "--dump-dom"], url: page.absoluteString + "?actions=front_send_message,nope")
         let consoleErrors = run.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(consoleErrors.isEmpty, "\(consoleErrors)")
         #expect(run.stdout.contains("data-guide-ready=\"1\""))

@@ -12,6 +12,17 @@ enum Chromium {
         var status: Int32
     }
 
+    /// ``run(_:url:)`` on a dispatch thread: a browser run takes a second or more, and blocking
+    /// Swift's cooperative pool (two threads on this machine) that long stalls every other
+    /// concurrently running test.
+    static func runDetached(_ arguments: [String], url: String) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, url: url) })
+            }
+        }
+    }
+
     /// Runs Chromium headless on `url` with `arguments` (say `--dump-dom`), in a fresh profile.
     static func run(_ arguments: [String], url: String) throws -> Run {
         guard let executable else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "chromium is not installed; run scripts/setup"]) }
