@@ -80,10 +80,10 @@ if wants build; then
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 floor = results[1]["median"]
-print("| command | median s | min s | max s | runs | ratio to cmark |")
-print("|---|---|---|---|---|---|")
+print("| command | median s | min s | max s | mean user CPU s | runs | ratio of medians to cmark |")
+print("|---|---|---|---|---|---|---|")
 for r in results:
-    print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} | {len(r['times'])} | {r['median'] / floor:.2f} |")
+    print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} | {r['user']:.3f} | {len(r['times'])} | {r['median'] / floor:.2f} |")
 PY
   echo
 fi

@@ -14,6 +14,10 @@ public struct CatalogLoader: Sendable {
 
     public init() {}
 
+    /// The largest guide file loaded, in bytes: 2 MiB, room for about 20,000 actions. A larger
+    /// file (a pasted blob, say) is one clear error at once rather than seconds of parsing.
+    public static let maximumFileSize = 2 << 20
+
     /// Loads every connector folder under `directory`.
     /// - Throws: ``LoadFailure`` listing every error found, in file order.
     public func load(directory: URL) throws(LoadFailure) -> Result {
@@ -105,6 +109,10 @@ public struct CatalogLoader: Sendable {
     }
 
     private func parse(_ data: Data, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
+        guard data.count <= Self.maximumFileSize else {
+            diagnostics.report(.tooLarge(data.count), at: SourceLocation(file: file, line: 1, column: 1), path: "")
+            return nil
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.report(.unreadable("not valid UTF-8"), at: SourceLocation(file: file, line: 1, column: 1), path: "")
             return nil
@@ -114,8 +122,12 @@ public struct CatalogLoader: Sendable {
 
     private func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
         let start = SourceLocation(file: file, line: 1, column: 1)
+        guard text.utf8.count <= Self.maximumFileSize else {
+            diagnostics.report(.tooLarge(text.utf8.count), at: start, path: "")
+            return nil
+        }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
                 diagnostics.report(.syntax("empty document"), at: start, path: "")
                 return nil
             }
@@ -129,6 +141,11 @@ public struct CatalogLoader: Sendable {
         }
         return nil
     }
+
+    /// Yams' tag rules for the scalars the decoder reads as booleans, nulls and (in messages)
+    /// numbers. The default set also tries timestamps and merge keys, by regular expression, on
+    /// every plain scalar: a third of the time spent loading.
+    private static let resolver = Yams.Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
 
     /// libyaml's problem text and position, without Yams' multi-line snippet.
     private static func describe(_ error: YamlError) -> (String, Mark?) {

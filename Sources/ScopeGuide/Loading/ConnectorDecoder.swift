@@ -21,7 +21,7 @@ struct ConnectorDecoder {
 
         let key = diagnostics.string(root["key"], in: root, key: "key", required: true) ?? ""
         if let cursor = root["key"], !key.isEmpty {
-            if key.range(of: "^[a-z0-9_-]+$", options: .regularExpression) == nil {
+            if !Self.consists(key, of: "abcdefghijklmnopqrstuvwxyz0123456789_-") {
                 diagnostics.report(.invalidKey(key), at: cursor)
             } else if let folder, folder != key {
                 diagnostics.report(.keyMismatch(key: key, folder: folder), at: cursor)
@@ -36,6 +36,12 @@ struct ConnectorDecoder {
         checkScopeReferences(definitions)
         checkVariables(declared: Set(variables.map(\.name)))
         return Connector(key: key, name: name, scopeDefinitions: definitions, actions: actions, methods: methods, variables: variables)
+    }
+
+    /// Whether `text` is not empty and every character is one of the ASCII characters `allowed`.
+    private static func consists(_ text: String, of allowed: StaticString) -> Bool {
+        let bytes = UnsafeBufferPointer(start: allowed.utf8Start, count: allowed.utf8CodeUnitCount)
+        return !text.isEmpty && text.utf8.allSatisfy(bytes.contains)
     }
 
     // MARK: Scopes
@@ -145,7 +151,7 @@ struct ConnectorDecoder {
             guard diagnostics.mapping(item) != nil else { continue }
             diagnostics.warnUnknownKeys(item, known: ["id", "label", "requiredScopes", "description"])
             guard let id = diagnostics.string(item["id"], in: item, key: "id", required: true) else { continue }
-            if id.range(of: "^[A-Za-z0-9_.:@-]+$", options: .regularExpression) == nil {
+            if !Self.consists(id, of: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:@-") {
                 // Ids travel unencoded in `actions=a,b`, so separators and spaces cannot be in them.
                 diagnostics.report(.invalidValue(id, expected: "an action id of letters, digits and _ . : @ -"), at: item["id"]!)
             } else if !seen.insert(ActionID(id)).inserted {

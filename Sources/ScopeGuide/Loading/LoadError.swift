@@ -4,6 +4,8 @@
 public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: Hashable, Sendable {
         case unreadable(String)
+        /// The file has this many bytes, more than ``CatalogLoader/maximumFileSize``.
+        case tooLarge(Int)
         case syntax(String)
         case missingField(String)
         case wrongType(expected: String, found: String)
@@ -43,6 +45,7 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String {
         switch reason {
         case .unreadable(let why): "cannot read file: \(why.abbreviated)"
+        case .tooLarge(let size): "file of \(size) bytes is too large (guide files are at most \(CatalogLoader.maximumFileSize) bytes)"
         case .syntax(let why): "YAML syntax error: \(why.abbreviated)"
         case .missingField(let name): "missing required field \"\(name.abbreviated)\""
         case .wrongType(let expected, let found): "expected \(expected.abbreviated), found \(found.abbreviated)"

@@ -55,8 +55,10 @@ struct YAMLCursor {
 
     /// The value of `key` when this is a mapping that has it and the value is not null.
     subscript(key: String) -> YAMLCursor? {
-        guard let pair = pairs?.first(where: { $0.key == key }), !pair.value.isNull else { return nil }
-        return pair.value
+        // Only the matching pair gets a cursor: its key path costs a string to build.
+        guard case .mapping(let mapping) = node, let pair = mapping.first(where: { ($0.key.string ?? "") == key }) else { return nil }
+        let value = YAMLCursor(node: pair.value, path: join(path, key), file: location.file, fallback: location)
+        return value.isNull ? nil : value
     }
 
     private func join(_ base: String, _ key: String) -> String {

@@ -45,13 +45,24 @@ final class ServerProcess {
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// Waits until `/healthz` answers, or the process exits, or `timeout` passes.
+    ///
+    /// The polling runs on a dispatch thread: other tests may keep Swift's cooperative pool (two
+    /// threads here) busy for longer than the timeout, which must not count against the server.
     func waitUntilReady(timeout: Duration = .seconds(30)) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline, process.isRunning {
-            if let (status, _) = try? Self.get(port: port, path: "/healthz"), status == 200 { return true }
-            try await Task.sleep(for: .milliseconds(100))
+        let process = self.process, port = self.port
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let deadline = ContinuousClock.now + timeout
+                while ContinuousClock.now < deadline, process.isRunning {
+                    if let (status, _) = try? Self.get(port: port, path: "/healthz"), status == 200 {
+                        continuation.resume(returning: true)
+                        return
+                    }
+                    usleep(100_000)
+                }
+                continuation.resume(returning: false)
+            }
         }
-        return false
     }
 
     /// Sends SIGTERM and waits for the exit status.
@@ -91,6 +102,9 @@ final class ServerProcess {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
         guard connected else { throw POSIXError(.ECONNREFUSED) }
+        // A reply slower than 5 s counts as no reply, so a stuck server cannot hang the test.
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         var data = Data()
