@@ -31,7 +31,18 @@ struct GuideDocumentBuilder {
         return false
     }
 
-    func build() -> CMarkDocument {
+    /// The guide rendered by cmark: CommonMark for the Markdown flavor, HTML otherwise.
+    func render() -> String {
+        guard !isHTML else { return build().render(.html) }
+        // A document renders as its top-level blocks separated by a blank line, and the hub part
+        // starts with a heading, so appending its cached rendering gives the same bytes as
+        // rendering it in the tree.
+        let body = build().render(.commonMark)
+        return url.isWhitelabel ? body : body + "\n" + hub(.commonMark)
+    }
+
+    /// The tree of the guide; for the Markdown flavor without the hub part, which ``render()`` adds.
+    private func build() -> CMarkDocument {
         let document = CMarkDocument()
         let root = document.root
         root.appendHeading(level: 1).appendText(title)
@@ -55,11 +66,22 @@ struct GuideDocumentBuilder {
                 appendSection(section, shown: nil, to: root)
             }
         }
-        if !url.isWhitelabel {
-            let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-hub\" data-whitelabel-hide>\n", exit: "</div>\n") : root
-            HubPart(tailored: tailored, site: site).append(to: container)
+        if !url.isWhitelabel, isHTML {
+            _ = root.appendRawBlock(enter: "<div class=\"sg-hub\" data-whitelabel-hide>\n", exit: "</div>\n")
+                .appendRawBlock(enter: hub(.html))
         }
         return document
+    }
+
+    /// The hub part rendered by cmark, once per connector, method and guide kind: it depends on
+    /// nothing else (and is left out in whitelabel mode).
+    private func hub(_ format: CMarkDocument.Format) -> String {
+        let key = "hub/\(format)/\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)"
+        return cache.part(key) {
+            let document = CMarkDocument()
+            HubPart(tailored: tailored, site: site).append(to: document.root)
+            return document.render(format)
+        }
     }
 
     var title: String {
