@@ -25,11 +25,17 @@ public struct Connector: Hashable, Sendable {
     /// The action with `id`, if the catalogue has one.
     public func action(_ id: ActionID) -> Action? { actions.first { $0.id == id } }
 
-    /// The actions of `selection`, in catalogue order: one pass over the catalogue, where looking
-    /// each id up with ``action(_:)`` would take time proportional to both sizes.
+    /// The actions of `selection`, in catalogue order: one pass over the catalogue, which a
+    /// selection of this connector follows, where looking each id up with ``action(_:)`` would
+    /// take time proportional to both sizes.
     public func actions(in selection: Selection) -> [Action] {
-        let selected = Set(selection.actions)
-        return actions.filter { selected.contains($0.id) }
+        var selected: [Action] = []
+        var next = selection.actions.startIndex
+        for action in actions where next < selection.actions.endIndex && action.id == selection.actions[next] {
+            selected.append(action)
+            next += 1
+        }
+        return selected
     }
 
     /// The method whose slug is `slug`, or the first method when `slug` is `nil`.

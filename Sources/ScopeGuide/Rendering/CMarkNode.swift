@@ -84,6 +84,9 @@ struct CMarkNode {
     /// cmark takes C strings, which end at the first NUL; keep the rest by replacing NUL with
     /// U+FFFD, as cmark's parser does.
     static func cString(_ text: String) -> String {
-        text.utf8.contains(0) ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
+        let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0)
+        return hasNUL ? text.replacingOccurrences(of: "\0", with: "\u{FFFD}") : text
     }
 }

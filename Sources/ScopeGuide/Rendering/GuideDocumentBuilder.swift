@@ -31,7 +31,18 @@ struct GuideDocumentBuilder {
         return false
     }
 
-    func build() -> CMarkDocument {
+    /// The guide rendered by cmark: CommonMark for the Markdown flavor, HTML otherwise.
+    func render() -> String {
+        guard !isHTML else { return build().render(.html) }
+        // A document renders as its top-level blocks separated by a blank line, and the hub part
+        // starts with a heading, so appending its cached rendering gives the same bytes as
+        // rendering it in the tree.
+        let body = build().render(.commonMark)
+        return url.isWhitelabel ? body : body + "\n" + hub(.commonMark)
+    }
+
+    /// The tree of the guide; for the Markdown flavor without the hub part, which ``render()`` adds.
+    private func build() -> CMarkDocument {
         let document = CMarkDocument()
         let root = document.root
         root.appendHeading(level: 1).appendText(title)
@@ -55,11 +66,22 @@ struct GuideDocumentBuilder {
                 appendSection(section, shown: nil, to: root)
             }
         }
-        if !url.isWhitelabel {
-            let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-hub\" data-whitelabel-hide>\n", exit: "</div>\n") : root
-            HubPart(tailored: tailored, site: site).append(to: container)
+        if !url.isWhitelabel, isHTML {
+            _ = root.appendRawBlock(enter: "<div class=\"sg-hub\" data-whitelabel-hide>\n", exit: "</div>\n")
+                .appendRawBlock(enter: hub(.html))
         }
         return document
+    }
+
+    /// The hub part rendered by cmark, once per connector, method and guide kind: it depends on
+    /// nothing else (and is left out in whitelabel mode).
+    private func hub(_ format: CMarkDocument.Format) -> String {
+        let key = "hub/\(format)/\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)"
+        return cache.part(key) {
+            let document = CMarkDocument()
+            HubPart(tailored: tailored, site: site).append(to: document.root)
+            return document.render(format)
+        }
     }
 
     var title: String {
@@ -159,12 +181,13 @@ struct GuideDocumentBuilder {
 
     /// `tailored` is `nil` for a step the selection hides, kept for the page's script.
     private func appendHTMLStep(_ step: Step, tailored: TailoredGuide.TailoredStep?, to list: CMarkNode) {
-        let item = list.appendRawBlock(enter: "<li class=\"sg-step\" data-guide-step data-guide-scopes=\"\(attribute(step.scopes))\" data-guide-display-scopes-list=\"\(attribute(step.displayScopes))\"\(tailored == nil ? " hidden" : "")>\n", exit: "</li>\n")
+        let displayScopes = attribute(step.displayScopes)
+        let item = list.appendRawBlock(enter: "<li class=\"sg-step\" data-guide-step data-guide-scopes=\"\(attribute(step.scopes))\" data-guide-display-scopes-list=\"\(displayScopes)\"\(tailored == nil ? " hidden" : "")>\n", exit: "</li>\n")
         appendMarkdown(step.title, as: .inline, to: item.appendHeading(level: 3))
         if !step.scopes.isEmpty {
             let badge = tailored?.badge ?? []
             let labels = badge.map(HTMLEscaping.escape).joined(separator: ", ")
-            _ = item.appendRawBlock(enter: "<div class=\"sg-badge\" data-guide-actions-badge data-guide-actions-badge-scopes=\"\(attribute(step.displayScopes))\"\(badge.isEmpty ? " hidden" : "")><span>Enables actions: </span><span data-guide-actions-badge-labels>\(labels)</span></div>\n", exit: "")
+            _ = item.appendRawBlock(enter: "<div class=\"sg-badge\" data-guide-actions-badge data-guide-actions-badge-scopes=\"\(displayScopes)\"\(badge.isEmpty ? " hidden" : "")><span>Enables actions: </span><span data-guide-actions-badge-labels>\(labels)</span></div>\n", exit: "")
         }
         appendBody(content: step.content, list: step.list, to: item)
         let shown = Set(tailored?.displayScopes ?? [])
@@ -173,10 +196,13 @@ struct GuideDocumentBuilder {
         for scope in step.displayScopes where includesHidden || shown.contains(scope) {
             let name = HTMLEscaping.escape(scope.rawValue)
             html += "<li data-guide-display-scope=\"\(name)\"\(shown.contains(scope) ? "" : " hidden")>"
-                + "<button type=\"button\" class=\"sg-copy\" data-copy=\"\(name)\" aria-label=\"Copy \(name)\" title=\"Copy scope\">"
-                + "<code>\(name)</code>\(Self.copyIcon)</button></li>\n"
+            html += "<button type=\"button\" class=\"sg-copy\" data-copy=\"\(name)\" aria-label=\"Copy \(name)\" title=\"Copy scope\">"
+            html += "<code>\(name)</code>"
+            html += Self.copyIcon
+            html += "</button></li>\n"
         }
-        _ = item.appendRawBlock(enter: html + "</ul>\n", exit: "")
+        html += "</ul>\n"
+        _ = item.appendRawBlock(enter: html, exit: "")
     }
 
     /// Markdown `content` then `list` as a bullet list, variables substituted.
@@ -209,6 +235,11 @@ struct GuideDocumentBuilder {
     static let copyIcon = "<svg class=\"sg-copy-icon\" aria-hidden=\"true\" width=\"12\" height=\"12\" viewBox=\"0 0 16 16\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"><rect x=\"5\" y=\"5\" width=\"9\" height=\"9\" rx=\"1.5\"/><path d=\"M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5\"/></svg>"
 
     private func attribute(_ scopes: [Scope]) -> String {
-        HTMLEscaping.escape(scopes.map(\.rawValue).joined(separator: ","))
+        var joined = ""
+        for (index, scope) in scopes.enumerated() {
+            if index > 0 { joined += "," }
+            joined += scope.rawValue
+        }
+        return HTMLEscaping.escape(joined)
     }
 }

@@ -21,7 +21,7 @@ struct GuidePage {
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
             flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)
-        let body = builder.build().render(.html)
+        let body = builder.render()
         let data = PageData.scriptJSON(shared.data, url: url)
         return """
             <!DOCTYPE html>

@@ -27,10 +27,10 @@ public struct GuideRenderer: Sendable {
         switch format {
         case .markdown:
             return GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown, cache: cache)
-                .build().render(.commonMark)
+                .render()
         case .fragment:
             let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil), cache: cache)
-                .build().render(.html)
+                .render()
             return "<article class=\"sg-guide\" data-guide-connector=\"\(HTMLEscaping.escape(tailored.connector.key))\">\n\(body)</article>\n"
         case .html:
             let shared = try cache.page(connector: tailored.connector.key, method: tailored.method.slug) { () throws(GuideURLError) in

@@ -16,6 +16,7 @@ final class RenderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var fragments: [Key: MarkdownFragment] = [:]
     private var pages: [String: GuidePage.Shared] = [:]
+    private var parts: [String: String] = [:]
 
     /// `markdown` parsed and made safe; from the cache when `isCacheable`, and added to it.
     func fragment(_ markdown: String, kind: MarkdownFragment.Kind, isCacheable: Bool) -> MarkdownFragment {
@@ -37,5 +38,14 @@ final class RenderCache: @unchecked Sendable {
         let shared = try make()
         lock.withLock { pages[key] = shared }
         return shared
+    }
+
+    /// Rendered output that depends only on the catalogue, by a key naming what it is and whose
+    /// (such as `hub/html/front/api-token/config`), made by `make` the first time.
+    func part(_ key: String, make: () -> String) -> String {
+        if let cached = lock.withLock({ parts[key] }) { return cached }
+        let part = make()
+        lock.withLock { parts[key] = part }
+        return part
     }
 }

@@ -1,17 +1,30 @@
 /// The values `{{name}}` placeholders take in one rendering: the customer's values for the
 /// connector's variables, plus the built-ins from the site and connector.
 struct TextVariables {
-    private(set) var values: [String: String]
+    private let connector: Connector
+    private let site: Site
+    private let isWhitelabel: Bool
+    private let customer: [String: String]
     /// Whether any value came from the customer (the request) rather than the site or connector.
-    private let hasCustomerValues: Bool
+    private var hasCustomerValues: Bool { !customer.isEmpty }
 
     init(connector: Connector, site: Site, isWhitelabel: Bool, customer: [String: String]) {
-        values = customer
-        hasCustomerValues = !customer.isEmpty
-        values["platformName"] = isWhitelabel ? site.whitelabelName : site.platformName
-        values["hubName"] = site.hubName
-        values["connectorName"] = connector.name
-        values["callbackURL"] = site.callbackURL(for: connector)
+        self.connector = connector
+        self.site = site
+        self.isWhitelabel = isWhitelabel
+        self.customer = customer
+    }
+
+    /// The value of `{{name}}`: a built-in (which a customer value cannot override), or the
+    /// customer's. Built-ins are computed when a text names them, not for every rendering.
+    func value(of name: String) -> String? {
+        switch name {
+        case "platformName": isWhitelabel ? site.whitelabelName : site.platformName
+        case "hubName": site.hubName
+        case "connectorName": connector.name
+        case "callbackURL": site.callbackURL(for: connector)
+        default: customer[name]
+        }
     }
 
     /// `text` with each `{{name}}` replaced by its value, or by a visible `‹name›` when the
@@ -25,7 +38,7 @@ struct TextVariables {
         {
             result += rest[..<open]
             let name = rest[rest.utf8.index(open, offsetBy: 2)..<close].trimmingWhitespace
-            result += values[name] ?? "‹\(name)›"
+            result += value(of: name) ?? "‹\(name)›"
             rest = rest[rest.utf8.index(close, offsetBy: 2)...]
         }
         return result + rest

@@ -1,0 +1,54 @@
+import Foundation
+
+/// JSON text for the page data, as Foundation's `JSONEncoder` writes it (sorted keys, slashes
+/// unescaped), made safe inside a script element.
+enum JSONText {
+    /// `value` encoded by `JSONEncoder`, script-safe.
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
+    }
+
+    /// A JSON string literal, escaped as `JSONEncoder` does (`"`, `\` and control characters,
+    /// the latter as `\b \t \n \f \r` or `\u00xx`), script-safe.
+    static func string(_ text: String) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += Array("\\b".utf8)
+            case 0x09: bytes += Array("\\t".utf8)
+            case 0x0A: bytes += Array("\\n".utf8)
+            case 0x0C: bytes += Array("\\f".utf8)
+            case 0x0D: bytes += Array("\\r".utf8)
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): bytes += unicodeEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `json` with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`. They only occur
+    /// inside JSON strings, where the escapes mean the same characters.
+    static func scriptSafe(_ json: String) -> String {
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count + 16)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): bytes += unicodeEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func unicodeEscape(_ byte: UInt8) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        return Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+    }
+}
