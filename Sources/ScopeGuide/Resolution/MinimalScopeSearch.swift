@@ -17,10 +17,11 @@
 ///    (see `independentGroups(_:from:)` below); each group is solved on its own.
 /// 4. Each group is solved by depth-first branch and bound, starting from a greedy solution and
 ///    branching on the unsatisfied requirement with the fewest options, cheapest option first.
-///    The lower bound adds the cheapest addition of requirements whose possible additions are
-///    pairwise disjoint. An option explored earlier at a branch is forbidden in the subtrees of its
-///    later siblings: any solution there that holds it was already reached under it. Whenever the
-///    choices made leave independent groups, they are split again (step 3).
+///    Lower bounds on what is still to be granted, and on the number of scopes for ties, prune
+///    it (see `lowerBound(_:_:)`). An option explored earlier at a branch is forbidden in the
+///    subtrees of its later siblings: any solution there that holds it was already reached under
+///    it. Whenever the choices made leave independent groups, they are split again (step 3), and
+///    a group once solved is remembered by the part of the granted set its answer depends on.
 ///
 /// When the node budget runs out, the best solution found is returned with `isOptimal == false`;
 /// it still satisfies every requirement. (The guide page's script ports the previous version of
@@ -34,7 +35,7 @@ struct MinimalScopeSearch {
     }
 
     let graph: ScopeGraph
-    /// Search nodes allowed over all components before giving up on proving optimality.
+    /// Search nodes allowed over all groups before giving up on proving optimality.
     var nodeBudget: Int
     /// Whether to split independent groups (step 3) and remember solved groups; `false` gives a
     /// plain branch and bound, which tests compare against.
