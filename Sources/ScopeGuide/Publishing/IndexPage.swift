@@ -23,21 +23,6 @@ struct IndexPage {
                 paragraph.appendText(")")
             }
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Connector setup guides</title>
-            \(PageAssets.styleElement)
-            </head>
-            <body>
-            <main class="sg-page">
-            \(document.render(.html))</main>
-            </body>
-            </html>
-
-            """
+        return PageShell.html(title: "Connector setup guides", main: document.render(.html))
     }
 }
