@@ -13,7 +13,12 @@ public struct AuthMethod: Hashable, Sendable {
     /// The method key, such as `apiToken`.
     public var key: String
     public var kind: Kind
-    public var label: String
+    public var label: String {
+        didSet { slug = Self.slug(for: label) }
+    }
+    /// The kebab-case form of ``label`` used in URLs: `OAuth 2.0 (Client Credentials)` becomes
+    /// `oauth-2-0-client-credentials`. Stored, because every request looks a method up by it.
+    public private(set) var slug: String
     public var grantType: GrantType?
     public var authorizationURL: String?
     public var tokenURL: String?
@@ -35,6 +40,7 @@ public struct AuthMethod: Hashable, Sendable {
         self.key = key
         self.kind = kind
         self.label = label
+        self.slug = Self.slug(for: label)
         self.grantType = grantType
         self.authorizationURL = authorizationURL
         self.tokenURL = tokenURL
@@ -45,10 +51,6 @@ public struct AuthMethod: Hashable, Sendable {
         self.supportLink = supportLink
         self.guides = guides
     }
-
-    /// The kebab-case form of ``label`` used in URLs: `OAuth 2.0 (Client Credentials)` becomes
-    /// `oauth-2-0-client-credentials`.
-    public var slug: String { AuthMethod.slug(for: label) }
 
     /// Lowercases ASCII letters and digits, and joins every run of other characters with one `-`.
     public static func slug(for label: String) -> String {

@@ -18,10 +18,20 @@ struct GuideDocumentBuilder {
     let tailored: TailoredGuide
     let url: GuideURL
     let site: Site
-    let variables: TextVariables
     let flavor: Flavor
-    /// The catalogue's parsed guide texts.
+    /// The catalogue's rendered parts, shared by every render.
     let cache: RenderCache
+    /// The guide's texts, parsed and partly rendered.
+    let prepared: PreparedGuide
+
+    init(tailored: TailoredGuide, url: GuideURL, site: Site, variables: TextVariables, flavor: Flavor, cache: RenderCache) {
+        self.tailored = tailored
+        self.url = url
+        self.site = site
+        self.flavor = flavor
+        self.cache = cache
+        prepared = cache.preparedGuide(tailored, variables: variables)
+    }
 
     private var isHTML: Bool { flavor != .markdown }
 
@@ -46,12 +56,16 @@ struct GuideDocumentBuilder {
         let document = CMarkDocument()
         let root = document.root
         root.appendHeading(level: 1).appendText(title)
-        if let warning = tailored.guide.warning {
+        if let warning = prepared.warning {
             let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-warning\" role=\"note\">\n", exit: "</div>\n") : root.append(CMARK_NODE_BLOCK_QUOTE)
             let paragraph = container.appendParagraph()
             paragraph.appendStrong("Warning:")
             paragraph.appendText(" ")
-            appendMarkdown(warning, as: .inline, to: paragraph)
+            if isHTML {
+                if !warning.html.isEmpty { paragraph.appendRawInline(warning.html) }
+            } else {
+                paragraph.append(warning.nodes)
+            }
         }
         if case .html(_, let panel?) = flavor {
             _ = root.appendRawBlock(enter: panel)
@@ -59,11 +73,11 @@ struct GuideDocumentBuilder {
             appendScopeSummary(to: root)
         }
         let visible = Dictionary(uniqueKeysWithValues: tailored.sections.map { ($0.index, $0) })
-        for (index, section) in tailored.guide.sections.enumerated() {
+        for index in tailored.guide.sections.indices {
             if let shown = visible[index] {
-                appendSection(section, shown: shown, to: root)
+                appendSection(index, shown: shown, to: root)
             } else if includesHidden {
-                appendSection(section, shown: nil, to: root)
+                appendSection(index, shown: nil, to: root)
             }
         }
         if !url.isWhitelabel, isHTML {
@@ -136,41 +150,46 @@ struct GuideDocumentBuilder {
     // MARK: Sections and steps
 
     /// `shown` is the tailored section, or `nil` for a hidden one kept for the page's script.
-    private func appendSection(_ section: Section, shown: TailoredGuide.TailoredSection?, to root: CMarkNode) {
-        var container = root
-        if isHTML {
-            container = root.appendRawBlock(enter: "<section class=\"sg-section\" data-guide-section data-guide-scopes=\"\(attribute(section.scopes))\"\(shown == nil ? " hidden" : "")>\n", exit: "</section>\n")
-        }
-        appendMarkdown(section.title, as: .inline, to: container.appendHeading(level: 2))
-        appendBody(content: section.content, list: section.list, to: container)
-        guard !section.steps.isEmpty else { return }
-
+    private func appendSection(_ index: Int, shown: TailoredGuide.TailoredSection?, to root: CMarkNode) {
+        let section = tailored.guide.sections[index], prepared = self.prepared.sections[index]
         let shownSteps = Dictionary(uniqueKeysWithValues: (shown?.steps ?? []).map { ($0.index, $0) })
-        if isHTML {
-            let list = container.appendRawBlock(enter: "<ol class=\"sg-steps\">\n", exit: "</ol>\n")
-            for (index, step) in section.steps.enumerated() {
-                if let tailoredStep = shownSteps[index] {
-                    appendHTMLStep(step, tailored: tailoredStep, to: list)
-                } else if includesHidden {
-                    appendHTMLStep(step, tailored: nil, to: list)
-                }
-            }
-        } else {
-            let list = container.appendList(ordered: true, tight: false)
+        guard isHTML else {
+            root.appendHeading(level: 2).append(prepared.title.nodes)
+            appendMarkdownBody(prepared.body, to: root)
+            guard !section.steps.isEmpty else { return }
+            let list = root.appendList(ordered: true, tight: false)
             for index in section.steps.indices {
                 guard let tailoredStep = shownSteps[index] else { continue }
-                appendMarkdownStep(section.steps[index], tailored: tailoredStep, to: list.appendItem())
+                appendMarkdownStep(prepared.steps[index], tailored: tailoredStep, to: list.appendItem())
             }
+            return
         }
+        // The section's HTML is joined from pieces cmark rendered when the guide was prepared
+        // (see ``PreparedGuide``) and added as one block: cmark would print the same bytes for
+        // the equivalent tree of blocks, at many times the cost.
+        var html = "<section class=\"sg-section\" data-guide-section data-guide-scopes=\"\(prepared.scopesAttribute)\"\(shown == nil ? " hidden" : "")>\n"
+        html += prepared.headHTML
+        if !section.steps.isEmpty {
+            html += "<ol class=\"sg-steps\">\n"
+            for (index, step) in section.steps.enumerated() {
+                if let tailoredStep = shownSteps[index] {
+                    appendHTMLStep(step, prepared.steps[index], tailored: tailoredStep, to: &html)
+                } else if includesHidden {
+                    appendHTMLStep(step, prepared.steps[index], tailored: nil, to: &html)
+                }
+            }
+            html += "</ol>\n"
+        }
+        html += "</section>\n"
+        _ = root.appendRawBlock(enter: html)
     }
 
-    private func appendMarkdownStep(_ step: Step, tailored: TailoredGuide.TailoredStep, to item: CMarkNode) {
-        let title = item.appendParagraph().append(CMARK_NODE_STRONG)
-        appendMarkdown(step.title, as: .inline, to: title)
+    private func appendMarkdownStep(_ step: PreparedGuide.PreparedStep, tailored: TailoredGuide.TailoredStep, to item: CMarkNode) {
+        item.appendParagraph().append(CMARK_NODE_STRONG).append(step.title.nodes)
         if !tailored.badge.isEmpty {
             item.appendParagraph().appendEmphasis("Enables actions: " + tailored.badge.joined(separator: ", "))
         }
-        appendBody(content: step.content, list: step.list, to: item)
+        appendMarkdownBody(step.body, to: item)
         if !tailored.displayScopes.isEmpty {
             let list = item.appendList(ordered: false)
             for scope in tailored.displayScopes {
@@ -180,66 +199,42 @@ struct GuideDocumentBuilder {
     }
 
     /// `tailored` is `nil` for a step the selection hides, kept for the page's script.
-    private func appendHTMLStep(_ step: Step, tailored: TailoredGuide.TailoredStep?, to list: CMarkNode) {
-        let displayScopes = attribute(step.displayScopes)
-        let item = list.appendRawBlock(enter: "<li class=\"sg-step\" data-guide-step data-guide-scopes=\"\(attribute(step.scopes))\" data-guide-display-scopes-list=\"\(displayScopes)\"\(tailored == nil ? " hidden" : "")>\n", exit: "</li>\n")
-        appendMarkdown(step.title, as: .inline, to: item.appendHeading(level: 3))
+    private func appendHTMLStep(_ step: Step, _ prepared: PreparedGuide.PreparedStep, tailored: TailoredGuide.TailoredStep?, to html: inout String) {
+        html += "<li class=\"sg-step\" data-guide-step data-guide-scopes=\"\(prepared.scopesAttribute)\" data-guide-display-scopes-list=\"\(prepared.displayScopesAttribute)\"\(tailored == nil ? " hidden" : "")>\n"
+        html += prepared.titleHTML
         if !step.scopes.isEmpty {
             let badge = tailored?.badge ?? []
-            let labels = badge.map(HTMLEscaping.escape).joined(separator: ", ")
-            _ = item.appendRawBlock(enter: "<div class=\"sg-badge\" data-guide-actions-badge data-guide-actions-badge-scopes=\"\(displayScopes)\"\(badge.isEmpty ? " hidden" : "")><span>Enables actions: </span><span data-guide-actions-badge-labels>\(labels)</span></div>\n", exit: "")
+            html += "<div class=\"sg-badge\" data-guide-actions-badge data-guide-actions-badge-scopes=\"\(prepared.displayScopesAttribute)\"\(badge.isEmpty ? " hidden" : "")><span>Enables actions: </span><span data-guide-actions-badge-labels>"
+            for (index, label) in badge.enumerated() {
+                if index > 0 { html += ", " }
+                html += HTMLEscaping.escape(label)
+            }
+            html += "</span></div>\n"
         }
-        appendBody(content: step.content, list: step.list, to: item)
-        let shown = Set(tailored?.displayScopes ?? [])
-        guard includesHidden ? !step.displayScopes.isEmpty : !shown.isEmpty else { return }
-        var html = "<ul class=\"sg-scopes\" data-guide-display-scopes>\n"
-        for scope in step.displayScopes where includesHidden || shown.contains(scope) {
-            let name = HTMLEscaping.escape(scope.rawValue)
-            html += "<li data-guide-display-scope=\"\(name)\"\(shown.contains(scope) ? "" : " hidden")>"
-            html += "<button type=\"button\" class=\"sg-copy\" data-copy=\"\(name)\" aria-label=\"Copy \(name)\" title=\"Copy scope\">"
-            html += "<code>\(name)</code>"
-            html += Self.copyIcon
-            html += "</button></li>\n"
+        html += prepared.body.html
+        let shown = tailored?.displayScopes ?? []
+        if includesHidden ? !prepared.scopeItems.isEmpty : !shown.isEmpty {
+            html += "<ul class=\"sg-scopes\" data-guide-display-scopes>\n"
+            for item in prepared.scopeItems {
+                // Display scopes are few (a handful per step), so a linear search beats a set.
+                if shown.contains(item.scope) {
+                    html += item.shown
+                } else if includesHidden {
+                    html += item.hidden
+                }
+            }
+            html += "</ul>\n"
         }
-        html += "</ul>\n"
-        _ = item.appendRawBlock(enter: html, exit: "")
+        html += "</li>\n"
     }
 
-    /// Markdown `content` then `list` as a bullet list, variables substituted.
-    private func appendBody(content: String?, list: [String], to parent: CMarkNode) {
-        if let content { appendMarkdown(content, as: .block, to: parent) }
-        guard !list.isEmpty else { return }
+    /// A body's content then its list as a bullet list, rebuilt from the parsed nodes.
+    private func appendMarkdownBody(_ body: PreparedGuide.Body, to parent: CMarkNode) {
+        if let content = body.content { parent.append(content.nodes) }
+        guard !body.list.isEmpty else { return }
         let bullets = parent.appendList(ordered: false)
-        for entry in list {
-            appendMarkdown(entry, as: .inline, to: bullets.appendItem().appendParagraph())
+        for entry in body.list {
+            bullets.appendItem().appendParagraph().append(entry.nodes)
         }
-    }
-
-    /// Appends guide text `markdown`, variables substituted, parsed once per catalogue: as cmark's
-    /// own safe HTML in the HTML flavor, as rebuilt nodes in the Markdown flavor (see
-    /// ``MarkdownFragment``).
-    private func appendMarkdown(_ markdown: String, as kind: MarkdownFragment.Kind, to parent: CMarkNode) {
-        let fragment = cache.fragment(variables.substitute(markdown), kind: kind, isCacheable: variables.isCacheable(markdown))
-        guard isHTML else {
-            parent.append(fragment.nodes)
-            return
-        }
-        guard !fragment.html.isEmpty else { return }
-        switch kind {
-        case .block: _ = parent.appendRawBlock(enter: fragment.html)
-        case .inline: parent.appendRawInline(fragment.html)
-        }
-    }
-
-    /// Two overlapping sheets, drawn inline: the "⧉" of the seed is missing from common fonts.
-    static let copyIcon = "<svg class=\"sg-copy-icon\" aria-hidden=\"true\" width=\"12\" height=\"12\" viewBox=\"0 0 16 16\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"><rect x=\"5\" y=\"5\" width=\"9\" height=\"9\" rx=\"1.5\"/><path d=\"M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5\"/></svg>"
-
-    private func attribute(_ scopes: [Scope]) -> String {
-        var joined = ""
-        for (index, scope) in scopes.enumerated() {
-            if index > 0 { joined += "," }
-            joined += scope.rawValue
-        }
-        return HTMLEscaping.escape(joined)
     }
 }

@@ -17,6 +17,19 @@ final class RenderCache: @unchecked Sendable {
     private var fragments: [Key: MarkdownFragment] = [:]
     private var pages: [String: GuidePage.Shared] = [:]
     private var parts: [String: String] = [:]
+    private var guides: [String: PreparedGuide] = [:]
+
+    /// `tailored`'s guide prepared with `variables`: from the cache unless customer values reach
+    /// the texts (then prepared afresh, so requests cannot grow the cache).
+    func preparedGuide(_ tailored: TailoredGuide, variables: TextVariables) -> PreparedGuide {
+        guard !variables.hasCustomerValues else { return PreparedGuide(tailored.guide, variables: variables, cache: self) }
+        // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
+        let key = "\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)/\(variables.isWhitelabel)"
+        if let cached = lock.withLock({ guides[key] }) { return cached }
+        let prepared = PreparedGuide(tailored.guide, variables: variables, cache: self)
+        lock.withLock { guides[key] = prepared }
+        return prepared
+    }
 
     /// `markdown` parsed and made safe; from the cache when `isCacheable`, and added to it.
     func fragment(_ markdown: String, kind: MarkdownFragment.Kind, isCacheable: Bool) -> MarkdownFragment {

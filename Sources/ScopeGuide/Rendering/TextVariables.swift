@@ -3,10 +3,10 @@
 struct TextVariables {
     private let connector: Connector
     private let site: Site
-    private let isWhitelabel: Bool
+    let isWhitelabel: Bool
     private let customer: [String: String]
     /// Whether any value came from the customer (the request) rather than the site or connector.
-    private var hasCustomerValues: Bool { !customer.isEmpty }
+    var hasCustomerValues: Bool { !customer.isEmpty }
 
     init(connector: Connector, site: Site, isWhitelabel: Bool, customer: [String: String]) {
         self.connector = connector
