@@ -67,7 +67,8 @@ struct CMarkNode {
     }
 
     /// A block whose HTML is `enter`, its children, then `exit`, printed verbatim even in safe
-    /// mode: callers build `enter`/`exit` from escaped values only (see ``HTMLEscaping``).
+    /// mode: callers build `enter`/`exit` from escaped values only (see ``HTMLEscaping``), or
+    /// take them from cmark's own safe rendering. For HTML output only.
     func appendRawBlock(enter: String, exit: String = "") -> CMarkNode {
         let block = append(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block.pointer, Self.cString(enter))
@@ -79,6 +80,16 @@ struct CMarkNode {
     /// cmark itself rendered in safe mode (see ``MarkdownFragment``) or built from escaped values.
     func appendRawInline(_ html: String) {
         cmark_node_set_on_enter(append(CMARK_NODE_CUSTOM_INLINE).pointer, Self.cString(html))
+    }
+
+    /// Appends block text that cmark's CommonMark renderer itself printed (see
+    /// ``MarkdownFragment``), to be printed again verbatim in CommonMark output, with the line
+    /// prefixes of the containers it lands in. For CommonMark output only.
+    ///
+    /// It goes in as a custom inline in a paragraph, which the renderer separates like any block:
+    /// a custom block would print its (empty) exit text too, and that flushes an extra blank line.
+    func appendRenderedCommonMark(_ text: String) {
+        cmark_node_set_on_enter(appendParagraph().append(CMARK_NODE_CUSTOM_INLINE).pointer, Self.cString(text))
     }
 
     /// cmark takes C strings, which end at the first NUL; keep the rest by replacing NUL with

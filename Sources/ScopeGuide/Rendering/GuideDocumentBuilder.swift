@@ -155,7 +155,7 @@ struct GuideDocumentBuilder {
         let shownSteps = Dictionary(uniqueKeysWithValues: (shown?.steps ?? []).map { ($0.index, $0) })
         guard isHTML else {
             root.appendHeading(level: 2).append(prepared.title.nodes)
-            appendMarkdownBody(prepared.body, to: root)
+            appendMarkdownBody(prepared.body, followedByList: !section.steps.isEmpty, to: root)
             guard !section.steps.isEmpty else { return }
             let list = root.appendList(ordered: true, tight: false)
             for index in section.steps.indices {
@@ -189,7 +189,7 @@ struct GuideDocumentBuilder {
         if !tailored.badge.isEmpty {
             item.appendParagraph().appendEmphasis("Enables actions: " + tailored.badge.joined(separator: ", "))
         }
-        appendMarkdownBody(step.body, to: item)
+        appendMarkdownBody(step.body, followedByList: !tailored.displayScopes.isEmpty, to: item)
         if !tailored.displayScopes.isEmpty {
             let list = item.appendList(ordered: false)
             for scope in tailored.displayScopes {
@@ -228,9 +228,13 @@ struct GuideDocumentBuilder {
         html += "</li>\n"
     }
 
-    /// A body's content then its list as a bullet list, rebuilt from the parsed nodes.
-    private func appendMarkdownBody(_ body: PreparedGuide.Body, to parent: CMarkNode) {
-        if let content = body.content { parent.append(content.nodes) }
+    /// A body's content, spliced as cmark rendered it (see ``MarkdownFragment``), then its list
+    /// as a bullet list rebuilt from the parsed nodes. `followedByList`: a list comes next.
+    private func appendMarkdownBody(_ body: PreparedGuide.Body, followedByList: Bool, to parent: CMarkNode) {
+        if let content = body.content {
+            let text = content.commonMark(beforeList: followedByList || !body.list.isEmpty)
+            if !text.isEmpty { parent.appendRenderedCommonMark(text) }
+        }
         guard !body.list.isEmpty else { return }
         let bullets = parent.appendList(ordered: false)
         for entry in body.list {

@@ -1,11 +1,17 @@
 import Ccmark
+import Foundation
 
 /// One Markdown text of a guide, parsed and made safe once, in the two forms rendering uses.
 ///
 /// HTML output splices ``html``, cmark's own safe-mode rendering of the sanitised text, as a raw
 /// node: HTML rendering of a block or inline run does not depend on what surrounds it here.
-/// Markdown output rebuilds ``nodes``, because cmark's CommonMark renderer escapes and chooses
-/// delimiters by context (line starts, enclosing emphasis), so spliced text could differ.
+///
+/// Markdown output splices block text too (``commonMark``): cmark's CommonMark renderer prints a
+/// custom block's text through the same line-prefix logic as its own blocks, so inside a list
+/// item every line gets the item's indentation, and a block run renders alike wherever it
+/// starts (see ``MarkdownFragmentTests``). The one exception is cmark's `<!-- end list -->`
+/// separator after a list directly followed by another list, which ``commonMark(beforeList:)``
+/// adds. Inline text is rebuilt from ``nodes``: its escaping depends on the enclosing inlines.
 struct MarkdownFragment: Sendable {
     enum Kind: Hashable, Sendable {
         /// Block content, such as a section's or step's `content`.
@@ -19,6 +25,11 @@ struct MarkdownFragment: Sendable {
     let html: String
     /// The top-level nodes (blocks, or the paragraph's inlines) to rebuild in Markdown output.
     let nodes: CMarkSnapshot
+    /// For block text: cmark's CommonMark rendering without its final newline; empty for inline text.
+    private let commonMark: String
+    /// The same when a list follows; `nil` unless the text ends with a list, which cmark then
+    /// closes with `<!-- end list -->` (after a blank line or not, depending on the last item).
+    private let commonMarkBeforeList: String?
 
     init(_ markdown: String, kind: Kind) {
         let document = CMarkDocument(parsing: markdown)
@@ -27,7 +38,13 @@ struct MarkdownFragment: Sendable {
         case .block:
             nodes = CMarkSnapshot(childrenOf: document.root.pointer)
             html = document.render(.html)
+            // An empty document renders as "\n"; a rendering always ends with one newline.
+            let rendered = first == nil ? "" : document.render(.commonMark)
+            commonMark = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+            commonMarkBeforeList = Self.renderedBeforeList(document)
         case .inline:
+            commonMark = ""
+            commonMarkBeforeList = nil
             if let paragraph = first, cmark_node_next(paragraph) == nil, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
                 nodes = CMarkSnapshot(childrenOf: paragraph)
                 html = Self.paragraphContent(document.render(.html))
@@ -38,6 +55,25 @@ struct MarkdownFragment: Sendable {
                 html = Self.paragraphContent(text.render(.html))
             }
         }
+    }
+
+    /// The block text as cmark's CommonMark renderer prints it in a document, for splicing as a
+    /// custom block; `beforeList`: the next sibling will be a list, after which cmark separates
+    /// a final list with `<!-- end list -->` so the two do not merge. Empty for empty text.
+    func commonMark(beforeList: Bool) -> String {
+        beforeList ? commonMarkBeforeList ?? commonMark : commonMark
+    }
+
+    /// When `document` ends with a list: its rendering with a list after it, up to and including
+    /// the `<!-- end list -->` cmark writes between the two.
+    private static func renderedBeforeList(_ document: borrowing CMarkDocument) -> String? {
+        guard let last = cmark_node_last_child(document.root.pointer), cmark_node_get_type(last) == CMARK_NODE_LIST else { return nil }
+        let sentinel = document.root.appendList(ordered: false)
+        sentinel.appendItem().appendParagraph().appendText("x")
+        defer { cmark_node_free(sentinel.pointer) }  // unlinks it too
+        let rendered = document.render(.commonMark)
+        guard let marker = rendered.range(of: "<!-- end list -->", options: .backwards) else { return nil }
+        return String(rendered[..<marker.upperBound])
     }
 
     /// `<p>…</p>\n` without the tags.
