@@ -23,24 +23,29 @@ struct GuidePage {
             flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)
         let body = builder.render()
         let data = PageData.scriptJSON(shared.data, url: url)
-        return """
+        // Appended piece by piece into one buffer: the page is mostly the 50 KB of inline
+        // script and style, which interpolation would copy more than once.
+        var page = ""
+        page.reserveCapacity(PageAssets.styleElement.utf8.count + PageAssets.scriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
+        page += """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLEscaping.escape(builder.title))</title>
-            \(PageAssets.styleElement)
-            </head>
-            <body>
-            <main class="sg-page">
-            \(body)</main>
-            <script type="application/json" id="scopeguide-data">\(data)</script>
-            \(PageAssets.scriptElement)
-            </body>
-            </html>
-
+            <title>
             """
+        page += HTMLEscaping.escape(builder.title)
+        page += "</title>\n"
+        page += PageAssets.styleElement
+        page += "\n</head>\n<body>\n<main class=\"sg-page\">\n"
+        page += body
+        page += "</main>\n<script type=\"application/json\" id=\"scopeguide-data\">"
+        page += data
+        page += "</script>\n"
+        page += PageAssets.scriptElement
+        page += "\n</body>\n</html>\n"
+        return page
     }
 }
 
@@ -62,9 +67,9 @@ public enum PageAssets {
     public static var inlineScript: String { "\n" + script }
 
     /// The `<style>` element pages put in their `<head>`.
-    static var styleElement: String { "<style>" + inlineStyle + "</style>" }
+    static let styleElement = "<style>" + inlineStyle + "</style>"
     /// The `<script>` element guide pages end their `<body>` with.
-    static var scriptElement: String { "<script>" + inlineScript + "</script>" }
+    static let scriptElement = "<script>" + inlineScript + "</script>"
 
     private static func load(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),

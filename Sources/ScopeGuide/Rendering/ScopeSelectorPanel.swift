@@ -45,8 +45,11 @@ struct ScopeSelectorPanel {
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
+        html.reserveCapacity(html.utf8.count + actionRows.count * 256 + 4096)
         for row in actionRows {
-            html += row.beforeChecked + (selected.contains(row.id) ? " checked" : "") + row.afterChecked
+            html += row.beforeChecked
+            if selected.contains(row.id) { html += " checked" }
+            html += row.afterChecked
         }
         html += """
             <p class="sg-muted sg-no-results" data-guide-no-results hidden>No actions match your search.</p>
