@@ -49,5 +49,8 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The canonical URL.
-    public var description: String { base + path + (query.isEmpty ? "" : "?" + query) }
+    public var description: String {
+        let query = query
+        return base + path + (query.isEmpty ? "" : "?" + query)
+    }
 }

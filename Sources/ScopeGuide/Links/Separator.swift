@@ -14,7 +14,15 @@ public enum Separator: String, CaseIterable, Hashable, Codable, Sendable {
     }
 
     /// The label shown in the separator menu.
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var label: String {
+        switch self {
+        case .space: "Space"
+        case .comma: "Comma"
+        case .semicolon: "Semicolon"
+        case .pipe: "Pipe"
+        case .newline: "Newline"
+        }
+    }
 
     /// `scopes` joined by this separator.
     public func join(_ scopes: [Scope]) -> String { scopes.map(\.rawValue).joined(separator: joiner) }
