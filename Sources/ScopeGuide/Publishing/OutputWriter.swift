@@ -48,18 +48,17 @@ public struct OutputWriter: Sendable {
 
     /// How the folder differs from `files`: missing and stale files, and files no build produces.
     public func differences(from files: [OutputFile]) -> [Difference] {
-        var differences: [Difference] = []
+        var differences = files.compactMap(difference(for:))
         let expected = Set(files.map(\.path))
-        for file in files {
-            let path = directory.appendingPathComponent(file.path).path
-            guard let existing = FileManager.default.contents(atPath: path) else {
-                differences.append(.missing(file.path))
-                continue
-            }
-            if existing != Data(file.contents.utf8) { differences.append(.stale(file.path)) }
-        }
         for path in existingFiles() where !expected.contains(path) { differences.append(.extra(path)) }
         return differences
+    }
+
+    /// How `file` differs from what the folder holds at its path: missing, stale or not at all.
+    public func difference(for file: OutputFile) -> Difference? {
+        let path = directory.appendingPathComponent(file.path).path
+        guard let existing = FileManager.default.contents(atPath: path) else { return .missing(file.path) }
+        return existing == Data(file.contents.utf8) ? nil : .stale(file.path)
     }
 
     /// Relative paths of the `.md` and `.html` files under the folder, sorted.

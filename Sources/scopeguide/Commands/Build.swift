@@ -30,33 +30,27 @@ extension ScopeGuideCommand {
             let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
             let build = SiteBuild(renderer: GuideRenderer(catalog: catalog))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
-            let urls = build.guideURLs
-            let showProgress = isatty(STDERR_FILENO) == 1
-            var files: [OutputFile] = []
-            for (index, url) in urls.enumerated() {
-                if showProgress {
-                    FileHandle.standardError.write(Data("[\(index + 1)/\(urls.count)] \(url.connector) \(url.kind.pathSegment)/\(url.slug)\n".utf8))
+            // Progress only on a terminal: logs and scripts get the one-line summary.
+            var progress: (@Sendable (Int, Int, GuideURL) -> Void)?
+            if isatty(STDERR_FILENO) == 1 {
+                progress = { done, total, url in
+                    FileHandle.standardError.write(Data("[\(done)/\(total)] \(url.connector) \(url.kind.pathSegment)/\(url.slug)\n".utf8))
                 }
-                files += try build.files(for: url)
             }
-            files.append(build.indexFile())
-            let bytes = files.reduce(0) { $0 + $1.contents.utf8.count }
+            let summary = try build.run(check ? .check : .write, writer: writer, progress: progress)
             let elapsed = ContinuousClock.now - start
 
             if check {
-                let differences = writer.differences(from: files)
-                for difference in differences { print(difference) }
-                guard differences.isEmpty else {
-                    print("\(differences.count) file(s) in \(output)/ are out of date; run 'swift run scopeguide build'")
+                for difference in summary.differences { print(difference) }
+                guard summary.differences.isEmpty else {
+                    print("\(summary.differences.count) file(s) in \(output)/ are out of date; run 'swift run scopeguide build'")
                     throw ExitCode(2)
                 }
-                print("\(output)/ is up to date: \(urls.count) guides, \(files.count) files, \(bytes) bytes")
+                print("\(output)/ is up to date: \(summary.guides) guides, \(summary.files) files, \(summary.bytes) bytes")
                 return
             }
-            var written = 0
-            for file in files where try writer.write(file) == .written { written += 1 }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("rendered \(urls.count) guides of \(catalog.connectors.count) connectors: \(files.count) files, \(bytes) bytes, \(written) written, \(files.count - written) unchanged, in \(String(format: "%.2f", seconds)) s")
+            print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged, in \(String(format: "%.2f", seconds)) s")
         }
     }
 }

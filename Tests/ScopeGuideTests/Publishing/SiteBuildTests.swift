@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import ScopeGuide
+
+@Suite struct SiteBuildTests {
+    let build = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog))
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sg-site-\(UUID().uuidString)")
+    }
+
+    /// Relative path → bytes of every file under `folder`.
+    private func contents(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in OutputWriter(directory: folder).existingFiles() {
+            files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    @Test("one worker and four write the same bytes, which are the guides' renderings")
+    func workersDoNotChangeOutput() throws {
+        let serial = temporaryFolder(), parallel = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: serial); try? FileManager.default.removeItem(at: parallel) }
+        let one = try build.run(.write, writer: OutputWriter(directory: serial), workers: 1)
+        let four = try build.run(.write, writer: OutputWriter(directory: parallel), workers: 4)
+
+        let urls = build.guideURLs
+        #expect(one.guides == urls.count && four.guides == urls.count)
+        #expect(one.files == urls.count * 2 + 1 && four.files == one.files)
+        #expect(one.written == one.files && four.written == four.files)
+        #expect(one.bytes == four.bytes)
+        let written = contents(of: serial)
+        #expect(written == contents(of: parallel))
+        for url in urls {
+            for file in try build.files(for: url) {
+                #expect(written[file.path] == Data(file.contents.utf8), "\(file.path)")
+            }
+        }
+        #expect(written.count == one.files)
+    }
+
+    @Test("a second build writes nothing; check lists missing, stale and extra files in order")
+    func rebuildAndCheck() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder)
+        _ = try build.run(.write, writer: writer)
+        let again = try build.run(.write, writer: writer)
+        #expect(again.written == 0)
+        #expect(try build.run(.check, writer: writer).differences.isEmpty)
+
+        let urls = build.guideURLs
+        let stem = { (url: GuideURL) in "\(url.connector)/\(url.kind.pathSegment)/\(url.slug)" }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(stem(urls[0]) + ".md"))
+        try Data("changed".utf8).write(to: folder.appendingPathComponent(stem(urls[urls.count - 1]) + ".html"))
+        try Data("old".utf8).write(to: folder.appendingPathComponent("removed-guide.md"))
+        let check = try build.run(.check, writer: writer, workers: 3)
+        #expect(check.differences == [
+            .missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html"), .extra("removed-guide.md"),
+        ])
+        #expect(check.written == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem(urls[0]) + ".md").path) == false)
+    }
+
+    @Test("progress reports every guide once, counting up to the total")
+    func progress() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var counts: [Int] = []
+            var urls: [GuideURL] = []
+        }
+        let seen = Seen()
+        let total = build.guideURLs.count
+        _ = try build.run(.check, writer: OutputWriter(directory: folder), workers: 2) { done, of, url in
+            #expect(of == total)
+            seen.lock.withLock {
+                seen.counts.append(done)
+                seen.urls.append(url)
+            }
+        }
+        #expect(seen.counts.sorted() == Array(1...total))
+        #expect(Set(seen.urls) == Set(build.guideURLs))
+    }
+
+    @Test("an output folder that cannot be created is an error, not a crash")
+    func unwritableFolder() throws {
+        let file = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("a file, not a folder".utf8).write(to: file)
+        #expect(throws: (any Error).self) { try build.run(.write, writer: OutputWriter(directory: file), workers: 2) }
+    }
+}
