@@ -1,6 +1,6 @@
 import Foundation
 
-/// `scopeguide-bench render|resolver [options]`: in-process benchmarks whose medians and ratios
+/// `scopeguide-bench render|resolver|badinput [options]`: in-process benchmarks whose medians and ratios
 /// go in Benchmarks/README.md. Whole-process measurements (build, peak memory) are in run.sh.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -18,6 +18,7 @@ let usage = """
     usage: scopeguide-bench render [--guides Guides] [--rounds 300] [--batch 20]
            scopeguide-bench render --only md|fragment|page|cmark --iterations N   (for callgrind)
            scopeguide-bench resolver [--selections 200] [--budget 200000] [--sizes 10,50,500]
+           scopeguide-bench badinput   (the bad-input corpus's slowest cases, timed once each)
     """
 
 switch arguments.first {
@@ -35,6 +36,8 @@ case "resolver":
         nodeBudget: Int(option("budget", default: "200000"))!,
         sizes: option("sizes", default: "10,50,500").split(separator: ",").map { Int($0)! }
     ).run()
+case "badinput":
+    BadInputTimings().run()
 default:
     fail(usage)
 }

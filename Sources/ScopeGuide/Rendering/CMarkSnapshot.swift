@@ -46,6 +46,9 @@ struct CMarkSnapshot: Sendable {
         }
     }
 
+    /// No nodes.
+    init() {}
+
     /// A single text node.
     init(text: String) {
         nodes = [Node(type: CMARK_NODE_TEXT.rawValue, literal: CMarkNode.cString(text))]

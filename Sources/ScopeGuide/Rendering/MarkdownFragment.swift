@@ -23,7 +23,8 @@ struct MarkdownFragment: Sendable {
 
     /// cmark's HTML for the text; for inline text, the paragraph's content without `<p>`.
     let html: String
-    /// The top-level nodes (blocks, or the paragraph's inlines) to rebuild in Markdown output.
+    /// For inline text, the paragraph's inlines to rebuild in Markdown output; none for block
+    /// text, which is spliced (``commonMark(beforeList:)``).
     let nodes: CMarkSnapshot
     /// For block text: cmark's CommonMark rendering without its final newline; empty for inline text.
     private let commonMark: String
@@ -36,7 +37,7 @@ struct MarkdownFragment: Sendable {
         let first = cmark_node_first_child(document.root.pointer)
         switch kind {
         case .block:
-            nodes = CMarkSnapshot(childrenOf: document.root.pointer)
+            nodes = CMarkSnapshot()
             html = document.render(.html)
             // An empty document renders as "\n"; a rendering always ends with one newline.
             let rendered = first == nil ? "" : document.render(.commonMark)

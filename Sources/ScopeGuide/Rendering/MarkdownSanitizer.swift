@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// Makes parsed guide text safe for both renderers.
 ///
@@ -19,8 +20,8 @@ enum MarkdownSanitizer {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if !URLSafety.isSafe(url) { unsafeLinks.append(node) }
+                let url = cmark_node_get_url(node).map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
+                if !URLSafety.isSafe(utf8: url ?? UnsafeRawBufferPointer(start: nil, count: 0)) { unsafeLinks.append(node) }
             default:
                 break
             }

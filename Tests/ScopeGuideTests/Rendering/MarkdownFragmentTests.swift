@@ -105,7 +105,8 @@ import Testing
             let text = fragment.commonMark(beforeList: followedByList)
             if !text.isEmpty { parent.appendRenderedCommonMark(text) }
         } else {
-            parent.append(fragment.nodes)
+            let parsed = CMarkDocument(parsing: markdown)
+            parent.append(CMarkSnapshot(childrenOf: parsed.root.pointer))
         }
         if followedByList { parent.appendList(ordered: false).appendItem().appendParagraph().appendCode("scope:read") }
         return document.render(.commonMark)
