@@ -10,6 +10,21 @@ enum JSONText {
         return scriptSafe(String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
     }
 
+    /// A JSON array of `items`, each written by `element`; as `JSONEncoder` writes it.
+    static func array<Items: Sequence>(_ items: Items, _ element: (Items.Element) -> String) -> String {
+        var json = "["
+        var first = true
+        for item in items {
+            if !first { json += "," }
+            first = false
+            json += element(item)
+        }
+        return json + "]"
+    }
+
+    /// A JSON array of integers.
+    static func integers(_ values: some Sequence<Int>) -> String { array(values) { String($0) } }
+
     /// A JSON string literal, escaped as `JSONEncoder` does (`"`, `\` and control characters,
     /// the latter as `\b \t \n \f \r` or `\u00xx`), script-safe.
     static func string(_ text: String) -> String {

@@ -20,26 +20,22 @@ enum PageData {
         fileprivate let members: [(key: String, value: String)]
 
         init(connector: Connector, method: AuthMethod, graph: ScopeGraph, fullGuideScopes: [Scope]) {
-            struct ActionData: Encodable {
-                var alternatives: [[Int]]
-                var id: String
-                var label: String
-            }
-            let actions = connector.actions.map { action in
-                ActionData(
-                    alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) },
-                    id: action.id.rawValue, label: action.label)
+            // Written directly rather than through JSONEncoder, which took a tenth of a build's
+            // time for these few arrays; the bytes are the same (PageDataTests compare them).
+            let actions = JSONText.array(connector.actions) { action in
+                let alternatives = JSONText.array(action.requirement.alternatives) { JSONText.integers($0.compactMap(graph.number(of:))) }
+                return "{\"alternatives\":\(alternatives),\"id\":\(JSONText.string(action.id.rawValue)),\"label\":\(JSONText.string(action.label))}"
             }
             var members = [
-                ("actions", JSONText.encode(actions)),
-                ("closures", JSONText.encode(graph.closures.map(\.members))),
-                ("connector", JSONText.encode(connector.key)),
-                ("definedCount", JSONText.encode(graph.definedCount)),
-                ("fullGuideScopes", JSONText.encode(fullGuideScopes.compactMap(graph.number(of:)))),
-                ("scopes", JSONText.encode(graph.scopes.map(\.rawValue))),
+                ("actions", actions),
+                ("closures", JSONText.array(graph.closures) { JSONText.integers($0.members) }),
+                ("connector", JSONText.string(connector.key)),
+                ("definedCount", String(graph.definedCount)),
+                ("fullGuideScopes", JSONText.integers(fullGuideScopes.compactMap(graph.number(of:)))),
+                ("scopes", JSONText.array(graph.scopes) { JSONText.string($0.rawValue) }),
             ]
             if let defaults = method.defaultScopes {
-                members.append(("defaultScopes", JSONText.encode(defaults.compactMap(graph.number(of:)))))
+                members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
             self.members = members.map { (key: $0.0, value: $0.1) }
         }

@@ -34,4 +34,53 @@ import Testing
         #expect(object["definedCount"] as? Int == graph.definedCount)
         #expect(Array(object.keys).sorted() == ["actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "path", "scopes", "selection", "separator", "variables", "whitelabel"])
     }
+
+    /// The whole page data as `JSONEncoder` writes it, keys sorted.
+    struct Reference: Encodable {
+        struct ActionData: Encodable {
+            var alternatives: [[Int]]
+            var id: String
+            var label: String
+        }
+        var actions: [ActionData]
+        var base: String
+        var closures: [[Int]]
+        var connector: String
+        var defaultScopes: [Int]?
+        var definedCount: Int
+        var fullGuideScopes: [Int]
+        var path: String
+        var scopes: [String]
+        var selection: [String]
+        var separator: String
+        var variables: [String: String]
+        var whitelabel: Bool
+    }
+
+    @Test("the written JSON is byte for byte what JSONEncoder writes", arguments: [false, true])
+    func matchesJSONEncoder(hostile: Bool) throws {
+        var connector = Fixtures.front
+        if hostile {
+            for index in connector.actions.indices where index % 3 == 0 {
+                connector.actions[index].label = Self.samples[index % Self.samples.count] + " \(index)"
+            }
+            connector.methods[0].defaultScopes = Array(connector.scopeDefinitions.prefix(2).map(\.scope))
+        }
+        let graph = ScopeGraph(connector)
+        let method = connector.methods[0]
+        let full = Array(connector.scopeDefinitions.suffix(3).map(\.scope))
+        var url = try Catalog(connectors: [connector]).guideURL(connector: "front")
+        try url.select([connector.actions[1].id, connector.actions[4].id], in: connector)
+        let written = PageData.scriptJSON(PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full), url: url)
+
+        let reference = Reference(
+            actions: connector.actions.map { action in
+                .init(alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }, id: action.id.rawValue, label: action.label)
+            },
+            base: url.base, closures: graph.closures.map(\.members), connector: connector.key,
+            defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
+            fullGuideScopes: full.compactMap(graph.number(of:)), path: url.path, scopes: graph.scopes.map(\.rawValue),
+            selection: url.selection.actions.map(\.rawValue), separator: url.separator.rawValue, variables: [:], whitelabel: false)
+        #expect(written == JSONText.encode(reference))
+    }
 }
