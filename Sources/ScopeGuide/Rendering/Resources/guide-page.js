@@ -3,9 +3,12 @@
  *
  * Part 1, `ScopeGuideEngine`, is pure (no DOM) and computes exactly what the Swift engine
  * computes (SPEC §2, §3): minimal scopes, grants, chosen alternatives, visibility, display scopes,
- * badges, the canonical dynamic guide URL and the parsing of its query. The search is a port of
- * Resolution/MinimalScopeSearch.swift (same reductions, branch order and node budget), so even a
- * budget-limited answer matches Swift's. Keep the two in step.
+ * badges, the canonical dynamic guide URL and the parsing of its query. The search ports an
+ * earlier Resolution/MinimalScopeSearch.swift (same objective, options, forced base and node
+ * budget; without the Swift search's later splitting into independent groups and its memo), so
+ * the two give the same scopes whenever the answer is proven optimal (BrowserParityTests,
+ * PageScriptTests). Where the budget runs out they may differ; both answers then still enable
+ * every selected action and are reported as not proven minimal. Keep the objective in step.
  *
  * Part 2 is the DOM glue: it reads `<script type="application/json" id="scopeguide-data">`, takes
  * the initial selection from `?actions=`, and keeps the `data-guide-*` elements in step with the
