@@ -159,7 +159,7 @@ import Testing
         let page = directory.appendingPathComponent("Output/front/link-account/api-token.html")
         let markdown = directory.appendingPathComponent("Output/front/link-account/api-token.md")
         let before = try Data(contentsOf: page) + Data(contentsOf: markdown)
-        let second = try CommandRunner.run(["build", "--output", output])
+        let second = try CommandRunner.run(["build", "--output", output, "--jobs", "1"])
         #expect(second.stdout.contains("0 written"))
         #expect(try Data(contentsOf: page) + Data(contentsOf: markdown) == before)
         #expect(try CommandRunner.run(["build", "--output", output, "--check"]).status == 0)
@@ -172,5 +172,12 @@ import Testing
         #expect(check.stdout.contains("extra: front/link-account/removed.md"))
         try FileManager.default.removeItem(at: page)
         #expect(try CommandRunner.run(["build", "--output", output, "--check"]).stdout.contains("missing: front/link-account/api-token.html"))
+    }
+
+    @Test("build --jobs 0 is a usage error (exit 1)")
+    func buildJobsZero() throws {
+        let result = try CommandRunner.run(["build", "--jobs", "0", "--check"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--jobs must be at least 1"))
     }
 }

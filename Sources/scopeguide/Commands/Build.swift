@@ -25,6 +25,13 @@ extension ScopeGuideCommand {
         @Flag(help: "Compare instead of writing; exit 2 if the output folder is out of date.")
         var check = false
 
+        @Option(help: ArgumentHelp("Guides rendered at once (default: one per processor).", valueName: "n"))
+        var jobs: Int?
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() throws {
             let start = ContinuousClock.now
             let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
@@ -37,7 +44,8 @@ extension ScopeGuideCommand {
                     FileHandle.standardError.write(Data("[\(done)/\(total)] \(url.connector) \(url.kind.pathSegment)/\(url.slug)\n".utf8))
                 }
             }
-            let summary = try build.run(check ? .check : .write, writer: writer, progress: progress)
+            let summary = try build.run(
+                check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
             let elapsed = ContinuousClock.now - start
 
             if check {
