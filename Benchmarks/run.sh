@@ -2,7 +2,7 @@
 # Runs every benchmark of Benchmarks/README.md and prints its tables (Markdown).
 #
 #   bash Benchmarks/run.sh                 # all of them (about 10 minutes on 2 cores)
-#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory
+#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput
 #
 # RUNS (default 5) sets the whole-process runs per command; CORPUS (default
 # /tmp/scopeguide-corpus) where the synthetic corpus is generated. Needs hyperfine, cmark and
@@ -14,7 +14,7 @@ runs=${RUNS:-5}
 corpus=${CORPUS:-/tmp/scopeguide-corpus}
 work=$(mktemp -d /tmp/scopeguide-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-selected=${*:-render callgrind build resolver memory}
+selected=${*:-render callgrind build resolver memory badinput}
 wants() { [[ " $selected " == *" $1 "* ]]; }
 
 for tool in hyperfine cmark valgrind python3; do
@@ -73,13 +73,15 @@ if wants build; then
   echo "Markdown: $(find "$work/reference" -name '*.md' | wc -l) guides, $(wc -c < "$work/all.md") bytes; build output: $(du -sb "$work/reference" | cut -f1) bytes in $(find "$work/reference" -type f | wc -l) files."
   echo
   hyperfine --style none --warmup 1 --runs "$runs" --prepare "rm -rf $work/out" \
-    --command-name "scopeguide build" "$work/scopeguide build --guides $corpus --output $work/out" \
     --command-name "cmark (HTML)" "cmark $work/all.md" \
+    --command-name "scopeguide build" "$work/scopeguide build --guides $corpus --output $work/out" \
+    --command-name "scopeguide build --jobs 1" "$work/scopeguide build --jobs 1 --guides $corpus --output $work/out" \
+    --command-name "scopeguide check (load and lint only)" "$work/scopeguide check --guides $corpus" \
     --export-json "$work/build.json" >/dev/null
   python3 - "$work/build.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-floor = results[1]["median"]
+floor = results[0]["median"]
 print("| command | median s | min s | max s | mean user CPU s | runs | ratio of medians to cmark |")
 print("|---|---|---|---|---|---|---|")
 for r in results:
@@ -92,6 +94,18 @@ if wants resolver; then
   echo "## Resolver"
   echo
   "$work/scopeguide-bench" resolver --selections 200
+  echo
+fi
+
+if wants badinput; then
+  echo "## Bad-input corpus, slowest cases (release build, one run each)"
+  echo
+  "$work/scopeguide-bench" badinput
+  python3 -c "open('$work/10mb.md', 'w').write('Click **Save**, then [docs](https://example.com). ' * 200000)"
+  for format in html commonmark; do
+    echo "cmark -t $format on the same 10 MB of Markdown: $( { /usr/bin/time -f '%e s' cmark -t $format "$work/10mb.md" >/dev/null; } 2>&1 )"
+    echo
+  done
   echo
 fi
 
