@@ -71,6 +71,10 @@ struct MinimalScopeSearch {
     /// The minimal grant closures of a requirement's alternatives, the first of equal ones, and
     /// whether none was left out for ``optionLimit``.
     private func options(_ alternatives: [[Int]]) -> (options: [SparseBitset], isComplete: Bool) {
+        // Most actions need one defined scope: their one option is that scope's closure.
+        if alternatives.count == 1, alternatives[0].count == 1, alternatives[0][0] < graph.definedCount {
+            return ([SparseBitset(graph.closures[alternatives[0][0]])], true)
+        }
         let empty = Bitset(capacity: graph.scopes.count)
         var closures: [Bitset] = []
         var isComplete = true
