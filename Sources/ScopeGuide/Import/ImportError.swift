@@ -13,6 +13,9 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformedTag(String)
         case unclosedElement(String)
         case unexpectedClosingTag(String)
+        /// More than this many elements open at once (``MarkupParser/maximumDepth``); the rest of
+        /// the page is not read.
+        case nestedTooDeeply(Int)
         case missingTitle
         case missingSectionTitle
         case invalidTitle(String)
@@ -77,6 +80,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedTag(let text): "malformed tag \"\(Self.excerpt(text))\""
         case .unclosedElement(let name): "<\(name)> is never closed"
         case .unexpectedClosingTag(let name): "</\(name)> closes no open element"
+        case .nestedTooDeeply(let depth): "elements nested more than \(depth) deep; the rest of the page is not read"
         case .missingSectionTitle: "the section has no <h2> title"
         case .missingTitle: "no title line \"# Connect <Name> with <Method> – StackOne Hub\""
         case .invalidTitle(let title): "title \"\(title)\" is not \"Connect <Name> with <Method> – StackOne Hub\""

@@ -255,3 +255,30 @@ import Testing
         #expect(errors == [ImportError(file: "page.mdx", line: Self.line(of: "<kbd>", in: page), reason: .unknownElement("kbd"))])
     }
 }
+
+// MARK: - Found while building FuzzStackOneImporter
+
+/// Pages that ended in a crash, or in a guide that does not load back as imported; each must be
+/// a located error instead. Their inputs are in `Fuzz/Corpus/FuzzStackOneImporter` (Fuzz/README.md).
+extension StackOnePageImporterTests {
+    @Test("thousands of nested elements are one error, not a stack overflow (crashed before)", arguments: ["strong", "div", "Steps"])
+    func deepNesting(element: String) {
+        let markup = String(repeating: "<\(element)>", count: 10_000) + "x" + String(repeating: "</\(element)>", count: 10_000)
+        for page in [Self.page(step: markup), Self.page(extra: "\n" + markup + "\n")] {
+            let errors = Self.errors(page)
+            let tooDeep = errors.filter { $0.reason == .nestedTooDeeply(MarkupParser.maximumDepth) }
+            #expect(tooDeep.map(\.line) == [Self.line(of: "<\(element)><\(element)>", in: page)], "\(errors.prefix(5))")
+            // The elements left open are not each reported as unclosed.
+            #expect(!errors.contains { if case .unclosedElement = $0.reason { true } else { false } })
+        }
+    }
+
+    @Test("a step's text may nest up to the limit")
+    func nestingAtTheLimit() {
+        // A step's text starts inside <section>, <Steps>, <Step> and <div data-guide-step>.
+        let depth = MarkupParser.maximumDepth - 4
+        let nested = { (count: Int) in String(repeating: "<em>", count: count) + "x" + String(repeating: "</em>", count: count) }
+        #expect(Self.errors(Self.page(step: nested(depth))).isEmpty)
+        #expect(Self.errors(Self.page(step: nested(depth + 1))).map(\.reason) == [.nestedTooDeeply(MarkupParser.maximumDepth)])
+    }
+}
