@@ -282,3 +282,30 @@ extension StackOnePageImporterTests {
         #expect(Self.errors(Self.page(step: nested(depth + 1))).map(\.reason) == [.nestedTooDeeply(MarkupParser.maximumDepth)])
     }
 }
+
+extension StackOnePageImporterTests {
+    @Test("`{{…}}` that the loader would read is refused at its line, however it forms (the guide did not load before)", arguments: [
+        // Where pieces of text meet, and where `StackOne` after a `{` becomes `{{{platformName}}`.
+        ("<p>Open the console.</p>", "<p>{<b></b>{x}}</p>", "<Step title=\"Open the console\">", "x"),
+        ("<p>Open the console.</p>", "<p>{{<b>x</b>}}</p>", "<Step title=\"Open the console\">", "**x**"),
+        ("<p>Open the console.</p>", "<p>Open {StackOne}</p>", "<Step title=\"Open the console\">", "{platformName"),
+        ("<Step title=\"Open the console\">", "<Step title=\"{StackOne\">", "<Step title=\"{StackOne\">", "{platformName"),
+        ("<p>Use the <a", "<p>{<i></i>{x}}</p><p>Use the <a", "<section data-guide-section", "x"),
+        ("You need an <strong>admin</strong> account.", "{<!-- -->{x}}", "<Warning>", "x"),
+        // Labels, which are not page text but which the loader checks the same way.
+        ("with OAuth 2.0 –", "with {{x}} –", "# Connect", "x"),
+        ("&#x22;List Items&#x22;", "&#x22;List {{x}}&#x22;", "data-guide-actions-json", "x"),
+        ("<strong>Client ID</strong>", "<strong>Client {{x}}</strong>", "<strong>Client", "x"),
+    ])
+    func formedPlaceholders(original: String, replacement: String, marker: String, name: String) throws {
+        let page = Self.page(step: "<p>Open the console.</p>").replacingOccurrences(of: original, with: replacement)
+        #expect(page.contains(replacement))
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: marker, in: page), reason: .placeholderInText(name))])
+    }
+
+    @Test("a method label without an ASCII letter or digit is refused at the title (the guide did not load before)", arguments: ["!!!", "Токен"])
+    func methodLabelWithoutSlug(label: String) {
+        let page = Self.page().replacingOccurrences(of: "with OAuth 2.0 –", with: "with \(label) –")
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: "# Connect", in: page), reason: .invalidMethodLabel(label))])
+    }
+}
