@@ -19,10 +19,10 @@ enum ConnectorYAMLWriter {
             })))
         }
         root.append(("scopeDefinitions", mapping(connector.scopeDefinitions.map { definition in
-            (string(definition.scope.rawValue), flowMapping([
-                ("description", definition.description),
-                ("includes", definition.includes.isEmpty ? nil : definition.includes.map(\.rawValue).joined(separator: " ")),
-            ]))
+            var pairs: [(Node, Node)] = []
+            if let description = definition.description { pairs.append(("description", string(description))) }
+            if !definition.includes.isEmpty { pairs.append(("includes", scopeList(definition.includes))) }
+            return (string(definition.scope.rawValue), mapping(pairs, style: .flow))
         })))
         root.append(("actions", .sequence(.init(connector.actions.map(action)))))
         root.append(("authentication", .sequence(.init(connector.methods.map { method in
@@ -36,11 +36,11 @@ enum ConnectorYAMLWriter {
 
     private static func action(_ action: Action) -> Node {
         var pairs: [(Node, Node)] = [("id", string(action.id.rawValue)), ("label", string(action.label))]
-        let alternatives = action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " ") }
+        let alternatives = action.requirement.alternatives
         if alternatives.count == 1 {
-            pairs.append(("requiredScopes", string(alternatives[0])))
+            pairs.append(("requiredScopes", scopeList(alternatives[0])))
         } else if alternatives.count > 1 {
-            pairs.append(("requiredScopes", mapping([("anyOf", .sequence(.init(alternatives.map(string), .implicit, .flow)))], style: .flow)))
+            pairs.append(("requiredScopes", mapping([("anyOf", .sequence(.init(alternatives.map(scopeList), .implicit, .flow)))], style: .flow)))
         }
         return mapping(pairs)
     }
@@ -97,9 +97,15 @@ enum ConnectorYAMLWriter {
     }
 
     /// Space-separated, as the loader reads it; an empty list is written `[]` so it stays
-    /// distinct from a missing key (a step showing no scopes although it has some).
+    /// distinct from a missing key (a step showing no scopes although it has some). Scopes that
+    /// the loader would not split back apart are written as a flow list instead: a space joins
+    /// with a combining mark after it, or with a prepended mark (U+0600) before it, into one
+    /// character, which is not whitespace when it starts with the mark.
     private static func scopeList(_ scopes: [Scope]) -> Node {
-        scopes.isEmpty ? .sequence(.init([], .implicit, .flow)) : string(scopes.map(\.rawValue).joined(separator: " "))
+        let names = scopes.map(\.rawValue)
+        let joined = names.joined(separator: " ")
+        if !scopes.isEmpty, joined.split(whereSeparator: \.isWhitespace).map(String.init) == names { return string(joined) }
+        return .sequence(.init(names.map(string), .implicit, .flow))
     }
 
     // MARK: Nodes

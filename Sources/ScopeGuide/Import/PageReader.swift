@@ -133,9 +133,14 @@ struct PageReader {
                 report(holder.line, .invalidActionsJSON("action id \"\(action.id)\" appears twice"))
             } else if action.label.trimmingWhitespace.isEmpty {
                 report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has an empty label"))
+            } else if let scope = action.scopes.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+                // The guide writes scopes space-separated, as the `data-guide-scopes` lists are.
+                report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has the scope \"\(scope)\"; a scope is not empty and has no spaces"))
             } else {
                 reportPlaceholders(in: action.label, line: holder.line)
-                actions.append(action)
+                // A scope listed twice is needed once, as the loader reads it.
+                var seen = Set<String>()
+                actions.append(ActionCatalogJSON(id: action.id, label: action.label, scopes: action.scopes.filter { seen.insert($0).inserted }))
             }
         }
     }

@@ -308,4 +308,23 @@ extension StackOnePageImporterTests {
         let page = Self.page().replacingOccurrences(of: "with OAuth 2.0 –", with: "with \(label) –")
         #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: "# Connect", in: page), reason: .invalidMethodLabel(label))])
     }
+
+    @Test("a catalogue scope that is empty or has spaces is refused at the catalogue's line (did not load back as imported before)", arguments: [
+        ("&#x22;sync write&#x22;]", "action \"acme_sync\" has the scope \"sync write\"; a scope is not empty and has no spaces"),
+        ("&#x22;&#x22;]", "action \"acme_sync\" has the scope \"\"; a scope is not empty and has no spaces"),
+    ])
+    func badCatalogueScopes(replacement: String, why: String) {
+        let page = Self.page().replacingOccurrences(of: "&#x22;sync:write&#x22;]", with: replacement)
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: "data-guide-actions-json", in: page), reason: .invalidActionsJSON(why))])
+    }
+
+    @Test("a catalogue scope listed twice is needed once, and odd scope names load back equal (differed before)")
+    func repeatedAndOddCatalogueScopes() throws {
+        // `\u0301x` starts with a combining mark, which joins with the space before it.
+        let page = Self.page().replacingOccurrences(
+            of: "&#x22;sync:write&#x22;]", with: "&#x22;sync:write&#x22;,&#x22;sync:write&#x22;,&#x22;\\u0301x&#x22;]")
+        let result = try StackOnePageImporter(key: "acme").importPage(page, file: "page.mdx")
+        #expect(result.connector.actions[1].requirement == Requirement(allOf: ["items:read", "sync:write", "\u{301}x"]))
+        #expect(try CatalogLoader().loadConnector(data: Data(result.yaml.utf8)).connector == result.connector)
+    }
 }
