@@ -14,7 +14,8 @@ import ScopeGuide
 /// - a success has only warnings, and its YAML, loaded as bytes with
 ///   `CatalogLoader.loadConnector(data:)`, loads without errors or warnings to a connector equal
 ///   to `.connector` (as `StackOnePageImporterTests.yamlLoadsBack` checks): action ids, their
-///   required scopes, the scope definitions and then everything else.
+///   required scopes, the scope definitions and then everything else. (Not when the YAML holds
+///   a U+FEFF, which Yams drops at the start of a value; see below.)
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -55,6 +56,11 @@ public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
             fatalError("the imported YAML does not load:\n\(error)\n---\n\(result.yaml)")
         }
         precondition(loaded.warnings.isEmpty, "the imported YAML loads with warnings: \(loaded.warnings)")
+        // Not a bug in the importer: Yams makes each scalar a String with Foundation's
+        // `String(bytes:encoding:)`, which drops a leading U+FEFF (byte order mark), so a label,
+        // text or scope starting with one loads without it (Corpus/…/label-starting-with-bom).
+        // libyaml writes U+FEFF escaped, as `\uFEFF`; such a guide only has to load.
+        if result.yaml.contains("\u{FEFF}") || result.yaml.contains("\\uFEFF") { return 0 }
         let (imported, reloaded) = (result.connector, loaded.connector)
         precondition(reloaded.actions.map(\.id) == imported.actions.map(\.id), "action ids differ after loading the YAML")
         precondition(reloaded.actions.map(\.requirement) == imported.actions.map(\.requirement), "required scopes differ after loading the YAML")
