@@ -7,7 +7,8 @@ import Yams
 /// libyaml (through Yams) decides how each scalar is quoted, so a label like `true`, `1.0` or
 /// `a: b` stays a string.
 enum ConnectorYAMLWriter {
-    /// - Parameter header: comment lines written first, each prefixed with `# `.
+    /// - Parameter header: comment lines written first, each prefixed with `# `; a line break or a
+    ///   character YAML does not allow in them is written as U+FFFD (see ``comment(_:)``).
     /// - Throws: Yams' emitter error (not expected for values built here).
     static func yaml(for connector: Connector, header: [String] = []) throws -> String {
         var root: [(Node, Node)] = [("key", string(connector.key)), ("name", string(connector.name))]
@@ -29,7 +30,21 @@ enum ConnectorYAMLWriter {
             mapping([(string(method.key), self.method(method))])
         }))))
         let body = try Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)
-        return header.map { "# \($0)\n" }.joined() + spacedTopLevel(body)
+        return header.map { "# \(comment($0))\n" }.joined() + spacedTopLevel(body)
+    }
+
+    /// `text` fit for a comment line. Scalars are escaped by libyaml, but a comment is written as
+    /// it is: a control character makes the file unreadable ("control characters are not
+    /// allowed"), and a line break ends the comment, so the rest would be read as YAML. The
+    /// connector's name, from the page's title, is in the header. Allowed is YAML's printable set
+    /// without its line breaks (`\r`, `\n`, U+0085, U+2028, U+2029).
+    static func comment(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x09, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: scalar
+            default: "\u{FFFD}"
+            }
+        }))
     }
 
     // MARK: Parts

@@ -64,4 +64,16 @@ import Testing
         #expect(yaml.contains("  scopes: plain\n"))
         #expect(try ConnectorYAMLWriter.yaml(for: Fixtures.front).contains("requiredScopes: conversations:read\n"))
     }
+
+    @Test("a header line with a line break or control character stays one comment", arguments: [
+        "a\rkey: evil", "a\nname: evil", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{1}b", "a\0b", "a\u{7F}b", "a\u{9F}b", "a\u{FFFE}b",
+    ])
+    func headerComment(line: String) throws {
+        let yaml = try ConnectorYAMLWriter.yaml(for: Fixtures.front, header: [line, "second"])
+        #expect(yaml.hasPrefix("# a\u{FFFD}"))
+        #expect(yaml.unicodeScalars.split(separator: "\n").map { String($0) }.prefix(3) == ["# " + ConnectorYAMLWriter.comment(line), "# second", "key: front"])
+        let loaded = try CatalogLoader().loadConnector(yaml: yaml)
+        #expect(loaded.connector == Fixtures.front)
+        #expect(loaded.warnings.isEmpty)
+    }
 }

@@ -327,4 +327,16 @@ extension StackOnePageImporterTests {
         #expect(result.connector.actions[1].requirement == Requirement(allOf: ["items:read", "sync:write", "\u{301}x"]))
         #expect(try CatalogLoader().loadConnector(data: Data(result.yaml.utf8)).connector == result.connector)
     }
+
+    @Test("a connector name with a control character or line break imports and loads back equal (FuzzStackOneImporter: did not load before)",
+          arguments: ["\u{1}", "\0", "\r", "\u{2028}"])
+    func controlCharacterInName(character: String) throws {
+        let page = Self.page().replacingOccurrences(of: "# Connect Acme Tools", with: "# Connect Acme\(character)Tools")
+        let result = try StackOnePageImporter().importPage(page, file: "page.mdx")
+        #expect(result.connector.name == "Acme\(character)Tools")
+        #expect(result.yaml.hasPrefix("# Acme\u{FFFD}Tools, imported from"))
+        let loaded = try CatalogLoader().loadConnector(data: Data(result.yaml.utf8))
+        #expect(loaded.connector == result.connector)
+        #expect(loaded.warnings.isEmpty)
+    }
 }
