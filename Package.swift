@@ -86,7 +86,7 @@ if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
 if Context.environment["ENABLE_SG_FUZZING"] == "1" {
     // libFuzzer targets, built with `-sanitize=fuzzer,address` (Fuzz/README.md).
     package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
-    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer"] {
+    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer", "FuzzStackOneImporter"] {
         package.targets.append(.executableTarget(
             name: name,
             dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer"],

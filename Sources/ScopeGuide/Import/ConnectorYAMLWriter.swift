@@ -7,7 +7,8 @@ import Yams
 /// libyaml (through Yams) decides how each scalar is quoted, so a label like `true`, `1.0` or
 /// `a: b` stays a string.
 enum ConnectorYAMLWriter {
-    /// - Parameter header: comment lines written first, each prefixed with `# `.
+    /// - Parameter header: comment lines written first, each prefixed with `# `; a line break or a
+    ///   character YAML does not allow in them is written as U+FFFD (see ``comment(_:)``).
     /// - Throws: Yams' emitter error (not expected for values built here).
     static func yaml(for connector: Connector, header: [String] = []) throws -> String {
         var root: [(Node, Node)] = [("key", string(connector.key)), ("name", string(connector.name))]
@@ -19,28 +20,42 @@ enum ConnectorYAMLWriter {
             })))
         }
         root.append(("scopeDefinitions", mapping(connector.scopeDefinitions.map { definition in
-            (string(definition.scope.rawValue), flowMapping([
-                ("description", definition.description),
-                ("includes", definition.includes.isEmpty ? nil : definition.includes.map(\.rawValue).joined(separator: " ")),
-            ]))
+            var pairs: [(Node, Node)] = []
+            if let description = definition.description { pairs.append(("description", string(description))) }
+            if !definition.includes.isEmpty { pairs.append(("includes", scopeList(definition.includes))) }
+            return (string(definition.scope.rawValue), mapping(pairs, style: .flow))
         })))
         root.append(("actions", .sequence(.init(connector.actions.map(action)))))
         root.append(("authentication", .sequence(.init(connector.methods.map { method in
             mapping([(string(method.key), self.method(method))])
         }))))
         let body = try Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)
-        return header.map { "# \($0)\n" }.joined() + spacedTopLevel(body)
+        return header.map { "# \(comment($0))\n" }.joined() + spacedTopLevel(body)
+    }
+
+    /// `text` fit for a comment line. Scalars are escaped by libyaml, but a comment is written as
+    /// it is: a control character makes the file unreadable ("control characters are not
+    /// allowed"), and a line break ends the comment, so the rest would be read as YAML. The
+    /// connector's name, from the page's title, is in the header. Allowed is YAML's printable set
+    /// without its line breaks (`\r`, `\n`, U+0085, U+2028, U+2029).
+    static func comment(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x09, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: scalar
+            default: "\u{FFFD}"
+            }
+        }))
     }
 
     // MARK: Parts
 
     private static func action(_ action: Action) -> Node {
         var pairs: [(Node, Node)] = [("id", string(action.id.rawValue)), ("label", string(action.label))]
-        let alternatives = action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " ") }
+        let alternatives = action.requirement.alternatives
         if alternatives.count == 1 {
-            pairs.append(("requiredScopes", string(alternatives[0])))
+            pairs.append(("requiredScopes", scopeList(alternatives[0])))
         } else if alternatives.count > 1 {
-            pairs.append(("requiredScopes", mapping([("anyOf", .sequence(.init(alternatives.map(string), .implicit, .flow)))], style: .flow)))
+            pairs.append(("requiredScopes", mapping([("anyOf", .sequence(.init(alternatives.map(scopeList), .implicit, .flow)))], style: .flow)))
         }
         return mapping(pairs)
     }
@@ -97,9 +112,15 @@ enum ConnectorYAMLWriter {
     }
 
     /// Space-separated, as the loader reads it; an empty list is written `[]` so it stays
-    /// distinct from a missing key (a step showing no scopes although it has some).
+    /// distinct from a missing key (a step showing no scopes although it has some). Scopes that
+    /// the loader would not split back apart are written as a flow list instead: a space joins
+    /// with a combining mark after it, or with a prepended mark (U+0600) before it, into one
+    /// character, which is not whitespace when it starts with the mark.
     private static func scopeList(_ scopes: [Scope]) -> Node {
-        scopes.isEmpty ? .sequence(.init([], .implicit, .flow)) : string(scopes.map(\.rawValue).joined(separator: " "))
+        let names = scopes.map(\.rawValue)
+        let joined = names.joined(separator: " ")
+        if !scopes.isEmpty, joined.split(whereSeparator: \.isWhitespace).map(String.init) == names { return string(joined) }
+        return .sequence(.init(names.map(string), .implicit, .flow))
     }
 
     // MARK: Nodes

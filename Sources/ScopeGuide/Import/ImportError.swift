@@ -13,6 +13,9 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformedTag(String)
         case unclosedElement(String)
         case unexpectedClosingTag(String)
+        /// More than this many elements open at once (``MarkupParser/maximumDepth``); the rest of
+        /// the page is not read.
+        case nestedTooDeeply(Int)
         case missingTitle
         case missingSectionTitle
         case invalidTitle(String)
@@ -20,6 +23,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingAttribute(String, element: String)
         case invalidActionsJSON(String)
         case invalidKey(String)
+        /// A method label (from the title) without an ASCII letter or digit for its URL slug.
+        case invalidMethodLabel(String)
         /// `{{name}}` in page text would be read as a guide variable the page never declares.
         case placeholderInText(String)
         case duplicateField(String)
@@ -77,6 +82,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedTag(let text): "malformed tag \"\(Self.excerpt(text))\""
         case .unclosedElement(let name): "<\(name)> is never closed"
         case .unexpectedClosingTag(let name): "</\(name)> closes no open element"
+        case .nestedTooDeeply(let depth): "elements nested more than \(depth) deep; the rest of the page is not read"
         case .missingSectionTitle: "the section has no <h2> title"
         case .missingTitle: "no title line \"# Connect <Name> with <Method> – StackOne Hub\""
         case .invalidTitle(let title): "title \"\(title)\" is not \"Connect <Name> with <Method> – StackOne Hub\""
@@ -84,6 +90,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingAttribute(let attribute, let element): "<\(element)> needs a \(attribute) attribute"
         case .invalidActionsJSON(let why): "data-guide-actions-json is not a list of {id, label, scopes}: \(why)"
         case .invalidKey(let key): "invalid connector key \"\(key)\" (use lowercase letters, digits, '_' and '-')"
+        case .invalidMethodLabel(let label): "method label \"\(Self.excerpt(label))\" has no ASCII letter or digit to make a URL slug"
         case .placeholderInText(let name): "text contains \"{{\(name)}}\", which a guide would read as an undeclared variable"
         case .duplicateField(let label): "the hub lists the field \"\(label)\" twice"
         case .emptyList(let element): "<\(element)> has no items"

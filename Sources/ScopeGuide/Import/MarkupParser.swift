@@ -4,6 +4,10 @@
 /// (JSX expression, braces balanced) and value-less attributes, self-closing tags, HTML void
 /// elements, comments, and text in between. It is not a general HTML parser: a stray `</x>`
 /// or an element left open is reported with its line rather than repaired silently.
+///
+/// Elements nest at most ``maximumDepth`` deep: the reader walks the tree recursively, so a
+/// page of thousands of nested tags would exhaust the stack. Past that depth parsing stops with
+/// an error.
 struct MarkupParser {
     private let characters: [Character]
     private var index = 0
@@ -12,6 +16,11 @@ struct MarkupParser {
 
     /// Elements that never have children in HTML.
     private static let voidElements: Set<String> = ["area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"]
+
+    /// How many elements may be open at once. Published pages nest about eight deep (`<section>`
+    /// `<Steps>` `<Step>` `<div>` `<ul>` `<li>` `<strong>`); FuzzStackOneImporter overflowed the
+    /// stack with 8,000 nested `<strong>`.
+    static let maximumDepth = 100
 
     init(_ text: String) { characters = Array(text) }
 
@@ -52,6 +61,11 @@ struct MarkupParser {
                 guard let (element, selfClosing) = openingTag() else { continue }
                 if selfClosing || Self.voidElements.contains(element.name.lowercased()) {
                     stack[stack.count - 1].children.append(.element(element))
+                } else if stack.count > Self.maximumDepth {
+                    // The elements still open are not reported as unclosed: the rest is not read.
+                    problems.append((element.line, .nestedTooDeeply(Self.maximumDepth)))
+                    close(stack.count - 1)
+                    return stack[0].children
                 } else {
                     stack.append(element)
                 }

@@ -63,6 +63,7 @@ extension PageReader {
         let isOptional = rest.caseInsensitiveCompare("(Optional)") == .orderedSame
         if !rest.isEmpty, !isOptional { report(item.line, .hubContentNotReproduced(rest)) }
         guard !label.isEmpty else { return report(item.line, .hubContentNotReproduced("an empty field label")) }
+        reportPlaceholders(in: label, line: item.line)
         let key = CamelCase.lower(label)
         if fields.contains(where: { $0.label == label || $0.key == key }) { return report(item.line, .duplicateField(label)) }
         let words = Set(label.lowercased().split { !($0.isLetter || $0.isNumber) })

@@ -88,8 +88,31 @@ extension PageReader {
     /// Reports `{{…}}`, which the loader would read as a variable, and writes the platform's name
     /// as `{{platformName}}` so whitelabel rendering and `site.yaml` can replace it.
     private mutating func platformNeutral(_ text: String, line: Int) -> String {
-        for name in VariableReference.names(in: text) { report(line, .placeholderInText(name)) }
+        reportPlaceholders(in: text, line: line)
         return text.replacingOccurrences(of: "StackOne", with: "{{platformName}}")
+    }
+
+    /// Reports each `{{name}}` in `text`, a piece of page text or a label.
+    mutating func reportPlaceholders(in text: String, line: Int) {
+        for name in VariableReference.names(in: text) {
+            report(line, .placeholderInText(name))
+            placeholderReports += 1
+        }
+    }
+
+    /// Reports a `{{name}}` that the loader would find in `texts`, the finished strings of one
+    /// guide part; called when none was reported in that part's text, so none is reported twice.
+    /// Checking each piece of text is not enough: `{{` also forms where pieces meet
+    /// (`{<b></b>{x}}`, or `{{` and `}}` in two paragraphs of one step) and where `StackOne` after
+    /// a `{` becomes `{{{platformName}}`. The `{{platformName}}` written for `StackOne` is not
+    /// reported.
+    mutating func reportAssembledPlaceholders(in texts: [String?], line: Int) {
+        for text in texts.compactMap({ $0 }) {
+            for name in VariableReference.names(in: text) where name != "platformName" {
+                report(line, .placeholderInText(name))
+                placeholderReports += 1
+            }
+        }
     }
 
     private mutating func checkAttributes(_ element: MarkupElement, allowed: Set<String>) {

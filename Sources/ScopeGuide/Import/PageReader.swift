@@ -11,9 +11,13 @@ struct PageReader {
     private(set) var titleLine = 1
     private var sawTitleLine = false
     private(set) var warning: String?
+    private var warningLine = 1
+    private var warningHadPlaceholder = false
     private(set) var actions: [ActionCatalogJSON] = []
     private(set) var sections: [Section] = []
     var fields: [Field] = []
+    /// How many `{{…}}` placeholders have been reported (see ``reportAssembledPlaceholders(in:line:)``).
+    var placeholderReports = 0
 
     mutating func read(_ nodes: [MarkupNode]) {
         for node in nodes {
@@ -25,6 +29,7 @@ struct PageReader {
             }
         }
         if title == nil, !sawTitleLine { report(1, .missingTitle) }
+        if !warningHadPlaceholder { reportAssembledPlaceholders(in: [warning], line: warningLine) }
     }
 
     mutating func report(_ line: Int, _ reason: ImportError.Reason) {
@@ -37,7 +42,10 @@ struct PageReader {
         switch element.name {
         case "Warning":
             // The guide has one warning, shown as one paragraph: several are joined.
+            let before = placeholderReports
             let text = inlineMarkdown(element.children, in: element)
+            if warning == nil { warningLine = element.line }
+            warningHadPlaceholder = warningHadPlaceholder || placeholderReports != before
             warning = [warning, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         case "Panel":
             readScopeSelector(element)
@@ -92,6 +100,10 @@ struct PageReader {
         guard let parsed = PageTitle(heading: HTMLEntities.decode(heading)) else { return report(line, .invalidTitle(heading)) }
         title = parsed
         titleLine = line
+        // The method's label is the guide's label for it, which the loader checks like text and
+        // turns into the method's URL slug.
+        reportPlaceholders(in: parsed.methodLabel, line: line)
+        if AuthMethod.slug(for: parsed.methodLabel).isEmpty { report(line, .invalidMethodLabel(parsed.methodLabel)) }
     }
 
     /// The documentation-index preamble and the one-line page summary ("Link a Front account in
@@ -121,8 +133,14 @@ struct PageReader {
                 report(holder.line, .invalidActionsJSON("action id \"\(action.id)\" appears twice"))
             } else if action.label.trimmingWhitespace.isEmpty {
                 report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has an empty label"))
+            } else if let scope = action.scopes.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+                // The guide writes scopes space-separated, as the `data-guide-scopes` lists are.
+                report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has the scope \"\(scope)\"; a scope is not empty and has no spaces"))
             } else {
-                actions.append(action)
+                reportPlaceholders(in: action.label, line: holder.line)
+                // A scope listed twice is needed once, as the loader reads it.
+                var seen = Set<String>()
+                actions.append(ActionCatalogJSON(id: action.id, label: action.label, scopes: action.scopes.filter { seen.insert($0).inserted }))
             }
         }
     }
@@ -130,6 +148,7 @@ struct PageReader {
     // MARK: Sections and steps
 
     private mutating func readSection(_ element: MarkupElement) {
+        let placeholdersBefore = placeholderReports
         var heading: String?
         var steps: [Step] = []
         var body = Body()
@@ -159,6 +178,9 @@ struct PageReader {
         }
         body.finish(reader: &self, context: element)
         if heading == nil { report(element.line, .missingSectionTitle) }
+        if placeholderReports == placeholdersBefore {
+            reportAssembledPlaceholders(in: [heading, body.content] + body.list, line: element.line)
+        }
         sections.append(Section(
             title: heading ?? "", content: body.content, list: body.list,
             scopes: Self.scopes(element.attribute("data-guide-scopes")), steps: steps))
@@ -169,6 +191,7 @@ struct PageReader {
             report(element.line, .missingAttribute("title", element: "Step"))
             return nil
         }
+        let placeholdersBefore = placeholderReports
         var container = element
         let wrappers = element.elements.filter { $0.name == "div" && $0.has("data-guide-step") }
         if let wrapper = wrappers.first {
@@ -196,9 +219,11 @@ struct PageReader {
         if !shown.isEmpty, shown != display.map(\.rawValue) {
             report(container.line, .displayScopesMismatch(listed: display.map(\.rawValue), shown: shown))
         }
-        return Step(
-            title: plainText(stepTitle, line: element.line),
-            content: body.content, list: body.list, scopes: scopes, displayScopes: display)
+        let title = plainText(stepTitle, line: element.line)
+        if placeholderReports == placeholdersBefore {
+            reportAssembledPlaceholders(in: [title, body.content] + body.list, line: element.line)
+        }
+        return Step(title: title, content: body.content, list: body.list, scopes: scopes, displayScopes: display)
     }
 
     /// `data-guide-scopes`-style lists: separated by commas or whitespace, duplicates dropped.

@@ -42,4 +42,38 @@ import Testing
         let loaded = try CatalogLoader().loadConnector(yaml: try ConnectorYAMLWriter.yaml(for: connector)).connector
         #expect(loaded == connector)
     }
+
+    @Test("scopes that a space would not separate again are written as a list, and load back equal")
+    func scopesThatJoinWithASpace() throws {
+        // A space joins with a combining mark after it, and with U+0600 (a prepended mark) before
+        // it, into one character: "a \u{301}x" splits into "a" and "x", "a\u{600} b" not at all.
+        let odd: [Scope] = ["\u{301}x", "y\u{600}", "plain"]
+        let connector = Connector(
+            key: "odd", name: "Odd",
+            scopeDefinitions: odd.map { ScopeDefinition(scope: $0) } + [ScopeDefinition(scope: "all", includes: odd)],
+            actions: [
+                Action(id: "one", label: "One", requirement: Requirement(allOf: odd)),
+                Action(id: "any", label: "Any", requirement: Requirement(alternatives: [odd, ["all"]])),
+            ],
+            methods: [AuthMethod(key: "m", kind: .custom, label: "M", guides: [.config: Guide(sections: [
+                Section(title: "S", scopes: odd, steps: [Step(title: "T", scopes: ["plain"], displayScopes: odd)]),
+            ])])])
+        let yaml = try ConnectorYAMLWriter.yaml(for: connector)
+        #expect(try CatalogLoader().loadConnector(yaml: yaml).connector == connector)
+        // Ordinary scopes stay a space-separated string.
+        #expect(yaml.contains("  scopes: plain\n"))
+        #expect(try ConnectorYAMLWriter.yaml(for: Fixtures.front).contains("requiredScopes: conversations:read\n"))
+    }
+
+    @Test("a header line with a line break or control character stays one comment", arguments: [
+        "a\rkey: evil", "a\nname: evil", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{1}b", "a\0b", "a\u{7F}b", "a\u{9F}b", "a\u{FFFE}b",
+    ])
+    func headerComment(line: String) throws {
+        let yaml = try ConnectorYAMLWriter.yaml(for: Fixtures.front, header: [line, "second"])
+        #expect(yaml.hasPrefix("# a\u{FFFD}"))
+        #expect(yaml.unicodeScalars.split(separator: "\n").map { String($0) }.prefix(3) == ["# " + ConnectorYAMLWriter.comment(line), "# second", "key: front"])
+        let loaded = try CatalogLoader().loadConnector(yaml: yaml)
+        #expect(loaded.connector == Fixtures.front)
+        #expect(loaded.warnings.isEmpty)
+    }
 }

@@ -255,3 +255,88 @@ import Testing
         #expect(errors == [ImportError(file: "page.mdx", line: Self.line(of: "<kbd>", in: page), reason: .unknownElement("kbd"))])
     }
 }
+
+// MARK: - Found while building FuzzStackOneImporter
+
+/// Pages that ended in a crash, or in a guide that does not load back as imported; each must be
+/// a located error instead. Their inputs are in `Fuzz/Corpus/FuzzStackOneImporter` (Fuzz/README.md).
+extension StackOnePageImporterTests {
+    @Test("thousands of nested elements are one error, not a stack overflow (crashed before)", arguments: ["strong", "div", "Steps"])
+    func deepNesting(element: String) {
+        let markup = String(repeating: "<\(element)>", count: 10_000) + "x" + String(repeating: "</\(element)>", count: 10_000)
+        for page in [Self.page(step: markup), Self.page(extra: "\n" + markup + "\n")] {
+            let errors = Self.errors(page)
+            let tooDeep = errors.filter { $0.reason == .nestedTooDeeply(MarkupParser.maximumDepth) }
+            #expect(tooDeep.map(\.line) == [Self.line(of: "<\(element)><\(element)>", in: page)], "\(errors.prefix(5))")
+            // The elements left open are not each reported as unclosed.
+            #expect(!errors.contains { if case .unclosedElement = $0.reason { true } else { false } })
+        }
+    }
+
+    @Test("a step's text may nest up to the limit")
+    func nestingAtTheLimit() {
+        // A step's text starts inside <section>, <Steps>, <Step> and <div data-guide-step>.
+        let depth = MarkupParser.maximumDepth - 4
+        let nested = { (count: Int) in String(repeating: "<em>", count: count) + "x" + String(repeating: "</em>", count: count) }
+        #expect(Self.errors(Self.page(step: nested(depth))).isEmpty)
+        #expect(Self.errors(Self.page(step: nested(depth + 1))).map(\.reason) == [.nestedTooDeeply(MarkupParser.maximumDepth)])
+    }
+}
+
+extension StackOnePageImporterTests {
+    @Test("`{{…}}` that the loader would read is refused at its line, however it forms (the guide did not load before)", arguments: [
+        // Where pieces of text meet, and where `StackOne` after a `{` becomes `{{{platformName}}`.
+        ("<p>Open the console.</p>", "<p>{<b></b>{x}}</p>", "<Step title=\"Open the console\">", "x"),
+        ("<p>Open the console.</p>", "<p>{{<b>x</b>}}</p>", "<Step title=\"Open the console\">", "**x**"),
+        ("<p>Open the console.</p>", "<p>Open {StackOne}</p>", "<Step title=\"Open the console\">", "{platformName"),
+        ("<Step title=\"Open the console\">", "<Step title=\"{StackOne\">", "<Step title=\"{StackOne\">", "{platformName"),
+        ("<p>Use the <a", "<p>{<i></i>{x}}</p><p>Use the <a", "<section data-guide-section", "x"),
+        ("You need an <strong>admin</strong> account.", "{<!-- -->{x}}", "<Warning>", "x"),
+        // Labels, which are not page text but which the loader checks the same way.
+        ("with OAuth 2.0 –", "with {{x}} –", "# Connect", "x"),
+        ("&#x22;List Items&#x22;", "&#x22;List {{x}}&#x22;", "data-guide-actions-json", "x"),
+        ("<strong>Client ID</strong>", "<strong>Client {{x}}</strong>", "<strong>Client", "x"),
+    ])
+    func formedPlaceholders(original: String, replacement: String, marker: String, name: String) throws {
+        let page = Self.page(step: "<p>Open the console.</p>").replacingOccurrences(of: original, with: replacement)
+        #expect(page.contains(replacement))
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: marker, in: page), reason: .placeholderInText(name))])
+    }
+
+    @Test("a method label without an ASCII letter or digit is refused at the title (the guide did not load before)", arguments: ["!!!", "Токен"])
+    func methodLabelWithoutSlug(label: String) {
+        let page = Self.page().replacingOccurrences(of: "with OAuth 2.0 –", with: "with \(label) –")
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: "# Connect", in: page), reason: .invalidMethodLabel(label))])
+    }
+
+    @Test("a catalogue scope that is empty or has spaces is refused at the catalogue's line (did not load back as imported before)", arguments: [
+        ("&#x22;sync write&#x22;]", "action \"acme_sync\" has the scope \"sync write\"; a scope is not empty and has no spaces"),
+        ("&#x22;&#x22;]", "action \"acme_sync\" has the scope \"\"; a scope is not empty and has no spaces"),
+    ])
+    func badCatalogueScopes(replacement: String, why: String) {
+        let page = Self.page().replacingOccurrences(of: "&#x22;sync:write&#x22;]", with: replacement)
+        #expect(Self.errors(page) == [ImportError(file: "page.mdx", line: Self.line(of: "data-guide-actions-json", in: page), reason: .invalidActionsJSON(why))])
+    }
+
+    @Test("a catalogue scope listed twice is needed once, and odd scope names load back equal (differed before)")
+    func repeatedAndOddCatalogueScopes() throws {
+        // `\u0301x` starts with a combining mark, which joins with the space before it.
+        let page = Self.page().replacingOccurrences(
+            of: "&#x22;sync:write&#x22;]", with: "&#x22;sync:write&#x22;,&#x22;sync:write&#x22;,&#x22;\\u0301x&#x22;]")
+        let result = try StackOnePageImporter(key: "acme").importPage(page, file: "page.mdx")
+        #expect(result.connector.actions[1].requirement == Requirement(allOf: ["items:read", "sync:write", "\u{301}x"]))
+        #expect(try CatalogLoader().loadConnector(data: Data(result.yaml.utf8)).connector == result.connector)
+    }
+
+    @Test("a connector name with a control character or line break imports and loads back equal (FuzzStackOneImporter: did not load before)",
+          arguments: ["\u{1}", "\0", "\r", "\u{2028}"])
+    func controlCharacterInName(character: String) throws {
+        let page = Self.page().replacingOccurrences(of: "# Connect Acme Tools", with: "# Connect Acme\(character)Tools")
+        let result = try StackOnePageImporter().importPage(page, file: "page.mdx")
+        #expect(result.connector.name == "Acme\(character)Tools")
+        #expect(result.yaml.hasPrefix("# Acme\u{FFFD}Tools, imported from"))
+        let loaded = try CatalogLoader().loadConnector(data: Data(result.yaml.utf8))
+        #expect(loaded.connector == result.connector)
+        #expect(loaded.warnings.isEmpty)
+    }
+}
