@@ -1,14 +1,17 @@
 import Ccmark
 import CLibFuzzer
 import Foundation
-import ScopeGuide
+// @testable for the splice check below; SwiftPM's debug builds allow it.
+@testable import ScopeGuide
 
 /// libFuzzer target: arbitrary text as the Markdown of a step (its content, title and a list
 /// item) and of the guide's warning, rendered to Markdown, the HTML fragment and the page.
 ///
 /// Checked on every input: rendering is byte-identical on a second call (which uses the
 /// catalogue's cached fragments); the Markdown, read again by plain cmark, has no raw HTML and no
-/// unsafe link; and the fragment has no `<script`, event-handler attribute or unsafe URL.
+/// unsafe link; the fragment has no `<script`, event-handler attribute or unsafe URL; and the
+/// text as block content, spliced into Markdown output as cmark rendered it, prints the bytes
+/// cmark prints for its rebuilt nodes (MarkdownFragment).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGuideRenderer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -26,6 +29,7 @@ public func fuzzGuideRenderer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     var url = try! catalog.guideURL(connector: "demo")
     try! url.select(["demo_list"], in: connector)
 
+    checkSplice(text)
     for format in [RenderFormat.markdown, .fragment, .html] {
         let first = try! renderer.render(url, as: format)
         let second = try! renderer.render(url, as: format)
@@ -37,6 +41,38 @@ public func fuzzGuideRenderer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         }
     }
     return 0
+}
+
+/// Block text spliced where the builder puts it (top level, list items whose marker width
+/// differs, followed by a list or not) must print as its rebuilt nodes do.
+func checkSplice(_ text: String) {
+    let fragment = MarkdownFragment(text, kind: .block)
+    for followedByList in [false, true] {
+        for number: Int32 in [0, 1, 100] {
+            let rendered = [true, false].map { splice in
+                let document = CMarkDocument()
+                var parent = document.root
+                if number == 0 {
+                    parent.appendHeading(level: 2).appendText("Section")
+                } else {
+                    let list = document.root.appendList(ordered: true, tight: false)
+                    cmark_node_set_list_start(list.pointer, number)
+                    parent = list.appendItem()
+                    parent.appendParagraph().appendStrong("Step")
+                }
+                if splice {
+                    let spliced = fragment.commonMark(beforeList: followedByList)
+                    if !spliced.isEmpty { parent.appendRenderedCommonMark(spliced) }
+                } else {
+                    let parsed = CMarkDocument(parsing: text)
+                    parent.append(CMarkSnapshot(childrenOf: parsed.root.pointer))
+                }
+                if followedByList { parent.appendList(ordered: false).appendItem().appendParagraph().appendCode("a:read") }
+                return document.render(.commonMark)
+            }
+            precondition(rendered[0] == rendered[1], "spliced block text prints differently (item \(number), list after: \(followedByList)):\n\(rendered[0].debugDescription)\n\(rendered[1].debugDescription)")
+        }
+    }
 }
 
 /// Plain cmark (no sanitiser) must find no raw HTML and no unsafe link in our Markdown.
