@@ -127,7 +127,7 @@ public struct CatalogLoader: Sendable {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
+            guard let node = try YAMLComposer.compose(text) else {
                 diagnostics.report(.syntax("empty document"), at: start, path: "")
                 return nil
             }
@@ -141,11 +141,6 @@ public struct CatalogLoader: Sendable {
         }
         return nil
     }
-
-    /// Yams' tag rules for the scalars the decoder reads as booleans, nulls and (in messages)
-    /// numbers. The default set also tries timestamps and merge keys, by regular expression, on
-    /// every plain scalar: a third of the time spent loading.
-    private static let resolver = Yams.Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
 
     /// libyaml's problem text and position, without Yams' multi-line snippet.
     private static func describe(_ error: YamlError) -> (String, Mark?) {
