@@ -131,7 +131,7 @@ public struct CatalogLoader: Sendable {
                 diagnostics.report(.syntax("empty document"), at: start, path: "")
                 return nil
             }
-            return YAMLCursor(node: node, path: "", file: file)
+            return YAMLCursor(node: node, keyPath: .root, file: file)
         } catch let error as YamlError {
             let (message, mark) = Self.describe(error)
             let location = mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? start

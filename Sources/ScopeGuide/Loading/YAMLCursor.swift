@@ -4,18 +4,22 @@ import Yams
 /// decoding it can say where it is.
 struct YAMLCursor {
     let node: Node
-    let path: String
+    let keyPath: YAMLKeyPath
     let location: SourceLocation
 
-    init(node: Node, path: String, file: String, fallback: SourceLocation? = nil) {
+    init(node: Node, keyPath: YAMLKeyPath, file: String, fallback: SourceLocation? = nil) {
         self.node = node
-        self.path = path
+        self.keyPath = keyPath
         if let mark = node.mark {
             location = SourceLocation(file: file, line: mark.line, column: mark.column)
         } else {
             location = fallback ?? SourceLocation(file: file, line: 1, column: 1)
         }
     }
+
+    /// The key path as messages show it, such as `actions[3].requiredScopes`; spelled out on each
+    /// use, so read it only to report a problem.
+    var path: String { keyPath.description }
 
     /// The YAML kind, as error messages name it.
     var kindName: String {
@@ -41,7 +45,7 @@ struct YAMLCursor {
         guard case .mapping(let mapping) = node else { return nil }
         return mapping.map { key, value in
             let name = key.string ?? ""
-            return (name, YAMLCursor(node: value, path: join(path, name), file: location.file, fallback: location))
+            return (name, YAMLCursor(node: value, keyPath: keyPath.appending(key: name), file: location.file, fallback: location))
         }
     }
 
@@ -49,22 +53,14 @@ struct YAMLCursor {
     var items: [YAMLCursor]? {
         guard case .sequence(let sequence) = node else { return nil }
         return sequence.enumerated().map { index, item in
-            YAMLCursor(node: item, path: "\(path)[\(index)]", file: location.file, fallback: location)
+            YAMLCursor(node: item, keyPath: keyPath.appending(index: index), file: location.file, fallback: location)
         }
     }
 
     /// The value of `key` when this is a mapping that has it and the value is not null.
     subscript(key: String) -> YAMLCursor? {
-        // Only the matching pair gets a cursor: its key path costs a string to build.
         guard case .mapping(let mapping) = node, let pair = mapping.first(where: { ($0.key.string ?? "") == key }) else { return nil }
-        let value = YAMLCursor(node: pair.value, path: join(path, key), file: location.file, fallback: location)
+        let value = YAMLCursor(node: pair.value, keyPath: keyPath.appending(key: key), file: location.file, fallback: location)
         return value.isNull ? nil : value
-    }
-
-    private func join(_ base: String, _ key: String) -> String {
-        let simple = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        let component = simple ? key : "[\"\(key)\"]"
-        if base.isEmpty { return component }
-        return simple ? "\(base).\(component)" : base + component
     }
 }
