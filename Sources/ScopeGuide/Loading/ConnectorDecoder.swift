@@ -146,7 +146,8 @@ struct ConnectorDecoder {
 
     private mutating func checkScopeReferences(_ definitions: [ScopeDefinition]) {
         let defined = Set(definitions.map(\.scope))
-        let wildcards = definitions.map(\.scope).filter(\.isWildcard)
+        // Only needed for a reference that is not defined, which most files never have.
+        lazy var wildcards = definitions.map(\.scope).filter(\.isWildcard)
         let names = definitions.map(\.scope.rawValue)
         for (scope, cursor) in scopeReferences where !defined.contains(scope) {
             // A concrete scope is known when a defined wildcard grants it.
