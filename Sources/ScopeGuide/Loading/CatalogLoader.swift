@@ -38,23 +38,53 @@ public struct CatalogLoader: Sendable {
                 location: SourceLocation(file: root, line: 1, column: 1), keyPath: "",
                 reason: .unreadable("no such directory"))])
         }
+        // Each folder is read, parsed and decoded on its own, so they load in parallel; the results
+        // are merged in folder order, so problems and connectors come out as from a serial load.
         var connectors: [Connector] = []
-        for folder in folders {
-            var isDirectory: ObjCBool = false
-            let folderURL = directory.appendingPathComponent(folder)
-            guard fileManager.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let fileURL = folderURL.appendingPathComponent("\(folder).connector.yaml")
-            guard fileManager.fileExists(atPath: fileURL.path) else { continue }
-            var diagnostics = Diagnostics()
-            if let cursor = parse(contentsOf: fileURL, displayPath: displayPath(fileURL, root), diagnostics: &diagnostics) {
-                var decoder = ConnectorDecoder(folder: folder)
-                let connector = decoder.decode(cursor)
-                diagnostics = decoder.diagnostics.merging(diagnostics)
-                if let connector { connectors.append(connector) }
-            }
-            problems += diagnostics.problems
+        for loaded in loadFolders(folders, in: directory) {
+            if let connector = loaded.connector { connectors.append(connector) }
+            problems += loaded.problems
         }
         return try result(connectors: connectors, site: site, problems: problems)
+    }
+
+    /// What one folder under the guides folder gave: no connector when it holds no
+    /// `<folder>.connector.yaml` or that file has errors, and the file's problems.
+    private struct LoadedFolder: Sendable {
+        var connector: Connector?
+        var problems: [LoadError] = []
+    }
+
+    /// Loads each of `folders` (names under `directory`), on every core, into its own slot of the
+    /// result: Yams' nodes, the cursors and the decoder stay on the thread that made them.
+    private func loadFolders(_ folders: [String], in directory: URL) -> [LoadedFolder] {
+        var loaded = [LoadedFolder](repeating: LoadedFolder(), count: folders.count)
+        loaded.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only slot `index`, so the writes never overlap, and all are done
+            // when concurrentPerform returns.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+                slots[index] = loadFolder(folders[index], in: directory)
+            }
+        }
+        return loaded
+    }
+
+    private func loadFolder(_ folder: String, in directory: URL) -> LoadedFolder {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let folderURL = directory.appendingPathComponent(folder)
+        guard fileManager.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else { return LoadedFolder() }
+        let fileURL = folderURL.appendingPathComponent("\(folder).connector.yaml")
+        guard fileManager.fileExists(atPath: fileURL.path) else { return LoadedFolder() }
+        var diagnostics = Diagnostics()
+        var connector: Connector?
+        if let cursor = parse(contentsOf: fileURL, displayPath: displayPath(fileURL, directory.path), diagnostics: &diagnostics) {
+            var decoder = ConnectorDecoder(folder: folder)
+            connector = decoder.decode(cursor)
+            diagnostics = decoder.diagnostics.merging(diagnostics)
+        }
+        return LoadedFolder(connector: connector, problems: diagnostics.problems)
     }
 
     /// Loads one connector from YAML text; `file` names it in errors.
@@ -127,11 +157,11 @@ public struct CatalogLoader: Sendable {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
+            guard let node = try YAMLComposer.compose(text) else {
                 diagnostics.report(.syntax("empty document"), at: start, path: "")
                 return nil
             }
-            return YAMLCursor(node: node, path: "", file: file)
+            return YAMLCursor(node: node, keyPath: .root, file: file)
         } catch let error as YamlError {
             let (message, mark) = Self.describe(error)
             let location = mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? start
@@ -141,11 +171,6 @@ public struct CatalogLoader: Sendable {
         }
         return nil
     }
-
-    /// Yams' tag rules for the scalars the decoder reads as booleans, nulls and (in messages)
-    /// numbers. The default set also tries timestamps and merge keys, by regular expression, on
-    /// every plain scalar: a third of the time spent loading.
-    private static let resolver = Yams.Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
 
     /// libyaml's problem text and position, without Yams' multi-line snippet.
     private static func describe(_ error: YamlError) -> (String, Mark?) {

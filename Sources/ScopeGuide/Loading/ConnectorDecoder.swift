@@ -15,8 +15,7 @@ struct ConnectorDecoder {
     init(folder: String?) { self.folder = folder }
 
     mutating func decode(_ root: YAMLCursor) -> Connector? {
-        guard let top = diagnostics.mapping(root) else { return nil }
-        _ = top
+        guard diagnostics.isMapping(root) else { return nil }
         diagnostics.warnUnknownKeys(root, known: ["key", "name", "scopeDefinitions", "actions", "authentication", "variables"])
 
         let key = diagnostics.string(root["key"], in: root, key: "key", required: true) ?? ""
@@ -40,8 +39,14 @@ struct ConnectorDecoder {
 
     /// Whether `text` is not empty and every character is one of the ASCII characters `allowed`.
     private static func consists(_ text: String, of allowed: StaticString) -> Bool {
-        let bytes = UnsafeBufferPointer(start: allowed.utf8Start, count: allowed.utf8CodeUnitCount)
-        return !text.isEmpty && text.utf8.allSatisfy(bytes.contains)
+        // A bit per ASCII character, so that each byte of `text` is one test, not a search of `allowed`.
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in UnsafeBufferPointer(start: allowed.utf8Start, count: allowed.utf8CodeUnitCount) {
+            if byte < 64 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 64) }
+        }
+        return !text.isEmpty && text.utf8.allSatisfy { byte in
+            byte < 64 ? mask.low & (1 << byte) != 0 : byte < 128 && mask.high & (1 << (byte - 64)) != 0
+        }
     }
 
     // MARK: Scopes
@@ -58,7 +63,7 @@ struct ConnectorDecoder {
             cursors[scope] = value
             var description: String?
             var includes: [Scope] = []
-            if value.pairs != nil {
+            if value.isMapping {
                 diagnostics.warnUnknownKeys(value, known: ["description", "includes"])
                 description = diagnostics.string(value["description"], in: value, key: "description")
                 includes = scopeList(value["includes"])
@@ -76,8 +81,7 @@ struct ConnectorDecoder {
         guard let cursor else { return [] }
         let parts: [(String, YAMLCursor)]
         if case .scalar = cursor.node {
-            parts = (diagnostics.string(cursor, in: cursor, key: "") ?? "")
-                .split(whereSeparator: \.isWhitespace).map { (String($0), cursor) }
+            parts = Self.words(diagnostics.string(cursor, in: cursor, key: "") ?? "").map { ($0, cursor) }
         } else if let items = diagnostics.list(cursor) {
             parts = items.compactMap { item in
                 guard case .scalar(let scalar) = item.node, !item.isNull else {
@@ -95,6 +99,16 @@ struct ConnectorDecoder {
             scopeReferences.append((scope, item))
             return seen.insert(scope).inserted ? scope : nil
         }
+    }
+
+    /// `text` split at whitespace, as `text.split(whereSeparator: \.isWhitespace)` splits it.
+    static func words(_ text: String) -> [String] {
+        // Scope lists are nearly always ASCII, where whitespace is tab, line feed, vertical tab,
+        // form feed, carriage return and space; splitting their bytes gives the same words without
+        // breaking the text into Characters (CR LF, one Character, is two separators here, which
+        // only makes an empty word that is omitted anyway).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
+        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { String(Substring($0)) }
     }
 
     private mutating func reportIncludesCycles(_ definitions: [ScopeDefinition], cursors: [Scope: YAMLCursor]) {
@@ -132,7 +146,8 @@ struct ConnectorDecoder {
 
     private mutating func checkScopeReferences(_ definitions: [ScopeDefinition]) {
         let defined = Set(definitions.map(\.scope))
-        let wildcards = definitions.map(\.scope).filter(\.isWildcard)
+        // Only needed for a reference that is not defined, which most files never have.
+        lazy var wildcards = definitions.map(\.scope).filter(\.isWildcard)
         let names = definitions.map(\.scope.rawValue)
         for (scope, cursor) in scopeReferences where !defined.contains(scope) {
             // A concrete scope is known when a defined wildcard grants it.
@@ -148,7 +163,7 @@ struct ConnectorDecoder {
         var actions: [Action] = []
         var seen = Set<ActionID>()
         for item in diagnostics.list(cursor) ?? [] {
-            guard diagnostics.mapping(item) != nil else { continue }
+            guard diagnostics.isMapping(item) else { continue }
             diagnostics.warnUnknownKeys(item, known: ["id", "label", "requiredScopes", "description"])
             guard let id = diagnostics.string(item["id"], in: item, key: "id", required: true) else { continue }
             if !Self.consists(id, of: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:@-") {
@@ -167,7 +182,7 @@ struct ConnectorDecoder {
     /// `a b`, `[a, b]` (all of them) or `{anyOf: [a, "b c", [d, e]]}` (any one group).
     private mutating func decodeRequirement(_ cursor: YAMLCursor?) -> Requirement {
         guard let cursor else { return Requirement(alternatives: []) }
-        guard cursor.pairs != nil else { return Requirement(allOf: scopeList(cursor)) }
+        guard cursor.isMapping else { return Requirement(allOf: scopeList(cursor)) }
         diagnostics.warnUnknownKeys(cursor, known: ["anyOf"])
         guard let anyOf = cursor["anyOf"] else {
             diagnostics.report(.missingField("anyOf"), at: cursor)
@@ -183,12 +198,20 @@ struct ConnectorDecoder {
             return nil
         }
         guard let label = diagnostics.string(value, in: cursor, key: "label") else { return nil }
-        if label.trimmingCharacters(in: .whitespaces).isEmpty {
+        if Self.isBlank(label) {
             diagnostics.report(.missingLabel, at: value)
             return nil
         }
         record(label, value)
         return label
+    }
+
+    /// Whether `text` is nothing but `CharacterSet.whitespaces`, as `text.trimmingCharacters(in:
+    /// .whitespaces).isEmpty` says, without Foundation's trimming for a text that starts with a
+    /// printable ASCII character other than space, which is not whitespace.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     // MARK: Variables
@@ -200,7 +223,7 @@ struct ConnectorDecoder {
                 diagnostics.report(.duplicateVariable(name), at: value)
                 continue
             }
-            guard diagnostics.mapping(value) != nil else { continue }
+            guard diagnostics.isMapping(value) else { continue }
             diagnostics.warnUnknownKeys(value, known: ["label", "example", "pattern", "description"])
             let label = requiredLabel(value) ?? name
             let example = diagnostics.string(value["example"], in: value, key: "example")
@@ -215,7 +238,17 @@ struct ConnectorDecoder {
 
     /// Records Markdown text whose `{{variables}}` are checked once all are declared.
     mutating func record(_ text: String, _ cursor: YAMLCursor) {
-        if text.contains("{{") { texts.append((text, cursor)) }
+        // Two `{` bytes in a row, rather than Foundation's `contains("{{")`: it finds every text
+        // Foundation does (no other characters are canonically equivalent to `{`), and a text
+        // recorded needlessly yields no names in checkVariables.
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == byte {
+                texts.append((text, cursor))
+                return
+            }
+            previous = byte
+        }
     }
 
     private mutating func checkVariables(declared: Set<String>) {
@@ -248,7 +281,7 @@ struct ConnectorDecoder {
     }
 
     private mutating func decodeMethod(key: String, _ body: YAMLCursor) -> AuthMethod? {
-        guard diagnostics.mapping(body) != nil else { return nil }
+        guard diagnostics.isMapping(body) else { return nil }
         diagnostics.warnUnknownKeys(body, known: [
             "type", "label", "grantType", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
             "configFields", "setupFields", "support",
@@ -274,12 +307,12 @@ struct ConnectorDecoder {
         let authorizationURL = diagnostics.string(body["authorizationUrl"], in: body, key: "authorizationUrl")
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
-        if let support, diagnostics.mapping(support) != nil {
+        if let support, diagnostics.isMapping(support) {
             diagnostics.warnUnknownKeys(support, known: ["link", "guides"])
         }
         var guides: [GuideKind: Guide] = [:]
-        if let guidesCursor = support?["guides"], diagnostics.mapping(guidesCursor) != nil {
-            diagnostics.warnUnknownKeys(guidesCursor, known: Set(GuideKind.allCases.map(\.rawValue)))
+        if let guidesCursor = support?["guides"], diagnostics.isMapping(guidesCursor) {
+            diagnostics.warnUnknownKeys(guidesCursor, known: GuideKind.allCases.map(\.rawValue))
             for kind in GuideKind.allCases {
                 if let guide = guidesCursor[kind.rawValue].flatMap({ decodeGuide($0) }) { guides[kind] = guide }
             }
@@ -298,7 +331,7 @@ struct ConnectorDecoder {
 
     private mutating func decodeFields(_ cursor: YAMLCursor?) -> [Field] {
         (diagnostics.list(cursor) ?? []).compactMap { item in
-            guard diagnostics.mapping(item) != nil else { return nil }
+            guard diagnostics.isMapping(item) else { return nil }
             diagnostics.warnUnknownKeys(item, known: ["key", "label", "type", "required", "secret", "placeholder", "description"])
             let key = diagnostics.string(item["key"], in: item, key: "key", required: true) ?? ""
             let label = requiredLabel(item) ?? key
@@ -311,11 +344,11 @@ struct ConnectorDecoder {
     }
 
     private mutating func decodeGuide(_ cursor: YAMLCursor) -> Guide? {
-        guard diagnostics.mapping(cursor) != nil else { return nil }
+        guard diagnostics.isMapping(cursor) else { return nil }
         diagnostics.warnUnknownKeys(cursor, known: ["warning", "sections"])
         let warning = markdown(cursor["warning"], in: cursor, key: "warning")
         let sections = (diagnostics.list(cursor["sections"]) ?? []).compactMap { item -> Section? in
-            guard diagnostics.mapping(item) != nil else { return nil }
+            guard diagnostics.isMapping(item) else { return nil }
             diagnostics.warnUnknownKeys(item, known: ["title", "content", "list", "scopes", "steps"])
             let steps = (diagnostics.list(item["steps"]) ?? []).compactMap { decodeStep($0) }
             return Section(
@@ -329,7 +362,7 @@ struct ConnectorDecoder {
     }
 
     private mutating func decodeStep(_ cursor: YAMLCursor) -> Step? {
-        guard diagnostics.mapping(cursor) != nil else { return nil }
+        guard diagnostics.isMapping(cursor) else { return nil }
         diagnostics.warnUnknownKeys(cursor, known: ["title", "content", "list", "scopes", "displayScopes"])
         let scopes = scopeList(cursor["scopes"])
         return Step(
@@ -347,10 +380,10 @@ struct ConnectorDecoder {
     }
 
     private mutating func markdownList(_ cursor: YAMLCursor?) -> [String] {
-        let items = diagnostics.strings(cursor)
-        for (index, text) in items.enumerated() {
-            if let item = cursor?.items?[index] { record(text, item) }
-        }
-        return items
+        let texts = diagnostics.strings(cursor)
+        // The n-th text is recorded at the n-th item, as it always has been, even when an item that
+        // is not a string was skipped before it (an error is reported for that item anyway).
+        for (text, item) in zip(texts, cursor?.items ?? []) { record(text, item) }
+        return texts
     }
 }

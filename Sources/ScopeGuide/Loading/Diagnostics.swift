@@ -38,13 +38,21 @@ struct Diagnostics {
         return bool
     }
 
-    mutating func mapping(_ cursor: YAMLCursor?) -> [(key: String, value: YAMLCursor)]? {
-        guard let cursor else { return nil }
-        guard let pairs = cursor.pairs else {
+    /// Whether `cursor` is a mapping; anything else is reported. An absent value (`nil`) is not
+    /// reported: the caller knows whether it is required.
+    mutating func isMapping(_ cursor: YAMLCursor?) -> Bool {
+        guard let cursor else { return false }
+        guard cursor.isMapping else {
             report(.wrongType(expected: "a mapping", found: cursor.kindName), at: cursor)
-            return nil
+            return false
         }
-        return pairs
+        return true
+    }
+
+    /// The pairs of `cursor` when it is a mapping, as ``isMapping(_:)`` checks it.
+    mutating func mapping(_ cursor: YAMLCursor?) -> [(key: String, value: YAMLCursor)]? {
+        guard let cursor, isMapping(cursor) else { return nil }
+        return cursor.pairs
     }
 
     mutating func list(_ cursor: YAMLCursor?) -> [YAMLCursor]? {
@@ -68,9 +76,12 @@ struct Diagnostics {
     }
 
     /// Reports keys of `cursor` that are not in `known`, as warnings.
-    mutating func warnUnknownKeys(_ cursor: YAMLCursor, known: Set<String>) {
-        for (key, value) in cursor.pairs ?? [] where !known.contains(key) {
-            report(.unknownKey(key), at: value.location, path: value.path)
+    ///
+    /// `known` is an array: the lists are short, and a linear search of a few short strings costs
+    /// less than building a set and hashing every key.
+    mutating func warnUnknownKeys(_ cursor: YAMLCursor, known: [String]) {
+        cursor.forEachKey { key, value in
+            if !known.contains(key) { report(.unknownKey(key), at: cursor.child(value, at: cursor.keyPath.appending(key: key))) }
         }
     }
 

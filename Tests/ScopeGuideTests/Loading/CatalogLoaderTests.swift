@@ -188,6 +188,62 @@ import Testing
         }
     }
 
+    /// Connector `index` of a folder of many: every third has an unknown key (a warning), and with
+    /// `broken`, every fifth has a label that is not a string (an error).
+    static func manyConnectors(_ index: Int, broken: Bool) -> String {
+        var yaml = valid.replacingOccurrences(of: "key: demo", with: "key: c\(index)")
+        if index % 3 == 0 { yaml = yaml.replacingOccurrences(of: "name: Demo", with: "name: Demo\nextra: \(index)") }
+        if broken, index % 5 == 0 { yaml = yaml.replacingOccurrences(of: "label: List Items", with: "label: [List]") }
+        return yaml
+    }
+
+    @Test("folders load in parallel to the same result as one at a time, in folder order", arguments: [false, true])
+    func manyFolders(broken: Bool) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let indices = Array(0..<40)
+        for index in indices.shuffled() {
+            let folder = directory.appendingPathComponent("c\(index)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Self.manyConnectors(index, broken: broken).write(
+                to: folder.appendingPathComponent("c\(index).connector.yaml"), atomically: true, encoding: .utf8)
+        }
+        // Neither a folder without a connector file nor a loose file is a connector.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try "x: 1".write(to: directory.appendingPathComponent("loose.yaml"), atomically: true, encoding: .utf8)
+
+        // The same files, one at a time, in the folders' sorted order.
+        let keys = indices.map { "c\($0)" }.sorted()
+        var connectors: [Connector] = []
+        var problems: [LoadError] = []
+        for key in keys {
+            let index = Int(key.dropFirst())!
+            let file = "\(directory.lastPathComponent)/\(key)/\(key).connector.yaml"
+            do {
+                let (connector, warnings) = try CatalogLoader().loadConnector(yaml: Self.manyConnectors(index, broken: broken), file: file)
+                connectors.append(connector)
+                problems += warnings
+            } catch {
+                problems += error.errors
+            }
+        }
+
+        for _ in 0..<3 {
+            do {
+                let result = try CatalogLoader().load(directory: directory)
+                #expect(!broken)
+                #expect(result.catalog.connectors == connectors)
+                #expect(result.catalog.connectors.map(\.key) == keys)
+                #expect(result.warnings == problems.sorted(by: LoadError.sourceOrder))
+                #expect(result.warnings.count == 14)
+            } catch {
+                #expect(broken)
+                #expect(error.errors == LoadFailure(errors: problems.filter { !$0.isWarning }).errors)
+                #expect(error.errors.count == 8)
+            }
+        }
+    }
+
     @Test("the committed Front guide matches seed 002")
     func frontMatchesSeed() throws {
         let front = Fixtures.front
