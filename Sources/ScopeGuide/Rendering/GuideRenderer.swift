@@ -19,7 +19,7 @@ public struct GuideRenderer: Sendable {
     /// - Throws: ``GuideURLError`` for an unknown connector, guide or variable, or a variable value
     ///   that fails its pattern.
     public func render(_ url: GuideURL, as format: RenderFormat) throws(GuideURLError) -> String {
-        let tailored = try tailor.guide(for: url)
+        let tailored = try tailoredGuide(for: url)
         var checked = url
         try checked.setVariables(url.variables, for: tailored.connector)
         let site = tailor.catalog.site
@@ -37,7 +37,7 @@ public struct GuideRenderer: Sendable {
                 // The script falls back to the engine's scopes for an empty selection.
                 var untailored = url
                 untailored.selection = .none
-                let fullGuide = try tailor.guide(for: untailored).resolution.scopes
+                let fullGuide = try tailoredGuide(for: untailored).resolution.scopes
                 return GuidePage.Shared(
                     data: PageData.Shared(
                         connector: tailored.connector, method: tailored.method,
@@ -47,6 +47,15 @@ public struct GuideRenderer: Sendable {
             return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html()
         case .json:
             return ResolutionReport(tailored, url: url).json()
+        }
+    }
+
+    /// `tailor.guide(for: url)`; for the empty selection (every build, every first page view)
+    /// from the cache, as it depends only on the connector, method and kind.
+    private func tailoredGuide(for url: GuideURL) throws(GuideURLError) -> TailoredGuide {
+        guard url.selection.isEmpty else { return try tailor.guide(for: url) }
+        return try cache.untailoredGuide(connector: url.connector, method: url.slug, kind: url.kind) { () throws(GuideURLError) in
+            try tailor.guide(for: url)
         }
     }
 }

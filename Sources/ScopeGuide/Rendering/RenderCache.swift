@@ -18,6 +18,20 @@ final class RenderCache: @unchecked Sendable {
     private var pages: [String: GuidePage.Shared] = [:]
     private var parts: [String: String] = [:]
     private var guides: [String: PreparedGuide] = [:]
+    private var untailored: [String: TailoredGuide] = [:]
+
+    /// The guide tailored to the empty selection, made by `make` the first time. Keys come from
+    /// the catalogue only (an unknown connector or guide throws in `make` and is not kept).
+    func untailoredGuide<Failure: Error>(
+        connector: String, method: String, kind: GuideKind, make: () throws(Failure) -> TailoredGuide
+    ) throws(Failure) -> TailoredGuide {
+        // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
+        let key = "\(connector)/\(method)/\(kind.rawValue)"
+        if let cached = lock.withLock({ untailored[key] }) { return cached }
+        let guide = try make()
+        lock.withLock { untailored[key] = guide }
+        return guide
+    }
 
     /// `tailored`'s guide prepared with `variables`: from the cache unless customer values reach
     /// the texts (then prepared afresh, so requests cannot grow the cache).
