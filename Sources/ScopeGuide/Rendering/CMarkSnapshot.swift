@@ -4,8 +4,10 @@ import Ccmark
 /// the two renderers read from a node.
 ///
 /// cmark has no node copy, and a cached tree would have to outlive many documents and be read
-/// from many threads, so parsed guide text is kept as snapshots and rebuilt node by node
+/// from many threads, so parsed inline guide text (titles, list items), whose CommonMark depends
+/// on the inlines around it, is kept as snapshots and rebuilt node by node
 /// (``CMarkNode/append(_:)-(CMarkSnapshot)``), which gives the very tree a fresh parse would.
+/// (Block text is spliced as rendered instead; see ``MarkdownFragment``.)
 /// Nodes are stored flat, in document order, and copied and rebuilt without recursion, so text
 /// nested thousands of levels deep cannot exhaust the stack.
 struct CMarkSnapshot: Sendable {
