@@ -380,10 +380,10 @@ struct ConnectorDecoder {
     }
 
     private mutating func markdownList(_ cursor: YAMLCursor?) -> [String] {
-        let texts = diagnostics.strings(cursor)
-        // The n-th text is recorded at the n-th item, as it always has been, even when an item that
-        // is not a string was skipped before it (an error is reported for that item anyway).
-        for (text, item) in zip(texts, cursor?.items ?? []) { record(text, item) }
-        return texts
+        let items = diagnostics.stringItems(cursor)
+        // Each text is recorded at its own item, so a problem in it points there even when an
+        // item that is not a string comes before it.
+        for (text, item) in items { record(text, item) }
+        return items.map(\.text)
     }
 }

@@ -66,12 +66,18 @@ struct Diagnostics {
 
     /// A list of Markdown strings.
     mutating func strings(_ cursor: YAMLCursor?) -> [String] {
+        stringItems(cursor).map(\.text)
+    }
+
+    /// The strings of a list with the item each came from; items that are not strings are
+    /// reported and left out.
+    mutating func stringItems(_ cursor: YAMLCursor?) -> [(text: String, item: YAMLCursor)] {
         (list(cursor) ?? []).compactMap { item in
             guard case .scalar(let scalar) = item.node, !item.isNull else {
                 report(.wrongType(expected: "a string", found: item.kindName), at: item)
                 return nil
             }
-            return scalar.string
+            return (scalar.string, item)
         }
     }
 

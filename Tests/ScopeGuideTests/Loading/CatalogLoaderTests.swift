@@ -102,6 +102,20 @@ import Testing
         #expect(errors.first?.location.line == 30)
     }
 
+    @Test("a variable in a list item is reported at that item, after an item that is not a string")
+    func undeclaredVariableInList() {
+        let indent = { (width: Int) in String(repeating: " ", count: width) }
+        let step = indent(18) + "- title: Grant"
+        let yaml = Self.valid.replacingOccurrences(of: step, with: [
+            step, indent(20) + "list:", indent(22) + "- {not: a string}", indent(22) + "- Use {{tenant}}",
+        ].joined(separator: "\n"))
+        let errors = Fixtures.loadErrors(yaml)
+        #expect(errors.map(\.reason) == [.wrongType(expected: "a string", found: "a mapping"), .undeclaredVariable("tenant")])
+        let prefix = "authentication[0].oauth.support.guides.config.sections[0].steps[0].list"
+        #expect(errors.map(\.keyPath) == [prefix + "[0]", prefix + "[1]"])
+        #expect(errors.map(\.location.line) == [34, 35])
+    }
+
     @Test("built-in variables need no declaration")
     func builtInVariables() throws {
         let yaml = Self.valid.replacingOccurrences(of: "{{subdomain}}", with: "{{platformName}}")
