@@ -20,8 +20,8 @@ import ScopeGuide
 public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let file = "fuzz.mdx"
-    // The importer reads "\r\n" as "\n" and counts a line at every other line break character.
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+    // The importer reads "\r\n" as "\n" and counts lines at LF and CR, as CommonMark does.
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").reduce(1) { $1 == "\n" || $1 == "\r" ? $0 + 1 : $0 }
 
     func checkLocated(_ problems: [ImportError]) {
         for problem in problems {

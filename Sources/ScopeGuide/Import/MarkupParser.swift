@@ -193,13 +193,19 @@ struct MarkupParser {
 
     private var current: Character? { index < characters.count ? characters[index] : nil }
 
+    /// Whether `character` ends a line, as in CommonMark: LF, CR LF (one `Character`) or a lone
+    /// CR. Not U+2028 or NEL, which editors and Markdown keep within a line.
+    static func isLineEnding(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
+    }
+
     private func peek(_ offset: Int) -> Character? {
         index + offset < characters.count ? characters[index + offset] : nil
     }
 
     private mutating func advance(_ count: Int = 1) {
         for _ in 0..<count where index < characters.count {
-            if characters[index].isNewline { line += 1 }
+            if Self.isLineEnding(characters[index]) { line += 1 }
             index += 1
         }
     }

@@ -75,7 +75,9 @@ struct PageReader {
             stray = nil
             quote = nil
         }
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end where MarkupParser counts them (a lone CR too), so loose text after one is
+        // numbered as the parser numbers elements.
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: MarkupParser.isLineEnding).enumerated() {
             let line = firstLine + offset, content = rawLine.trimmingWhitespace
             if content.isEmpty {
                 flush(&self)
