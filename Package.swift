@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScopeGuideTests",
-            dependencies: ["ScopeGuide", "Ccmark"],
+            dependencies: ["ScopeGuide", "Ccmark", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Rendering/Golden"]
         ),
         .testTarget(

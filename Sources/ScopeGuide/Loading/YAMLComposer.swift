@@ -23,7 +23,7 @@ import Yams
 ///   as `required: *k` as `true` only because the full resolver tagged it `bool`. Text with a
 ///   `&` goes to the full resolver too.
 ///
-/// Guide files rarely contain `!` or `&`, and when they do they cost what they cost before.
+/// Guide files rarely contain tags or anchors, and when they do they cost what they cost before.
 enum YAMLComposer {
     /// The single document in `text`, or `nil` when it has none.
     /// - Throws: Yams' `YamlError`, exactly as `Yams.compose` with ``fullResolver`` throws it.
@@ -48,11 +48,35 @@ enum YAMLComposer {
         try Yams.compose(yaml: text, resolver, .default, .utf8)
     }
 
-    /// Whether `text` has an explicit tag (`!`) or an anchor (`&`), or may have: the bytes can
-    /// also be in a quoted string or a comment, which only costs the full resolver's time.
+    /// Whether `text` may have an explicit tag (`!`) or an anchor (`&`): a `!`, or a `&` with a
+    /// name after it, where libyaml can start a token. That is at the start, after whitespace or
+    /// a line break, or right after a flow indicator or `:`; after any non-ASCII byte too, which
+    /// covers a byte order mark and the Unicode line breaks. So `Wow!`, `Q&A`, `a=1&b=2` and
+    /// `R & D` in plain text keep the fast path, while quoted text or a comment that merely looks
+    /// like a tag or an anchor (`"see &x"`) only costs the full resolver's time.
     static func mayNeedFullResolver(_ text: String) -> Bool {
-        let (bang, ampersand) = (UInt8(ascii: "!"), UInt8(ascii: "&"))
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { $0 == bang || $0 == ampersand } }
+        return text.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "&") {
+                guard index == 0 || startsToken(after: bytes[index - 1]) else { continue }
+                if bytes[index] == UInt8(ascii: "!") { return true }
+                if index + 1 < bytes.count, !isBlank(bytes[index + 1]) { return true }
+            }
+            return false
+        }
+    }
+
+    private static func startsToken(after byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09, 0x0A, 0x0D, 0x20, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), 0x80...:
+            true
+        default:
+            false
+        }
+    }
+
+    /// What cannot start an anchor's name.
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x20
     }
 }

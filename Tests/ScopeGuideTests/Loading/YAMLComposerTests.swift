@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 @testable import ScopeGuide
 
 /// ``YAMLComposer`` composes with Yams' basic resolver where it can: these cases, where a key's
@@ -13,12 +14,31 @@ import Testing
             .replacingOccurrences(of: "required: true", with: "required: \(required)")
     }
 
-    @Test("only text with a tag or an anchor needs the full resolver", arguments: [
-        ("key: demo", false), ("label: \"Q and A\"", false),
-        ("a: !!str yes", true), ("a: &x b", true), ("label: Wow!", true), ("url: https://x.example/?a=1&b=2", true),
+    @Test("only text that may have a tag or an anchor needs the full resolver", arguments: [
+        ("key: demo", false), ("label: \"Q and A\"", false), ("label: Wow!", false), ("url: https://x.example/?a=1&b=2", false),
+        ("label: Q&A", false), ("label: R & D", false), ("a: b &", false),
+        ("a: !!str yes", true), ("a: &x b", true), ("&x a: b", true), ("! a", true), ("a:\n  - &x b", true), ("{a: 1,&x b: 2}", true),
+        ("[&x a]", true), ("{\"a\":&x b}", true), ("a:\t!!str b", true), ("\u{FEFF}&x a: b", true), ("a:\u{2028}&x b", true),
+        ("a: \"see &x\"", true), ("a: b # &x", true),
     ])
     func needsFullResolver(_ text: String, _ expected: Bool) {
         #expect(YAMLComposer.mayNeedFullResolver(text) == expected)
+    }
+
+    @Test("`!` and `&` inside plain text keep the fast path and decode as with the full resolver")
+    func plainBangAndAmpersand() throws {
+        let yaml = CatalogLoaderTests.valid
+            .replacingOccurrences(of: "label: List Items", with: "label: Q&A, R & D, Wow!")
+            .replacingOccurrences(of: "warning: Needs an admin.", with: "warning: See https://x.example/?a=1&b=2 now!")
+        #expect(!YAMLComposer.mayNeedFullResolver(yaml))
+        let fast = try CatalogLoader().loadConnector(yaml: yaml).connector
+        #expect(fast.actions[0].label == "Q&A, R & D, Wow!")
+
+        let node = try #require(try Yams.compose(yaml: yaml, YAMLComposer.fullResolver))
+        var decoder = ConnectorDecoder(folder: nil)
+        let full = decoder.decode(YAMLCursor(node: node, keyPath: .root, file: "test.yaml"))
+        #expect(decoder.diagnostics.problems.isEmpty)
+        #expect(full == fast)
     }
 
     @Test("keys equal only when every scalar is a string are not duplicates", arguments: [
