@@ -89,7 +89,7 @@ if Context.environment["ENABLE_SG_FUZZING"] == "1" {
     for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer", "FuzzStackOneImporter"] {
         package.targets.append(.executableTarget(
             name: name,
-            dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer"],
+            dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer", .product(name: "Yams", package: "Yams")],
             path: "Fuzz/\(name)"
         ))
     }

@@ -1,13 +1,18 @@
 import CLibFuzzer
 import Foundation
-import ScopeGuide
+// @testable for the composer check below; SwiftPM's debug builds allow it.
+@testable import ScopeGuide
+import Yams
 
 /// libFuzzer target: arbitrary bytes as a connector YAML file. Loading must succeed or throw a
 /// `LoadFailure` whose errors all have a message; a connector that loads is resolved with every
 /// action selected and each of its guides rendered to Markdown, which must not crash either.
+/// And the tree the loader composes (with Yams' basic resolver where `YAMLComposer` judges it
+/// safe) must decode exactly as the full resolver's tree does, problems included.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCatalogLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
+    checkComposer(bytes)
     let connector: Connector
     do {
         connector = try CatalogLoader().loadConnector(data: bytes, file: "fuzz.yaml").connector
@@ -27,6 +32,23 @@ public func fuzzCatalogLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         }
     }
     return 0
+}
+
+func checkComposer(_ bytes: Data) {
+    guard bytes.count <= CatalogLoader.maximumFileSize, let text = String(data: bytes, encoding: .utf8) else { return }
+    func decoded(_ compose: () throws -> Node?) -> String {
+        do {
+            guard let node = try compose() else { return "no document" }
+            var decoder = ConnectorDecoder(folder: nil)
+            let connector = decoder.decode(YAMLCursor(node: node, keyPath: .root, file: "fuzz.yaml"))
+            return "\(String(describing: connector))\n\(decoder.diagnostics.problems)"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+    let chosen = decoded { try YAMLComposer.compose(text) }
+    let full = decoded { try Yams.compose(yaml: text, YAMLComposer.fullResolver, .default, .utf8) }
+    precondition(chosen == full, "the composed tree decodes differently from the full resolver's:\n\(chosen)\n---\n\(full)")
 }
 
 // This file's top-level code is the program's entry point: hand control to libFuzzer, which calls
