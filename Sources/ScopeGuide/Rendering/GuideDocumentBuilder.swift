@@ -2,10 +2,11 @@ import Ccmark
 
 /// Builds the cmark tree of a tailored guide, for Markdown output or for HTML.
 ///
-/// One builder serves both formats so they cannot drift apart: the Markdown flavor uses plain
-/// CommonMark nodes only; the HTML flavor wraps sections, steps, badges and scope lists in custom
-/// blocks that carry the `data-guide-*` attributes of seed 002, and can keep hidden steps in the
-/// tree (with `hidden`) so the page's script can reveal them.
+/// One builder serves both formats so they cannot drift apart. The Markdown flavor uses
+/// CommonMark nodes, with block text spliced as cmark rendered it (see ``MarkdownFragment``);
+/// the HTML flavor joins each section's pieces, rendered once by cmark (see ``PreparedGuide``),
+/// into raw blocks that carry the `data-guide-*` attributes of seed 002, and can keep hidden
+/// steps (with `hidden`) so the page's script can reveal them.
 struct GuideDocumentBuilder {
     enum Flavor: Equatable {
         case markdown
