@@ -1,12 +1,14 @@
 import Foundation
 
 /// What rendering reuses across calls for one loaded catalogue: each Markdown text of its guides,
-/// parsed and rendered once (see ``MarkdownFragment``), and the parts of a guide page that depend
-/// only on the connector and method.
+/// parsed and rendered once (see ``MarkdownFragment``); each guide prepared once per whitelabel
+/// variant (``PreparedGuide``) and tailored once to the empty selection; and the parts of a
+/// guide page that depend only on the connector and method.
 ///
 /// Fragment keys are the texts after variable substitution. Only texts that no customer value
 /// reaches are kept, so the cache holds at most the catalogue's own texts (in each whitelabel
-/// variant) and request values cannot grow it. Safe to share between threads.
+/// variant) and request values cannot grow it; every other key comes from the catalogue too.
+/// Safe to share between threads.
 final class RenderCache: @unchecked Sendable {
     private struct Key: Hashable {
         var text: String
