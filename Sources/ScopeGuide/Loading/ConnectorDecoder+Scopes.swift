@@ -1,0 +1,110 @@
+import Yams
+
+/// Scope definitions, scope lists, `includes` cycles and references to undefined scopes.
+extension ConnectorDecoder {
+    mutating func decodeScopeDefinitions(_ cursor: YAMLCursor?) -> [ScopeDefinition] {
+        var definitions: [ScopeDefinition] = []
+        var cursors: [Scope: YAMLCursor] = [:]
+        for (name, value) in diagnostics.mapping(cursor) ?? [] {
+            let scope = Scope(name)
+            if cursors[scope] != nil {
+                diagnostics.report(.duplicateScope(name), at: value)
+                continue
+            }
+            cursors[scope] = value
+            var description: String?
+            var includes: [Scope] = []
+            if value.isMapping {
+                diagnostics.warnUnknownKeys(value, known: ["description", "includes"])
+                description = diagnostics.string(value["description"], in: value, key: "description")
+                includes = scopeList(value["includes"])
+            } else if !value.isNull {
+                description = diagnostics.string(value, in: value, key: name)
+            }
+            definitions.append(ScopeDefinition(scope: scope, description: description, includes: includes))
+        }
+        reportIncludesCycles(definitions, cursors: cursors)
+        return definitions
+    }
+
+    /// A space-separated string or a list of scopes; each scope is recorded for checking.
+    mutating func scopeList(_ cursor: YAMLCursor?) -> [Scope] {
+        guard let cursor else { return [] }
+        let parts: [(String, YAMLCursor)]
+        if case .scalar = cursor.node {
+            parts = Self.words(diagnostics.string(cursor, in: cursor, key: "") ?? "").map { ($0, cursor) }
+        } else if let items = diagnostics.list(cursor) {
+            parts = items.compactMap { item in
+                guard case .scalar(let scalar) = item.node, !item.isNull else {
+                    diagnostics.report(.wrongType(expected: "a scope name", found: item.kindName), at: item)
+                    return nil
+                }
+                return (scalar.string, item)
+            }
+        } else {
+            return []
+        }
+        var seen = Set<Scope>()
+        return parts.compactMap { name, item in
+            let scope = Scope(name)
+            scopeReferences.append((scope, item))
+            return seen.insert(scope).inserted ? scope : nil
+        }
+    }
+
+    /// `text` split at whitespace, as `text.split(whereSeparator: \.isWhitespace)` splits it.
+    static func words(_ text: String) -> [String] {
+        // Scope lists are nearly always ASCII, where whitespace is tab, line feed, vertical tab,
+        // form feed, carriage return and space; splitting their bytes gives the same words without
+        // breaking the text into Characters (CR LF, one Character, is two separators here, which
+        // only makes an empty word that is omitted anyway).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
+        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { String(Substring($0)) }
+    }
+
+    mutating func reportIncludesCycles(_ definitions: [ScopeDefinition], cursors: [Scope: YAMLCursor]) {
+        let edges = Dictionary(definitions.map { ($0.scope, $0.includes) }, uniquingKeysWith: { a, _ in a })
+        var state: [Scope: Bool] = [:]  // false: on the current path; true: finished
+        var path: [Scope] = []
+        var reported = Set<Set<Scope>>()
+
+        func visit(_ scope: Scope) {
+            state[scope] = false
+            path.append(scope)
+            for next in edges[scope] ?? [] where edges[next] != nil {
+                switch state[next] {
+                case .none: visit(next)
+                case .some(false):
+                    let cycle = Array(path[path.lastIndex(of: next)!...])
+                    if reported.insert(Set(cycle)).inserted, let start = cycle.min(by: { index($0) < index($1) }) {
+                        // Start the message at the first defined scope of the cycle, so it reads the
+                        // same whichever scope the walk reached first.
+                        let rotation = cycle.firstIndex(of: start)!
+                        let ordered = cycle[rotation...] + cycle[..<rotation] + [start]
+                        let cursor = cursors[start]!
+                        diagnostics.report(.includesCycle(ordered.map(\.rawValue)), at: cursor["includes"] ?? cursor)
+                    }
+                case .some(true): break
+                }
+            }
+            path.removeLast()
+            state[scope] = true
+        }
+        func index(_ scope: Scope) -> Int { definitions.firstIndex { $0.scope == scope } ?? Int.max }
+
+        for definition in definitions where state[definition.scope] == nil { visit(definition.scope) }
+    }
+
+    mutating func checkScopeReferences(_ definitions: [ScopeDefinition]) {
+        let defined = Set(definitions.map(\.scope))
+        // Only needed for a reference that is not defined, which most files never have.
+        lazy var wildcards = definitions.map(\.scope).filter(\.isWildcard)
+        let names = definitions.map(\.scope.rawValue)
+        for (scope, cursor) in scopeReferences where !defined.contains(scope) {
+            // A concrete scope is known when a defined wildcard grants it.
+            if wildcards.contains(where: { $0.matches(scope) }) { continue }
+            let suggestions = NameSuggestions.closest(to: scope.rawValue, in: names)
+            diagnostics.report(.unknownScope(scope.rawValue, suggestions: suggestions), at: cursor)
+        }
+    }
+}

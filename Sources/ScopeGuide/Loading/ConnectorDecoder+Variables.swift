@@ -1,0 +1,47 @@
+import Foundation
+
+/// `{{variables}}`: their declarations, and the texts that use them, checked at the end.
+extension ConnectorDecoder {
+    mutating func decodeVariables(_ cursor: YAMLCursor?) -> [Variable] {
+        var variables: [Variable] = []
+        for (name, value) in diagnostics.mapping(cursor) ?? [] {
+            if variables.contains(where: { $0.name == name }) || Variable.builtInNames.contains(name) {
+                diagnostics.report(.duplicateVariable(name), at: value)
+                continue
+            }
+            guard diagnostics.isMapping(value) else { continue }
+            diagnostics.warnUnknownKeys(value, known: ["label", "example", "pattern", "description"])
+            let label = requiredLabel(value) ?? name
+            let example = diagnostics.string(value["example"], in: value, key: "example")
+            let pattern = diagnostics.string(value["pattern"], in: value, key: "pattern")
+            if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+                diagnostics.report(.invalidPattern(pattern), at: value["pattern"]!)
+            }
+            variables.append(Variable(name: name, label: label, example: example, pattern: pattern))
+        }
+        return variables
+    }
+
+    /// Records Markdown text whose `{{variables}}` are checked once all are declared.
+    mutating func record(_ text: String, _ cursor: YAMLCursor) {
+        // Two `{` bytes in a row, rather than Foundation's `contains("{{")`: it finds every text
+        // Foundation does (no other characters are canonically equivalent to `{`), and a text
+        // recorded needlessly yields no names in checkVariables.
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == byte {
+                texts.append((text, cursor))
+                return
+            }
+            previous = byte
+        }
+    }
+
+    mutating func checkVariables(declared: Set<String>) {
+        for (text, cursor) in texts {
+            for name in VariableReference.names(in: text) where !declared.contains(name) && !Variable.builtInNames.contains(name) {
+                diagnostics.report(.undeclaredVariable(name), at: cursor)
+            }
+        }
+    }
+}
