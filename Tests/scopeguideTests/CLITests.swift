@@ -180,4 +180,29 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("--jobs must be at least 1"))
     }
+
+    @Test("build --format json reports counts, and with --check the differences and exit 2")
+    func buildJSON() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-build-json-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.path
+        let check = try CommandRunner.run(["build", "--check", "--format", "json", "--output", output])
+        #expect(check.status == 2)
+        let stale = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        #expect(stale["upToDate"] as? Bool == false)
+        let differences = try #require(stale["differences"] as? [[String: String]])
+        #expect(differences.count == stale["files"] as? Int)
+        #expect(differences.contains(["kind": "missing", "path": "front/link-account/api-token.html"]))
+
+        let build = try CommandRunner.run(["build", "--format", "json", "--output", output])
+        #expect(build.status == 0)
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(build.stdout.utf8)) as? [String: Any])
+        #expect(written["written"] as? Int == written["files"] as? Int)
+        #expect(written["unchanged"] as? Int == 0)
+        #expect(Set(written.keys) == ["guides", "connectors", "files", "bytes", "written", "unchanged"])
+
+        let again = try CommandRunner.run(["build", "--check", "--format", "json", "--output", output])
+        #expect(again.status == 0)
+        #expect((try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["upToDate"] as? Bool == true)
+    }
 }

@@ -28,6 +28,9 @@ extension ScopeGuideCommand {
         @Option(help: ArgumentHelp("Guides rendered at once (default: one per processor).", valueName: "n"))
         var jobs: Int?
 
+        @Option(help: "text: a summary line (and one line per out-of-date file with --check); json: an object with guides, connectors, files, bytes, written and unchanged, or upToDate and differences with --check.")
+        var format: OutputFormat = .text
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
@@ -48,6 +51,11 @@ extension ScopeGuideCommand {
                 check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
             let elapsed = ContinuousClock.now - start
 
+            if format == .json {
+                print(try JSONOutput.encode(Report(summary, connectors: catalog.connectors.count, check: check)))
+                if check && !summary.differences.isEmpty { throw ExitCode(2) }
+                return
+            }
             if check {
                 for difference in summary.differences { print(difference) }
                 guard summary.differences.isEmpty else {
@@ -59,6 +67,43 @@ extension ScopeGuideCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged, in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+
+    /// `build --format json`, for scripts: the counts and, with `--check`, the differences (no timings).
+    private struct Report: Encodable {
+        struct Difference: Encodable {
+            var kind: String
+            var path: String
+        }
+
+        var guides: Int
+        var connectors: Int
+        var files: Int
+        var bytes: Int
+        var written: Int?
+        var unchanged: Int?
+        var upToDate: Bool?
+        var differences: [Difference]?
+
+        init(_ summary: SiteBuild.Summary, connectors: Int, check: Bool) {
+            guides = summary.guides
+            self.connectors = connectors
+            files = summary.files
+            bytes = summary.bytes
+            if check {
+                upToDate = summary.differences.isEmpty
+                differences = summary.differences.map { difference in
+                    switch difference {
+                    case .missing(let path): Difference(kind: "missing", path: path)
+                    case .stale(let path): Difference(kind: "stale", path: path)
+                    case .extra(let path): Difference(kind: "extra", path: path)
+                    }
+                }
+            } else {
+                written = summary.written
+                unchanged = summary.files - summary.written
+            }
         }
     }
 }
