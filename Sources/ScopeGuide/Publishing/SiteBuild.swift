@@ -111,20 +111,13 @@ public struct SiteBuild: Sendable {
         return outcome
     }
 
-    /// Calls `body` for each index below `count`, from `workers` threads.
-    private static func perform(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        guard workers > 1, count > 1 else {
-            (0..<count).forEach(body)
-            return
-        }
+    /// Calls `body` for each index below `count`, from up to `workers` threads, each taking the
+    /// next index as it finishes one (guides differ in size).
+    private static func perform(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
         let next = Counter()
-        let group = DispatchGroup()
-        for _ in 0..<min(workers, count) {
-            DispatchQueue.global().async(group: group) {
-                while case let index = next.increment(), index < count { body(index) }
-            }
+        DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
+            while case let index = next.increment(), index < count { body(index) }
         }
-        group.wait()
     }
 
     /// Results by guide index, filled in from the workers.
