@@ -28,11 +28,7 @@ final class RenderCache: @unchecked Sendable {
         connector: String, method: String, kind: GuideKind, make: () throws(Failure) -> TailoredGuide
     ) throws(Failure) -> TailoredGuide {
         // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
-        let key = "\(connector)/\(method)/\(kind.rawValue)"
-        if let cached = lock.withLock({ untailored[key] }) { return cached }
-        let guide = try make()
-        lock.withLock { untailored[key] = guide }
-        return guide
+        try value(in: \.untailored, for: "\(connector)/\(method)/\(kind.rawValue)", make: make)
     }
 
     /// `tailored`'s guide prepared with `variables`: from the cache unless customer values reach
@@ -41,20 +37,13 @@ final class RenderCache: @unchecked Sendable {
         guard !variables.hasCustomerValues else { return PreparedGuide(tailored.guide, variables: variables, cache: self) }
         // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
         let key = "\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)/\(variables.isWhitelabel)"
-        if let cached = lock.withLock({ guides[key] }) { return cached }
-        let prepared = PreparedGuide(tailored.guide, variables: variables, cache: self)
-        lock.withLock { guides[key] = prepared }
-        return prepared
+        return value(in: \.guides, for: key) { PreparedGuide(tailored.guide, variables: variables, cache: self) }
     }
 
     /// `markdown` parsed and made safe; from the cache when `isCacheable`, and added to it.
     func fragment(_ markdown: String, kind: MarkdownFragment.Kind, isCacheable: Bool) -> MarkdownFragment {
         guard isCacheable else { return MarkdownFragment(markdown, kind: kind) }
-        let key = Key(text: markdown, kind: kind)
-        if let cached = lock.withLock({ fragments[key] }) { return cached }
-        let fragment = MarkdownFragment(markdown, kind: kind)
-        lock.withLock { fragments[key] = fragment }
-        return fragment
+        return value(in: \.fragments, for: Key(text: markdown, kind: kind)) { MarkdownFragment(markdown, kind: kind) }
     }
 
     /// The shared page parts of `connector`'s method `method`, made by `make` the first time.
@@ -62,19 +51,23 @@ final class RenderCache: @unchecked Sendable {
         connector: String, method: String, make: () throws(Failure) -> GuidePage.Shared
     ) throws(Failure) -> GuidePage.Shared {
         // Connector keys cannot contain "/", so the joined key is unambiguous.
-        let key = connector + "/" + method
-        if let cached = lock.withLock({ pages[key] }) { return cached }
-        let shared = try make()
-        lock.withLock { pages[key] = shared }
-        return shared
+        try value(in: \.pages, for: connector + "/" + method, make: make)
     }
 
     /// Rendered output that depends only on the catalogue, by a key naming what it is and whose
     /// (such as `hub/html/front/api-token/config`), made by `make` the first time.
     func part(_ key: String, make: () -> String) -> String {
-        if let cached = lock.withLock({ parts[key] }) { return cached }
-        let part = make()
-        lock.withLock { parts[key] = part }
-        return part
+        value(in: \.parts, for: key, make: make)
+    }
+
+    /// The value `store` holds for `key`, or `make`'s, stored. Two threads may both make a
+    /// missing value; both get equal values, so neither waits on the other's work under the lock.
+    private func value<Key: Hashable, Value, Failure: Error>(
+        in store: ReferenceWritableKeyPath<RenderCache, [Key: Value]>, for key: Key, make: () throws(Failure) -> Value
+    ) throws(Failure) -> Value {
+        if let cached = lock.withLock({ self[keyPath: store][key] }) { return cached }
+        let made = try make()
+        lock.withLock { self[keyPath: store][key] = made }
+        return made
     }
 }
