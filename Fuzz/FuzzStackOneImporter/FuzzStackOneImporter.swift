@@ -3,7 +3,8 @@ import Foundation
 import ScopeGuide
 
 /// libFuzzer target: arbitrary bytes (as UTF-8, invalid sequences replaced) as the markup of a
-/// StackOne Hub page, imported with `StackOnePageImporter` and the key derived from the title.
+/// StackOne guide page (link-account or connector-profile, current or older form), imported with
+/// `StackOnePageImporter` and the key the page carries, strictly and with `lenient`.
 ///
 /// Checked on every input:
 /// - importing twice gives the same outcome: the same YAML, connector and warnings, or the same
@@ -16,6 +17,9 @@ import ScopeGuide
 ///   to `.connector` (as `StackOnePageImporterTests.yamlLoadsBack` checks): action ids, their
 ///   required scopes, the scope definitions and then everything else. (Not when the YAML holds
 ///   a U+FEFF, which Yams drops at the start of a value; see below.)
+/// - merging a success into its own connector changes nothing (same YAML);
+/// - the lenient import makes the same checks, never fails where the strict one succeeds, and
+///   fails only where the strict one fails.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -23,6 +27,17 @@ public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     // The importer reads "\r\n" as "\n" and counts lines at LF and CR, as CommonMark does.
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").reduce(1) { $1 == "\n" || $1 == "\r" ? $0 + 1 : $0 }
 
+    for lenient in [false, true] {
+        check(importPage(text, file: file, lenient: lenient), importPage(text, file: file, lenient: lenient), lines: lines, file: file)
+    }
+    if case .success = importPage(text, file: file, lenient: false), case .failure(let failure) = importPage(text, file: file, lenient: true) {
+        fatalError("the lenient import fails where the strict one succeeds:\n\(failure)")
+    }
+    return 0
+}
+
+func check(_ first: Result<StackOnePageImporter.Result, ImportFailure>, _ second: Result<StackOnePageImporter.Result, ImportFailure>,
+           lines: Int, file: String) {
     func checkLocated(_ problems: [ImportError]) {
         for problem in problems {
             precondition(problem.file == file, "problem names another file: \(problem)")
@@ -30,9 +45,6 @@ public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
             precondition(!problem.message.isEmpty, "problem without a message at line \(problem.line)")
         }
     }
-
-    let first = importPage(text, file: file)
-    let second = importPage(text, file: file)
     switch (first, second) {
     case (.failure(let failure), .failure(let again)):
         precondition(failure == again, "importing twice fails differently:\n\(failure)\n---\n\(again)")
@@ -60,21 +72,26 @@ public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
         // `String(bytes:encoding:)`, which drops a leading U+FEFF (byte order mark), so a label,
         // text or scope starting with one loads without it (Corpus/…/label-starting-with-bom).
         // libyaml writes U+FEFF escaped, as `\uFEFF`; such a guide only has to load.
-        if result.yaml.contains("\u{FEFF}") || result.yaml.contains("\\uFEFF") { return 0 }
+        if result.yaml.contains("\u{FEFF}") || result.yaml.contains("\\uFEFF") { return }
         let (imported, reloaded) = (result.connector, loaded.connector)
         precondition(reloaded.actions.map(\.id) == imported.actions.map(\.id), "action ids differ after loading the YAML")
         precondition(reloaded.actions.map(\.requirement) == imported.actions.map(\.requirement), "required scopes differ after loading the YAML")
         precondition(reloaded.scopeDefinitions == imported.scopeDefinitions, "scope definitions differ after loading the YAML")
         precondition(reloaded == imported, "the connector differs after loading the YAML:\n\(result.yaml)")
+        do {
+            let merged = try StackOnePageImporter.merge(result, into: reloaded, file: file)
+            precondition(merged.yaml == result.yaml, "merging a page into its own guide changes it")
+        } catch {
+            fatalError("merging a page into its own guide fails:\n\(error)")
+        }
     default:
         fatalError("importing twice succeeds once and fails once")
     }
-    return 0
 }
 
-func importPage(_ text: String, file: String) -> Result<StackOnePageImporter.Result, ImportFailure> {
+func importPage(_ text: String, file: String, lenient: Bool) -> Result<StackOnePageImporter.Result, ImportFailure> {
     do throws(ImportFailure) {
-        return .success(try StackOnePageImporter().importPage(text, file: file))
+        return .success(try StackOnePageImporter(lenient: lenient).importPage(text, file: file))
     } catch {
         return .failure(error)
     }

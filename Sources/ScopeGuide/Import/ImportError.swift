@@ -45,6 +45,13 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         /// `data-guide-display-scopes-list`; the attribute is kept.
         case displayScopesMismatch(listed: [String], shown: [String])
         case ignoredComment
+        /// An image whose source is not `https:`; rendered guides do not show it.
+        case imageNotShown(String)
+        /// With `--lenient`: markup the importer cannot convert, kept as plain text.
+        case unconvertedMarkupKept(String)
+        /// Merging into an existing guide source: the page's catalogue gives an action other
+        /// scopes or another label than the file; the file's entry is kept.
+        case actionDiffers(String)
     }
 
     public var file: String
@@ -62,7 +69,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var isWarning: Bool {
         switch reason {
         case .ignoredAttribute, .hubContentNotReproduced, .ignoredBlockquote, .paragraphMovedBeforeList,
-            .displayScopesMismatch, .ignoredComment:
+            .displayScopesMismatch, .ignoredComment, .imageNotShown, .unconvertedMarkupKept, .actionDiffers:
             true
         default:
             false
@@ -103,6 +110,10 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .displayScopesMismatch(let listed, let shown):
             "the step lists scopes \(listed.joined(separator: ",")) but shows \(shown.joined(separator: ",")); the list is kept"
         case .ignoredComment: "an HTML comment is ignored"
+        case .imageNotShown(let source): "image \"\(Self.excerpt(source))\" is not https:, so rendered guides will not show it"
+        case .unconvertedMarkupKept(let name): "<\(name)> cannot be converted; its text is kept (--lenient)"
+        case .actionDiffers(let id):
+            "the page's action \"\(id)\" differs from the one already in the guide source, which is kept"
         }
     }
 

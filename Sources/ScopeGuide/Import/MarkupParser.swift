@@ -69,6 +69,9 @@ struct MarkupParser {
                 } else {
                     stack.append(element)
                 }
+            } else if (character == "`" || character == "~"), startsFence() {
+                flushText()
+                stack[stack.count - 1].children.append(.element(fence()))
             } else {
                 if text.isEmpty { textLine = line }
                 text.append(character)
@@ -177,6 +180,48 @@ struct MarkupParser {
             if character == ">" { break }
         }
         problems.append((tagLine, .malformedTag(text)))
+    }
+
+    // MARK: Code fences
+
+    /// Whether a Markdown code fence (three or more backticks or tildes) opens here: only
+    /// whitespace since the line's start. Its lines are code, not markup, so `<` in them is text.
+    private func startsFence() -> Bool {
+        guard let character = current, peek(1) == character, peek(2) == character else { return false }
+        var back = index - 1
+        while back >= 0, characters[back] == " " || characters[back] == "\t" { back -= 1 }
+        return back < 0 || Self.isLineEnding(characters[back])
+    }
+
+    /// The fence starting here, up to its closing fence (or the end of the page), as a `<pre>`
+    /// element: `data-fence-info` holds the info string, and its one text child the code, each
+    /// line without the fence's indentation.
+    private mutating func fence() -> MarkupElement {
+        let fenceLine = line
+        var indent = 0, back = index - 1
+        while back >= 0, !Self.isLineEnding(characters[back]) { indent += 1; back -= 1 }
+        let marker = characters[index]
+        var length = 0
+        while current == marker { length += 1; advance() }
+        var info = ""
+        while let character = current, !Self.isLineEnding(character) { info.append(character); advance() }
+        advance()  // the line ending
+        var lines: [String] = []
+        while current != nil {
+            var content = ""
+            while let character = current, !Self.isLineEnding(character) { content.append(character); advance() }
+            advance()
+            let trimmed = content.drop { $0 == " " || $0 == "\t" }
+            if trimmed.count >= length, trimmed.allSatisfy({ $0 == marker }) { break }
+            var dropped = 0
+            lines.append(String(content.drop { character in
+                guard dropped < indent, character == " " || character == "\t" else { return false }
+                dropped += 1
+                return true
+            }))
+        }
+        let attributes = [MarkupElement.Attribute(name: "data-fence-info", value: info.trimmingWhitespace)]
+        return MarkupElement(name: "pre", attributes: attributes, children: [.text(lines.joined(separator: "\n"), line: fenceLine + 1)], line: fenceLine)
     }
 
     // MARK: Comments

@@ -1,17 +1,22 @@
 extension PageReader {
-    /// The hub part (`<div data-whitelabel-hide>`): only its field list is data. The rest is the
-    /// platform's fixed wording, which the renderer writes itself (SPEC §4, "Hub part"); wording
-    /// that differs from it is reported, so nothing disappears unnoticed.
+    /// The hub part (`<div data-whitelabel-hide>`, or the section headed "Creating the …
+    /// Connector Profile"): only its field list is data. The rest is the platform's fixed
+    /// wording, which the renderer writes itself (see ``HubPart``); wording that differs from it
+    /// is reported, so nothing disappears unnoticed.
+    ///
+    /// Link-account pages list the end user's fields in a "Fill out the fields" step;
+    /// connector-profile pages list the admin's under "Fill out the fields …" in the "Create New
+    /// Connector Profile" step. Both forms are read as HTML lists or as Markdown lists.
     mutating func readHub(_ element: MarkupElement) {
         for node in element.children {
             guard case .element(let child) = node else {
-                requireBlank(node, context: "the hub part")
+                readHubText([node], line: node.line)
                 continue
             }
             switch child.name {
             case "h2":
                 let heading = inlineMarkdown(child.children, in: child)
-                if !heading.hasPrefix("Linking the Account from the ") { report(child.line, .hubContentNotReproduced(heading)) }
+                if !Self.isHubHeading(heading) { report(child.line, .hubContentNotReproduced(heading)) }
             case "Steps":
                 for stepNode in child.children {
                     guard case .element(let step) = stepNode, step.name == "Step" else {
@@ -22,36 +27,82 @@ extension PageReader {
                     readHubStep(step)
                 }
             case "p":
-                let text = inlineMarkdown(child.children, in: child)
-                if !text.hasPrefix("If the account linking is successful") { report(child.line, .hubContentNotReproduced(text)) }
+                readHubText(child.children, line: child.line)
             default:
                 report(child.line, .hubContentNotReproduced("<\(child.name)>"))
             }
         }
     }
 
+    /// Hub paragraphs the renderer writes (the closing "If the account linking is successful…",
+    /// a profile part's "To create the Connector Profile…") pass; other text is reported.
+    private mutating func readHubText(_ nodes: [MarkupNode], line: Int) {
+        let text = inlineMarkdown(nodes, in: MarkupElement(name: "p", attributes: [], children: [], line: line))
+        guard !text.isEmpty else { return }
+        let known = ["If the account linking is successful", "To create the Connector Profile"]
+        if !known.contains(where: text.hasPrefix) { report(line, .hubContentNotReproduced(text)) }
+    }
+
     private mutating func readHubStep(_ step: MarkupElement) {
         let title = HTMLEntities.decode(step.attribute("title") ?? "")
         switch title {
-        case "Fill out the fields":
-            guard let list = step.descendants.first(where: { $0.name == "ul" }) else {
-                return report(step.line, .hubContentNotReproduced("a \"Fill out the fields\" step without a field list"))
+        case "Fill out the fields", "Create New Connector Profile":
+            let fieldLists = step.descendants.filter { $0.name == "ul" }
+            if title == "Fill out the fields", let list = fieldLists.first {
+                for item in list.elements where item.name == "li" { readField(item) }
+            } else if title == "Create New Connector Profile", let item = step.descendants.first(where: { item in
+                item.name == "li" && inlineText(item).hasPrefix("Fill out the fields")
+            }), let list = item.elements.first(where: { $0.name == "ul" }) {
+                for field in list.elements where field.name == "li" { readField(field) }
+            } else {
+                readMarkdownFields(step, afterItemStarting: title == "Fill out the fields" ? nil : "Fill out the fields")
             }
-            for item in list.elements where item.name == "li" { readField(item) }
-        case let other where other.hasPrefix("Navigate to the ") || other == "Connect":
+        case let other where other.hasPrefix("Navigate to ") || other == "Connect":
             break
         default:
             report(step.line, .hubContentNotReproduced("step \"\(title)\""))
         }
     }
 
-    /// `<li><strong>Label</strong> (Optional)</li>`: a config field, required unless marked.
+    /// The text of `element`'s own children (not nested lists), collapsed.
+    private func inlineText(_ element: MarkupElement) -> String {
+        collapsed(element.children.map { node in
+            switch node {
+            case .text(let text, _): HTMLEntities.decode(text)
+            case .element(let child): child.name == "ul" ? "" : rawText(child)
+            }
+        }.joined())
+    }
+
+    /// Fields written as a Markdown list (`- **API Token**`, `- **Scopes** (Optional)`), in the
+    /// older page form; with `marker`, only the items after the one starting with it.
+    private mutating func readMarkdownFields(_ step: MarkupElement, afterItemStarting marker: String?) {
+        let blocks = MarkdownTextBlocks.split(step.children.filter { if case .text = $0 { true } else { false } })
+        var items: [(text: String, line: Int)] = []
+        for case .list(let list, _, let line) in blocks {
+            items += list.map { (inlineMarkdown($0, in: step), $0.first?.line ?? line) }
+        }
+        if let marker, let start = items.firstIndex(where: { $0.text.hasPrefix(marker) }) {
+            items = Array(items[(start + 1)...])
+        }
+        var found = false
+        for item in items {
+            guard let match = item.text.firstMatch(of: /^\*\*(.+?)\*\*\s*(.*)$/) else {
+                if marker == nil { report(item.line, .hubContentNotReproduced(item.text)) }
+                continue
+            }
+            found = true
+            addField(label: String(match.1), rest: String(match.2), line: item.line)
+        }
+        if !found { report(step.line, .hubContentNotReproduced("a \"\(HTMLEntities.decode(step.attribute("title") ?? ""))\" step without a field list")) }
+    }
+
+    /// `<li><strong>Label</strong> (Optional)</li>`: a field, required unless marked.
     private mutating func readField(_ item: MarkupElement) {
         guard let strong = item.elements.first(where: { $0.name == "strong" || $0.name == "b" }) else {
             return report(item.line, .hubContentNotReproduced(inlineMarkdown(item.children, in: item)))
         }
         let label = HTMLEntities.decode(strong.children.map { if case .text(let text, _) = $0 { text } else { "" } }.joined())
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         var rest = ""
         for node in item.children where node != .element(strong) {
             switch node {
@@ -59,13 +110,18 @@ extension PageReader {
             case .element(let other): rest += "<\(other.name)>"
             }
         }
-        rest = rest.trimmingWhitespace
+        addField(label: label, rest: rest, line: item.line)
+    }
+
+    private mutating func addField(label rawLabel: String, rest rawRest: String, line: Int) {
+        let label = rawLabel.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let rest = rawRest.trimmingWhitespace
         let isOptional = rest.caseInsensitiveCompare("(Optional)") == .orderedSame
-        if !rest.isEmpty, !isOptional { report(item.line, .hubContentNotReproduced(rest)) }
-        guard !label.isEmpty else { return report(item.line, .hubContentNotReproduced("an empty field label")) }
-        reportPlaceholders(in: label, line: item.line)
+        if !rest.isEmpty, !isOptional { report(line, .hubContentNotReproduced(rest)) }
+        guard !label.isEmpty else { return report(line, .hubContentNotReproduced("an empty field label")) }
+        reportPlaceholders(in: label, line: line)
         let key = CamelCase.lower(label)
-        if fields.contains(where: { $0.label == label || $0.key == key }) { return report(item.line, .duplicateField(label)) }
+        if fields.contains(where: { $0.label == label || $0.key == key }) { return report(line, .duplicateField(label)) }
         let words = Set(label.lowercased().split { !($0.isLetter || $0.isNumber) })
         let isSecret = !words.isDisjoint(with: ["secret", "token", "password", "key"])
         fields.append(Field(key: key, label: label, type: isSecret ? "password" : "text", isRequired: !isOptional, isSecret: isSecret))

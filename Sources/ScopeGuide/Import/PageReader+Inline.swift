@@ -1,12 +1,23 @@
 extension PageReader {
     /// Inline elements, converted to Markdown; anything else inside text is reported.
-    static let inlineElements: Set<String> = ["strong", "b", "em", "i", "code", "a"]
+    static let inlineElements: Set<String> = ["strong", "b", "em", "i", "code", "a", "img", "br"]
+
+    /// Where `<br />` was, until ``inlineMarkdown(_:in:lineBreaks:)`` decides what it becomes:
+    /// a private-use character, which no page text holds (``MarkupParser`` keeps text as written,
+    /// and the reader reports nothing in that range, so one in a page would also only become a break).
+    private static let lineBreak: Character = "\u{E000}"
 
     /// `nodes` as one line of Markdown: `<strong>` → `**…**`, `<em>` → `*…*`, `<code>` → a code
-    /// span, `<a href>` → `[…](…)`; text is entity-decoded and its whitespace collapsed, as a
-    /// browser shows it. `parent` names the context in messages.
-    mutating func inlineMarkdown(_ nodes: [MarkupNode], in parent: MarkupElement) -> String {
-        collapsed(nodes.map { inline($0, in: parent) }.joined())
+    /// span, `<a href>` → `[…](…)` (a link inside a link's text keeps only its text), `<img>` →
+    /// `![alt](src)`; text is entity-decoded and its whitespace collapsed, as a browser shows it.
+    /// `<br />` is a hard line break (backslash, newline) where `lineBreaks` allows it (paragraphs
+    /// and list items), else a space. `parent` names the context in messages.
+    mutating func inlineMarkdown(_ nodes: [MarkupNode], in parent: MarkupElement, lineBreaks: Bool = false) -> String {
+        let text = collapsed(nodes.map { inline($0, in: parent) }.joined())
+        guard text.contains(Self.lineBreak) else { return text }
+        // A break at either end of the text breaks nothing; CommonMark would show its backslash.
+        let parts = text.split(separator: Self.lineBreak).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        return parts.joined(separator: lineBreaks ? "\\\n" : " ")
     }
 
     private mutating func inline(_ node: MarkupNode, in parent: MarkupElement) -> String {
@@ -30,13 +41,59 @@ extension PageReader {
                     report(element.line, .missingAttribute("href", element: "a"))
                     return inlineMarkdown(element.children, in: element)
                 }
-                let target = href.contains(where: { $0.isWhitespace || $0 == "(" || $0 == ")" }) ? "<\(href)>" : href
-                return "[" + inlineMarkdown(element.children, in: element) + "](" + target + ")"
+                return "[" + Self.withoutLinks(inlineMarkdown(element.children, in: element)) + "](" + Self.linkDestination(href) + ")"
+            case "img":
+                return image(element, title: nil)
+            case "br":
+                return String(Self.lineBreak)
             default:
-                reportUnexpected(element, context: parent.name == "li" ? "a list item" : "text")
-                return ""
+                return unconverted(element, context: parent.name == "li" ? "a list item" : "text")
             }
         }
+    }
+
+    /// `![alt](src "title")` for an `<img>`: the alt text (entity-decoded by the parser) escaped,
+    /// a site-relative source made absolute on the docs host the pages come from. A source the
+    /// renderer will not show (anything but `https:`) is kept and reported, so the guide's author
+    /// sees it in `check` too.
+    mutating func image(_ element: MarkupElement, title: String?) -> String {
+        checkAttributes(element, allowed: ["src", "alt", "title", "width", "height", "className", "style", "noZoom"])
+        guard let raw = element.attribute("src")?.trimmingWhitespace, !raw.isEmpty else {
+            report(element.line, .missingAttribute("src", element: element.name))
+            return ""
+        }
+        let source = raw.hasPrefix("/") && !raw.hasPrefix("//") ? Self.pageHost + raw : raw
+        if !source.lowercased().hasPrefix("https://") { report(element.line, .imageNotShown(source)) }
+        let alt = Self.escaped(collapsed(element.attribute("alt") ?? ""))
+        let caption = (element.attribute("title") ?? title).map(collapsed).flatMap { $0.isEmpty ? nil : $0 }
+        let titlePart = caption.map { " \"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" } ?? ""
+        return "![" + alt + "](" + Self.linkDestination(source) + titlePart + ")"
+    }
+
+    /// The host StackOne's guide pages are published on: their site-relative links and images
+    /// (`/images/…`) are on it.
+    static let pageHost = "https://docs.stackone.com"
+
+    /// A link or image destination as Markdown writes it: in `<…>` when it has spaces or parentheses.
+    static func linkDestination(_ url: String) -> String {
+        url.contains(where: { $0.isWhitespace || $0 == "(" || $0 == ")" }) ? "<\(url)>" : url
+    }
+
+    /// Link text with any link in it reduced to its own text: CommonMark does not nest links,
+    /// so `<a href="X">[X](X)</a>` would show its inner brackets literally.
+    static func withoutLinks(_ markdown: String) -> String {
+        markdown.replacingOccurrences(of: #"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\((?:<[^>]*>|[^()\s]*)\)"#, with: "$1", options: .regularExpression)
+    }
+
+    /// Markup the importer cannot convert: an error naming it, or with `lenient`, its text kept
+    /// (escaped) and a warning.
+    mutating func unconverted(_ element: MarkupElement, context: String) -> String {
+        guard lenient else {
+            reportUnexpected(element, context: context)
+            return ""
+        }
+        report(element.line, .unconvertedMarkupKept(element.name))
+        return Self.escaped(collapsed(HTMLEntities.decode(rawText(element))))
     }
 
     /// `**inner**`, with the whitespace the element had at its edges moved outside the markers
@@ -61,7 +118,7 @@ extension PageReader {
                 reportUnexpected(item, context: "a list")
                 continue
             }
-            let text = inlineMarkdown(item.children, in: item)
+            let text = inlineMarkdown(item.children, in: item, lineBreaks: true)
             if !text.isEmpty { items.append(text) }
         }
         if items.isEmpty { report(list.line, .emptyList(list.name)) }
@@ -76,7 +133,7 @@ extension PageReader {
 
     /// MDX text is Markdown already, so it passes through; only characters written as entities
     /// (`&lt;`, `&#42;`) are escaped, since the page meant them literally.
-    private mutating func textMarkdown(_ text: String, line: Int) -> String {
+    mutating func textMarkdown(_ text: String, line: Int) -> String {
         var markdown = ""
         for (character, isReference) in HTMLEntities.decodeMarkingReferences(text) {
             if isReference, Self.markdownSpecial.contains(character) { markdown.append("\\") }
@@ -115,14 +172,14 @@ extension PageReader {
         }
     }
 
-    private mutating func checkAttributes(_ element: MarkupElement, allowed: Set<String>) {
+    mutating func checkAttributes(_ element: MarkupElement, allowed: Set<String>) {
         for attribute in element.attributes where !allowed.contains(attribute.name) {
             report(element.line, .ignoredAttribute(attribute.name, element: element.name))
         }
     }
 
     /// The text inside `element`, markup dropped (for `<code>`).
-    private func rawText(_ element: MarkupElement) -> String {
+    func rawText(_ element: MarkupElement) -> String {
         element.children.map { node in
             switch node {
             case .text(let text, _): text
@@ -131,14 +188,14 @@ extension PageReader {
         }.joined()
     }
 
-    private func codeSpan(_ code: String) -> String {
+    func codeSpan(_ code: String) -> String {
         let fence = code.contains("`") ? "``" : "`"
         let pad = code.hasPrefix("`") || code.hasSuffix("`") ? " " : ""
         return fence + pad + code + pad + fence
     }
 
     /// Runs of whitespace (newlines included) as one space, trimmed.
-    private func collapsed(_ text: String) -> String {
+    func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

@@ -7,20 +7,27 @@
 /// display-scope buttons (from `data-guide-display-scopes-list`), and the hub part's fixed wording.
 struct PageReader {
     var problems: [(line: Int, reason: ImportError.Reason)] = []
+    /// Markup that cannot be converted keeps its text with a warning instead of an error.
+    var lenient = false
     private(set) var title: PageTitle?
     private(set) var titleLine = 1
     private var sawTitleLine = false
+    private var titleHeading: String?
+    /// The page's one-line summary blockquote, which names a connector profile's method.
+    private var summary: String?
     private(set) var warning: String?
     private var warningLine = 1
     private var warningHadPlaceholder = false
     private(set) var actions: [ActionCatalogJSON] = []
     private(set) var sections: [Section] = []
+    /// The hub part's fields: the end user's (`configFields`) on a link-account page, the
+    /// admin's (`setupFields`) on a connector-profile page.
     var fields: [Field] = []
     /// How many `{{…}}` placeholders have been reported (see ``reportAssembledPlaceholders(in:line:)``).
     var placeholderReports = 0
 
     mutating func read(_ nodes: [MarkupNode]) {
-        for node in nodes {
+        for node in Self.groupingHeadings(nodes) {
             switch node {
             case .text(let text, let line):
                 readTopLevelText(text, line: line)
@@ -28,6 +35,7 @@ struct PageReader {
                 readTopLevel(element)
             }
         }
+        if let titleHeading { parseTitle(titleHeading, line: titleLine) }
         if title == nil, !sawTitleLine { report(1, .missingTitle) }
         if !warningHadPlaceholder { reportAssembledPlaceholders(in: [warning], line: warningLine) }
     }
@@ -49,6 +57,8 @@ struct PageReader {
             warning = [warning, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         case "Panel":
             readScopeSelector(element)
+        case "section" where Self.isHubHeading(element.elements.first { $0.name == "h2" }.map { rawText($0) } ?? ""):
+            readHub(element)
         case "section":
             guard element.has("data-guide-section") else {
                 report(element.line, .missingAttribute("data-guide-section", element: "section"))
@@ -60,7 +70,11 @@ struct PageReader {
         case "div" where element.descendants.contains { $0.has("data-guide-actions-json") }:
             readScopeSelector(element)
         default:
-            reportUnexpected(element, context: "the page outside a section")
+            if lenient {
+                report(element.line, .unconvertedMarkupKept(element.name))
+            } else {
+                reportUnexpected(element, context: "the page outside a section")
+            }
         }
     }
 
@@ -71,7 +85,7 @@ struct PageReader {
         var quote: (line: Int, text: String)?
         func flush(_ reader: inout PageReader) {
             if let block = stray { reader.report(block.line, .strayText(block.text)) }
-            if let block = quote, !Self.isKnownQuote(block.text) { reader.report(block.line, .ignoredBlockquote(block.text)) }
+            if let block = quote, !reader.isKnownQuote(block.text) { reader.report(block.line, .ignoredBlockquote(block.text)) }
             stray = nil
             quote = nil
         }
@@ -96,12 +110,20 @@ struct PageReader {
         flush(&self)
     }
 
+    /// Notes the title line; it is parsed once the page is read, when the summary that may
+    /// name a connector profile's method is known.
     private mutating func readTitle(_ heading: String, line: Int) {
         guard !sawTitleLine else { return report(line, .duplicateTitle) }
         sawTitleLine = true
-        guard let parsed = PageTitle(heading: HTMLEntities.decode(heading)) else { return report(line, .invalidTitle(heading)) }
-        title = parsed
+        titleHeading = heading
         titleLine = line
+    }
+
+    private mutating func parseTitle(_ heading: String, line: Int) {
+        guard let parsed = PageTitle(heading: HTMLEntities.decode(heading), summary: summary.map(HTMLEntities.decode)) else {
+            return report(line, .invalidTitle(heading))
+        }
+        title = parsed
         // The method's label is the guide's label for it, which the loader checks like text and
         // turns into the method's URL slug.
         reportPlaceholders(in: parsed.methodLabel, line: line)
@@ -109,10 +131,14 @@ struct PageReader {
     }
 
     /// The documentation-index preamble and the one-line page summary ("Link a Front account in
-    /// the StackOne Hub using API Token. …"), which every page has and the renderer does not need.
-    private static func isKnownQuote(_ text: String) -> Bool {
-        text.hasPrefix("## Documentation Index")
-            || text.range(of: #"^Link an? .+ account in the .+ using .+"#, options: .regularExpression) != nil
+    /// the StackOne Hub using API Token. …", "Set up the OAuth 2.0 connector profile for …"),
+    /// which every page has and the renderer does not need. The summary is kept for the title.
+    private mutating func isKnownQuote(_ text: String) -> Bool {
+        if text.hasPrefix("## Documentation Index") { return true }
+        guard text.range(of: #"^(Link an? .+ account in the .+ using |Set up the .+ connector profile for )"#, options: .regularExpression) != nil
+        else { return false }
+        if summary == nil { summary = text }
+        return true
     }
 
     /// The scope selector panel: only its action catalogue is data; the rest is the selector UI,
@@ -252,6 +278,8 @@ struct PageReader {
     }
 
     static let knownElements: Set<String> = [
-        "Warning", "Panel", "Steps", "Step", "section", "div", "h2", "p", "ul", "li", "strong", "b", "em", "i", "code", "a", "span",
+        "Warning", "Panel", "Steps", "Step", "section", "div", "h2", "p", "ul", "ol", "li", "strong", "b", "em", "i", "code", "a", "span",
+        "img", "br", "Frame", "Note", "Tip", "Info", "Check", "Danger", "Accordion", "AccordionGroup", "pre", "table", "thead",
+        "tbody", "tr", "th", "td",
     ]
 }

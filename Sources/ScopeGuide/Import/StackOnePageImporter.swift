@@ -23,11 +23,17 @@
 /// differs from its wording is a warning. The YAML is loaded back with ``CatalogLoader`` before
 /// it is returned, and the same page always gives the same text.
 public struct StackOnePageImporter: Sendable {
-    /// The connector key; `nil` derives it from the page's connector name ("Capsule CRM" →
-    /// `capsule-crm`).
+    /// The connector key; `nil` takes the page's own (see ``ConnectorKeyEvidence``): the prefix
+    /// its action ids share, else a `connectors/<key>/` path or OAuth callback on the page, else
+    /// the connector's name in kebab-case ("Capsule CRM" → `capsule-crm`).
     public var key: String?
+    /// Markup the importer cannot convert keeps its text, with a warning, instead of failing.
+    public var lenient: Bool
 
-    public init(key: String? = nil) { self.key = key }
+    public init(key: String? = nil, lenient: Bool = false) {
+        self.key = key
+        self.lenient = lenient
+    }
 
     /// A successful import.
     public struct Result: Sendable {
@@ -45,12 +51,13 @@ public struct StackOnePageImporter: Sendable {
         var parser = MarkupParser(text.replacingOccurrences(of: "\r\n", with: "\n"))
         let nodes = parser.parse()
         var reader = PageReader()
+        reader.lenient = lenient
         reader.problems = parser.problems
         reader.read(nodes)
         var problems = reader.problems.map { ImportError(file: file, line: $0.line, reason: $0.reason) }
 
         let name = reader.title?.connectorName ?? ""
-        let connectorKey = key ?? AuthMethod.slug(for: name)
+        let connectorKey = key ?? ConnectorKeyEvidence(page: text, actionIDs: reader.actions.map(\.id)).key ?? AuthMethod.slug(for: name)
         if reader.title != nil, connectorKey.range(of: "^[a-z0-9_-]+$", options: .regularExpression) == nil {
             problems.append(ImportError(file: file, line: reader.titleLine, reason: .invalidKey(connectorKey)))
         }
@@ -60,16 +67,69 @@ public struct StackOnePageImporter: Sendable {
         let yaml: String
         do {
             let source = file.split(separator: "/").last.map(String.init) ?? file
-            yaml = try ConnectorYAMLWriter.yaml(for: connector, header: [
-                "\(title.connectorName), imported from the StackOne Hub page \"\(source)\" by `scopeguide import`.",
-                "Scope descriptions and `includes` are not on the page; add them by hand.",
-            ])
+            yaml = try Self.yaml(for: connector)
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connectorKey).connector.yaml")
         } catch {
             problems.append(ImportError(file: file, line: reader.titleLine, reason: .generatedGuideInvalid("\(error)")))
             throw ImportFailure(problems: problems)
         }
         return Result(connector: connector, yaml: yaml, warnings: ImportFailure(problems: problems).problems)
+    }
+
+    /// The guide source for `connector`, its header naming the kinds of page it came from (not
+    /// the files, so importing the same pages in any order gives the same bytes).
+    static func yaml(for connector: Connector) throws -> String {
+        let kinds = GuideKind.allCases.filter { kind in connector.methods.contains { $0.guides[kind] != nil } }
+        let pages = kinds.map(\.pathSegment).joined(separator: " and ") + " page" + (kinds.count == 1 ? "" : "s")
+        return try ConnectorYAMLWriter.yaml(for: connector, header: [
+            "\(connector.name), imported from StackOne's \(pages) by `scopeguide import`.",
+            "Scope descriptions and `includes` are not on the pages; add them by hand.",
+        ])
+    }
+
+    /// `imported` added to `existing`, the connector already in the guides folder (say, its
+    /// link-account guide, when a connector-profile page is imported): one connector with one
+    /// catalogue and both guides.
+    ///
+    /// The existing file wins where the two differ: its name, its scope definitions (which may
+    /// have descriptions and `includes` added by hand) and its actions (a page action that differs
+    /// is a warning). Scopes and actions only the page has are appended. The page's guide
+    /// replaces the method's guide of the same kind, with that guide's fields; a method the
+    /// file does not have is appended.
+    /// - Parameter file: the page, named in warnings.
+    public static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(ImportFailure) -> Result {
+        var connector = existing
+        var warnings = imported.warnings
+        let existingActions = Dictionary(connector.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for action in imported.connector.actions {
+            if let old = existingActions[action.id] {
+                if old != action { warnings.append(ImportError(file: file, line: 1, reason: .actionDiffers(action.id.rawValue))) }
+            } else {
+                connector.actions.append(action)
+            }
+        }
+        let defined = Set(connector.scopeDefinitions.map(\.scope))
+        connector.scopeDefinitions += imported.connector.scopeDefinitions.filter { !defined.contains($0.scope) }
+        for method in imported.connector.methods {
+            guard let index = connector.methods.firstIndex(where: { $0.slug == method.slug }) else {
+                connector.methods.append(method)
+                continue
+            }
+            for (kind, guide) in method.guides {
+                connector.methods[index].guides[kind] = guide
+                switch kind {
+                case .config: connector.methods[index].configFields = method.configFields
+                case .setup: connector.methods[index].setupFields = method.setupFields
+                }
+            }
+        }
+        do {
+            let yaml = try Self.yaml(for: connector)
+            _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connector.key).connector.yaml")
+            return Result(connector: connector, yaml: yaml, warnings: ImportFailure(problems: warnings).problems)
+        } catch {
+            throw ImportFailure(problems: warnings + [ImportError(file: file, line: 1, reason: .generatedGuideInvalid("\(error)"))])
+        }
     }
 
     private static func connector(key: String, title: PageTitle, reader: PageReader) -> Connector {
@@ -89,8 +149,9 @@ public struct StackOnePageImporter: Sendable {
         let methodKey = CamelCase.lower(label)
         let method = AuthMethod(
             key: methodKey.isEmpty ? "method" : methodKey, kind: isOAuth ? .oauth2 : .custom, label: label, grantType: grant,
-            configFields: reader.fields,
-            guides: [.config: Guide(warning: reader.warning, sections: reader.sections)])
+            configFields: title.kind == .config ? reader.fields : [],
+            setupFields: title.kind == .setup ? reader.fields : [],
+            guides: [title.kind: Guide(warning: reader.warning, sections: reader.sections)])
         return Connector(
             key: key, name: title.connectorName,
             scopeDefinitions: order.map { ScopeDefinition(scope: $0) },

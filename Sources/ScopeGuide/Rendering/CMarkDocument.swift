@@ -31,6 +31,25 @@ struct CMarkDocument: ~Copyable {
 
     deinit { cmark_node_free(pointer) }
 
+    /// The source of every image in `markdown` as written, before ``MarkdownSanitizer`` drops
+    /// those no page may load: for `check`, which reports them.
+    static func imageSources(in markdown: String) -> [String] {
+        var text = markdown
+        let parsed = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMarkOptions.default.rawValue) }
+        }
+        guard let parsed else { fatalError("cmark: out of memory") }
+        defer { cmark_node_free(parsed) }
+        var sources: [String] = []
+        let iterator = cmark_iter_new(parsed)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE else { continue }
+            sources.append(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
+        }
+        return sources
+    }
+
     /// The root node, valid while this document lives.
     var root: CMarkNode { CMarkNode(pointer: pointer) }
 

@@ -42,24 +42,40 @@ struct HubPart {
         paragraph.appendText(" page.")
     }
 
+    /// StackOne's connector-profile pages close with this part: where to find connector
+    /// profiles, then one step that creates the profile, its fields nested under "Fill out the
+    /// fields".
     private func appendConnectorProfile(to parent: CMarkNode) {
         let platform = site.platformName, connector = tailored.connector.name
-        parent.appendHeading(level: 2).appendText("Creating the Connector Profile in \(platform)")
+        parent.appendHeading(level: 2).appendText("Creating the \(platform) Connector Profile")
+        parent.appendParagraph().appendText("To create the Connector Profile in \(platform) for \(connector):")
         let steps = parent.appendList(ordered: true, tight: false)
 
-        let paragraph = step("Open the connector", in: steps).appendParagraph()
-        paragraph.appendText("In the \(platform) dashboard, go to ")
-        paragraph.appendStrong("Connectors")
-        paragraph.appendText(", open ")
-        paragraph.appendStrong(connector)
-        paragraph.appendText(" and create a connector profile for ")
-        paragraph.appendStrong(tailored.method.label)
+        var paragraph = step("Navigate to Connector Profiles", in: steps).appendParagraph()
+        paragraph.appendText("In the \(platform) dashboard, open ")
+        paragraph.appendStrong("Connector Profiles")
         paragraph.appendText(".")
 
-        appendFields(tailored.method.setupFields, to: steps, intro: "Fill out the following fields with the values from the steps above:")
-
-        step("Save", in: steps).appendParagraph().appendText(
-            "Save the profile. End users can now link their \(connector) accounts with it.")
+        let bullets = step("Create New Connector Profile", in: steps).appendList(ordered: false)
+        paragraph = bullets.appendItem().appendParagraph()
+        paragraph.appendText("Click ")
+        paragraph.appendStrong("+ Connector Profile")
+        paragraph = bullets.appendItem().appendParagraph()
+        paragraph.appendText("Search for and select ")
+        paragraph.appendStrong(connector)
+        paragraph = bullets.appendItem().appendParagraph()
+        paragraph.appendText("Select Type as ")
+        paragraph.appendStrong(tailored.method.label)
+        let fields = tailored.method.setupFields
+        if !fields.isEmpty {
+            let item = bullets.appendItem()
+            item.appendParagraph().appendText("Fill out the fields using details retrieved from your provider:")
+            appendFieldList(fields, to: item)
+        }
+        bullets.appendItem().appendParagraph().appendText("(Optional) Select Actions to be enabled for this Connector Profile")
+        paragraph = bullets.appendItem().appendParagraph()
+        paragraph.appendText("Click ")
+        paragraph.appendStrong("Create profile")
     }
 
     /// A numbered step whose first paragraph is its title in bold.
@@ -74,6 +90,11 @@ struct HubPart {
         guard !fields.isEmpty else { return }
         let item = step("Fill out the fields", in: steps)
         item.appendParagraph().appendText(intro)
+        appendFieldList(fields, to: item)
+    }
+
+    /// Each label in bold, "(Optional)" after optional ones.
+    private func appendFieldList(_ fields: [Field], to item: CMarkNode) {
         let bullets = item.appendList(ordered: false)
         for field in fields {
             let paragraph = bullets.appendItem().appendParagraph()

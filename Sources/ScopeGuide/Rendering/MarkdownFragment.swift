@@ -38,7 +38,7 @@ struct MarkdownFragment: Sendable {
         switch kind {
         case .block:
             nodes = CMarkSnapshot()
-            html = document.render(.html)
+            html = Self.lazyImages(document.render(.html))
             // An empty document renders as "\n"; a rendering always ends with one newline.
             let rendered = first == nil ? "" : document.render(.commonMark)
             commonMark = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
@@ -48,7 +48,7 @@ struct MarkdownFragment: Sendable {
             commonMarkBeforeList = nil
             if let paragraph = first, cmark_node_next(paragraph) == nil, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
                 nodes = CMarkSnapshot(childrenOf: paragraph)
-                html = Self.paragraphContent(document.render(.html))
+                html = Self.lazyImages(Self.paragraphContent(document.render(.html)))
             } else {
                 nodes = CMarkSnapshot(text: markdown)
                 let text = CMarkDocument()
@@ -75,6 +75,13 @@ struct MarkdownFragment: Sendable {
         let rendered = document.render(.commonMark)
         guard let marker = rendered.range(of: "<!-- end list -->", options: .backwards) else { return nil }
         return String(rendered[..<marker.upperBound])
+    }
+
+    /// cmark's `<img src="…" alt="…" />` with `loading="lazy"`, so a guide full of screenshots
+    /// loads those below the fold only when read. cmark writes `<img src="` for image nodes only:
+    /// text, code and (sanitised) raw HTML have their `<` escaped, so nothing else can match.
+    static func lazyImages(_ html: String) -> String {
+        html.contains("<img src=\"") ? html.replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\"") : html
     }
 
     /// `<p>…</p>\n` without the tags.

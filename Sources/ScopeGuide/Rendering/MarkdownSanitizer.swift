@@ -5,8 +5,10 @@ import Foundation
 ///
 /// cmark's safe mode protects HTML output only; its CommonMark renderer passes `<script>` and
 /// `javascript:` links through. So before rendering either format: raw HTML (block or inline)
-/// becomes literal text, which both renderers escape, and a link or image whose URL has an unsafe
-/// scheme is replaced by its text.
+/// becomes literal text, which both renderers escape, a link whose URL has an unsafe scheme is
+/// replaced by its text, and so is an image whose source is not `https:` (its alt text stays):
+/// pages load images from `https:` hosts only (the server's CSP says `img-src https:`), so
+/// neither format shows one that a page would refuse.
 enum MarkdownSanitizer {
     static func sanitize(_ root: OpaquePointer) {
         // Collect first, change after: nodes must not be freed or moved during the walk.
@@ -19,9 +21,12 @@ enum MarkdownSanitizer {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(node).map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
                 if !URLSafety.isSafe(utf8: url ?? UnsafeRawBufferPointer(start: nil, count: 0)) { unsafeLinks.append(node) }
+            case CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
+                if !URLSafety.isImageSource(utf8: url ?? UnsafeRawBufferPointer(start: nil, count: 0)) { unsafeLinks.append(node) }
             default:
                 break
             }

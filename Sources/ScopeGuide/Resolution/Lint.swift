@@ -14,6 +14,9 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         case unreachableAlternative(ActionID, alternative: [Scope], shadowedBy: [Scope])
         /// The connector has no action, so every selection is empty.
         case noActions
+        /// An image in the text of `part` (a section or step title) whose source is not
+        /// `https:`: rendered guides leave it out.
+        case imageNotShown(source: String, part: String)
     }
 
     public var connector: String
@@ -22,7 +25,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions: .warning
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown: .warning
         }
     }
 
@@ -37,6 +40,8 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             text = "action \"\(action)\": alternative \"\(alternative.map(\.rawValue).joined(separator: " "))\" is never chosen because \"\(shadow.map(\.rawValue).joined(separator: " "))\" needs less"
         case .noActions:
             text = "connector has no actions"
+        case .imageNotShown(let source, let part):
+            text = "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
         }
         return "\(connector): \(severity.rawValue): \(text)"
     }
@@ -80,6 +85,30 @@ public enum Lint {
                 }
                 if let shadow {
                     findings.append(LintFinding(connector: connector.key, kind: .unreachableAlternative(action.id, alternative: alternative, shadowedBy: shadow.element)))
+                }
+            }
+        }
+        findings += imageFindings(connector)
+        return findings
+    }
+
+    /// Images the renderers drop (``URLSafety/isImageSource(_:)``), so an author sees them.
+    private static func imageFindings(_ connector: Connector) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        func check(_ texts: [String?], part: String) {
+            for text in texts.compactMap({ $0 }) where text.contains("![") {
+                for source in CMarkDocument.imageSources(in: text) where !URLSafety.isImageSource(source) {
+                    findings.append(LintFinding(connector: connector.key, kind: .imageNotShown(source: source, part: part)))
+                }
+            }
+        }
+        for method in connector.methods {
+            for kind in GuideKind.allCases {
+                guard let guide = method.guides[kind] else { continue }
+                check([guide.warning], part: "\(method.label) \(kind.pathSegment) warning")
+                for section in guide.sections {
+                    check([section.title, section.content] + section.list, part: section.title)
+                    for step in section.steps { check([step.title, step.content] + step.list, part: step.title) }
                 }
             }
         }

@@ -29,7 +29,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             "default-src 'none'",
             "script-src '\(hashSource(PageAssets.inlineScript))'",
             "style-src '\(hashSource(PageAssets.inlineStyle))'",
-            "img-src 'self' data:",
+            // Guide screenshots are on https: hosts (the renderer drops other sources); nothing else loads images.
+            "img-src https:",
             "form-action 'self'",
             "base-uri 'none'",
             "frame-ancestors 'none'",

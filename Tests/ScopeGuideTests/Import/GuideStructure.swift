@@ -7,8 +7,8 @@ import Foundation
 /// Two independent extractors read it: one from a StackOne Hub page (the seeds), one from a page
 /// ScopeGuide rendered. They use regular expressions over the markup on purpose, sharing nothing
 /// with the importer or the renderer, so a bug in either cannot hide in both sides of a comparison.
-struct GuideStructure: Equatable, CustomStringConvertible {
-    struct Step: Equatable {
+struct GuideStructure: Codable, Equatable, CustomStringConvertible {
+    struct Step: Codable, Equatable {
         var title: String
         var scopes: [String]
         var displayScopes: [String]
@@ -16,7 +16,7 @@ struct GuideStructure: Equatable, CustomStringConvertible {
         var badge: String?
     }
 
-    struct Section: Equatable {
+    struct Section: Codable, Equatable {
         var title: String
         var scopes: [String]
         var steps: [Step]
@@ -39,6 +39,11 @@ struct GuideStructure: Equatable, CustomStringConvertible {
         lines.append("## \(hubTitle): \(hubSteps.joined(separator: " / ")); fields: \(hubFields.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
+
+    /// The hub step listing the fields: "Fill out the fields" on link-account pages, "Create New
+    /// Connector Profile" (fields nested in its list) on connector-profile pages. Fields are the
+    /// list items that start with their label in bold.
+    static let fieldStepTitles: Set<String> = ["Fill out the fields", "Create New Connector Profile"]
 
     /// The step titled `title` in any section, for amending an expectation.
     mutating func updateStep(_ title: String, _ change: (inout Step) -> Void) {
@@ -67,8 +72,8 @@ extension GuideStructure {
         hubTitle = Markup.plain(Markup.first(#"<h2>(.*?)</h2>"#, in: hub)?[1] ?? "")
         let hubStepMatches = Markup.all(#"<Step title="([^"]*)">(.*?)</Step>"#, in: hub)
         hubSteps = hubStepMatches.map { Markup.plain($0[1]) }
-        let fieldStep = hubStepMatches.first { $0[1] == "Fill out the fields" }?[2] ?? ""
-        hubFields = Markup.all(#"<li>(.*?)</li>"#, in: fieldStep).map { Markup.plain($0[1]) }
+        let fieldStep = hubStepMatches.first { Self.fieldStepTitles.contains($0[1]) }?[2] ?? ""
+        hubFields = Markup.all(#"<li>(<strong>.*?)</li>"#, in: fieldStep).map { Markup.plain($0[1]) }
     }
 
     /// Reads a page rendered by ``GuideRenderer`` (`.html`): the `<main>` element's sections,
@@ -91,7 +96,7 @@ extension GuideStructure {
         hubTitle = Markup.plain(Markup.first(#"<h2>(.*?)</h2>"#, in: hub)?[1] ?? "")
         let hubStepChunks = Markup.chunks(startingWith: #"<li>\s*<p><strong>(.*?)</strong></p>"#, in: hub)
         hubSteps = hubStepChunks.map { Markup.plain($0.match[1]) }
-        let fieldStep = hubStepChunks.first { Markup.plain($0.match[1]) == "Fill out the fields" }?.chunk ?? ""
+        let fieldStep = hubStepChunks.first { Self.fieldStepTitles.contains(Markup.plain($0.match[1])) }?.chunk ?? ""
         hubFields = Markup.all(#"<li>(<strong>.*?)</li>"#, in: fieldStep).map { Markup.plain($0[1]) }
     }
 }
