@@ -6,12 +6,18 @@ Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
 
   {"before": STATE, "after": STATE, "clicked": true, "problems": [...]}
 
-where STATE is {"ready", "href", "url", "scopes", "checked"}: the page script's ready flag,
-location.href (the address bar), the dynamic URL field, the "Scopes Selected" box and the ticked
-action ids; "problems" lists console errors, uncaught exceptions and Content-Security-Policy
+where STATE is {"ready", "href", "url", "scopes", "checked", "images"}: the page script's ready
+flag, location.href (the address bar), the dynamic URL field, the "Scopes Selected" box, the
+ticked action ids, and each guide image's src, alt, loading and natural width once loaded (0:
+not shown); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
 violations seen while the page ran.
 
+--map-host HOST=PORT sends Chromium's requests for HOST to 127.0.0.1:PORT and accepts that
+server's self-signed certificate (scripts/https-image-server.py), so an https: image can load
+with no network.
+
 Usage: cdp-click-check.py --url URL --action ACTION_ID [--chromium /usr/bin/chromium] [--timeout 30]
+                          [--map-host HOST=PORT]
 Exit status: 0 when the report was printed, 1 when the browser could not be driven.
 """
 import argparse
@@ -154,6 +160,7 @@ STATE = """(() => {
     url: field ? field.value : null,
     scopes: output ? output.textContent : null,
     checked: Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).filter(b => b.checked).map(b => b.value),
+    images: Array.from(document.querySelectorAll('main img')).map(i => ({src: i.getAttribute('src'), alt: i.alt, loading: i.getAttribute('loading'), width: i.complete ? i.naturalWidth : 0})),
   };
 })()"""
 
@@ -182,12 +189,17 @@ def main():
     parser.add_argument("--action", required=True)
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--map-host", help="HOST=PORT: resolve HOST to 127.0.0.1:PORT, accepting its certificate")
     args = parser.parse_args()
 
+    mapping = []
+    if args.map_host:
+        host, _, port = args.map_host.partition("=")
+        mapping = [f"--host-resolver-rules=MAP {host} 127.0.0.1:{port}", "--ignore-certificate-errors"]
     profile = tempfile.mkdtemp(prefix="sg-cdp-")
     browser = subprocess.Popen(
         [args.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", f"--user-data-dir={profile}", "about:blank"],
+         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", f"--user-data-dir={profile}"] + mapping + ["about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ws = None
     try:
@@ -220,6 +232,14 @@ def main():
           box.click();
           return true;
         }})()""")
+        # Guide images load lazily: bring each into view and wait (bounded) until it loaded or failed.
+        tools.evaluate("""Promise.all(Array.from(document.querySelectorAll('main img')).map(i => new Promise(done => {
+          i.scrollIntoView();
+          if (i.complete) return done();
+          i.addEventListener('load', done);
+          i.addEventListener('error', done);
+          setTimeout(done, 5000);
+        })))""")
         after = tools.evaluate(STATE)
         json.dump({"before": before, "after": after, "clicked": clicked, "problems": problems(tools.events)}, sys.stdout, indent=2, sort_keys=True)
         print()

@@ -5,11 +5,20 @@ import Testing
 /// The real binary on a real socket, and the real page in a real browser.
 @Suite(.serialized) struct EndToEndTests {
     struct PageState: Decodable, Equatable {
+        struct Image: Decodable, Equatable {
+            var src: String?
+            var alt: String
+            var loading: String?
+            /// The natural width once loaded; 0 when the image did not show.
+            var width: Int
+        }
+
         var ready: String?
         var href: String
         var url: String?
         var scopes: String?
         var checked: [String]
+        var images: [Image]
     }
 
     struct ClickReport: Decodable {
@@ -24,17 +33,18 @@ import Testing
     /// Runs scripts/cdp-click-check.py: loads `url` in headless Chromium and ticks `action`.
     /// ``clickCheck(url:action:)`` on a dispatch thread, so the seconds Chromium takes do not block
     /// Swift's cooperative pool, which other tests running meanwhile need.
-    static func clickCheckDetached(url: String, action: String) async throws -> (ClickReport?, String) {
+    static func clickCheckDetached(url: String, action: String, extra: [String] = []) async throws -> (ClickReport?, String) {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try clickCheck(url: url, action: action) }) }
+            DispatchQueue.global().async { continuation.resume(with: Result { try clickCheck(url: url, action: action, extra: extra) }) }
         }
     }
 
-    static func clickCheck(url: String, action: String) throws -> (ClickReport?, String) {
+    /// `extra`: more options for the driver, such as `--map-host`.
+    static func clickCheck(url: String, action: String, extra: [String] = []) throws -> (ClickReport?, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", ServerFixtures.packageRoot.appendingPathComponent("scripts/cdp-click-check.py").path,
-                             "--url", url, "--action", action, "--chromium", chromium ?? "chromium"]
+                             "--url", url, "--action", action, "--chromium", chromium ?? "chromium"] + extra
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
