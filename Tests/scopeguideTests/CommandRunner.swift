@@ -23,7 +23,8 @@ enum CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/scopeguide")
     }()
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    /// `input`, when given, is the command's standard input.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -31,7 +32,18 @@ enum CommandRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Written from another thread: a large input must not block while the child's
+            // output fills its pipes.
+            let writer = stdin.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(input)
+                try? writer.close()
+            }
+        }
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -18,9 +18,10 @@ public struct CatalogLoader: Sendable {
     /// file (a pasted blob, say) is one clear error at once rather than seconds of parsing.
     public static let maximumFileSize = 2 << 20
 
-    /// Loads every connector folder under `directory`.
+    /// Loads every connector folder under `directory`, or with `only`, those folders alone (and
+    /// `site.yaml`): a command about one connector then neither waits for nor fails on the others.
     /// - Throws: ``LoadFailure`` listing every error found, in file order.
-    public func load(directory: URL) throws(LoadFailure) -> Result {
+    public func load(directory: URL, only keys: Set<String>? = nil) throws(LoadFailure) -> Result {
         let fileManager = FileManager.default
         var problems: [LoadError] = []
         var site = Site()
@@ -33,11 +34,12 @@ public struct CatalogLoader: Sendable {
             }
             problems += diagnostics.problems
         }
-        guard let folders = try? fileManager.contentsOfDirectory(atPath: root).sorted() else {
+        guard let allFolders = try? fileManager.contentsOfDirectory(atPath: root).sorted() else {
             throw LoadFailure(errors: [LoadError(
                 location: SourceLocation(file: root, line: 1, column: 1), keyPath: "",
                 reason: .unreadable("no such directory"))])
         }
+        let folders = keys.map { keys in allFolders.filter(keys.contains) } ?? allFolders
         // Each folder is read, parsed and decoded on its own, so they load in parallel; the results
         // are merged in folder order, so problems and connectors come out as from a serial load.
         var connectors: [Connector] = []

@@ -38,7 +38,7 @@ extension ScopeGuideCommand {
         }
 
         func run() throws {
-            let catalog = try guide.loadCatalog()
+            let catalog = try guide.loadCatalog(url: selection.url)
             var url = try selection.guideURL(guide, in: catalog)
             if whitelabel { url.isWhitelabel = true }
             var values = url.variables

@@ -22,7 +22,7 @@ extension ScopeGuideCommand {
         var format: OutputFormat = .text
 
         func run() throws {
-            let catalog = try guide.loadCatalog()
+            let catalog = try guide.loadCatalog(url: selection.url)
             let url = try selection.guideURL(guide, in: catalog)
             let tailored = try Tailor(catalog: catalog).guide(for: url)
             switch format {

@@ -21,7 +21,7 @@ extension ScopeGuideCommand {
         var whitelabel = false
 
         func run() throws {
-            let catalog = try guide.loadCatalog()
+            let catalog = try guide.loadCatalog(url: selection.url)
             var url = try selection.guideURL(guide, in: catalog)
             if whitelabel { url.isWhitelabel = true }
             print(url.description)

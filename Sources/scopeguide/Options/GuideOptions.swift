@@ -18,9 +18,17 @@ struct GuideOptions: ParsableArguments {
 
     var kind: GuideKind { setup ? .setup : .config }
 
-    /// Loads every guide under `--guides`.
+    /// Loads the guides under `--guides` that the command needs: only the connector it names
+    /// (its argument, or the `connectors/<key>/` of `url`) and `site.yaml` when that connector's
+    /// folder exists, so one broken connector elsewhere neither fails nor slows it; every guide
+    /// otherwise, so an unknown key gets the closest valid ones suggested.
     /// - Throws: the loader's ``LoadFailure`` listing every problem.
-    func loadCatalog() throws -> Catalog {
-        try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
+    func loadCatalog(url: String? = nil) throws -> Catalog {
+        let directory = URL(fileURLWithPath: guides)
+        let key = connector ?? url.flatMap { $0.firstMatch(of: /\/connectors\/([^\/?#]+)\//).map { String($0.1) } }
+        if let key, FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
+            return try CatalogLoader().load(directory: directory, only: [key]).catalog
+        }
+        return try CatalogLoader().load(directory: directory).catalog
     }
 }

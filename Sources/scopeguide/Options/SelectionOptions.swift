@@ -7,6 +7,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated action ids to tailor for; leave out for the full guide.", valueName: "ids"))
     var actions: String?
 
+    @Option(help: ArgumentHelp(
+        "A file of action ids to tailor for, separated by commas, spaces or new lines ('-': standard input), for selections too long for one argument.",
+        valueName: "file"))
+    var actionsFile: String?
+
     @Option(help: ArgumentHelp("A dynamic guide URL whose connector, guide and selection to use.", valueName: "url"))
     var url: String?
 
@@ -14,7 +19,21 @@ struct SelectionOptions: ParsableArguments {
     var separator: Separator?
 
     func validate() throws {
-        if actions != nil, url != nil { throw ValidationError("Give either --actions or --url, not both.") }
+        if [actions != nil, actionsFile != nil, url != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("Give one of --actions, --actions-file and --url.")
+        }
+    }
+
+    /// The ids of `--actions` or `--actions-file`, in the order given (empty: the full guide).
+    func actionIDs() throws -> [ActionID] {
+        var text = actions ?? ""
+        if let actionsFile {
+            let data = actionsFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: actionsFile)
+            guard let data else { throw ValidationError("Cannot read --actions-file '\(actionsFile)'.") }
+            guard let decoded = String(data: data, encoding: .utf8) else { throw ValidationError("--actions-file '\(actionsFile)' is not UTF-8 text.") }
+            text = decoded
+        }
+        return text.split { $0 == "," || $0.isWhitespace }.map { ActionID(String($0)) }
     }
 
     /// The guide URL these options and `guide` name, validated against `catalog`.
@@ -28,9 +47,8 @@ struct SelectionOptions: ParsableArguments {
         } else {
             guard let key = guide.connector else { throw ValidationError("Missing connector key (or --url).") }
             result = try catalog.guideURL(connector: key, slug: guide.slug, kind: guide.kind)
-            let ids = (actions ?? "").split(separator: ",").map { ActionID(String($0).trimmingCharacters(in: .whitespaces)) }
-                .filter { !$0.rawValue.isEmpty }
-            try result.select(ids, in: catalog.connector(key)!)
+            guard let connector = catalog.connector(key) else { throw ValidationError("Unknown connector '\(key)'.") }
+            try result.select(try actionIDs(), in: connector)
         }
         if let separator { result.separator = separator }
         return result

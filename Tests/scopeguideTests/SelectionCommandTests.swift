@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Selections too long for one argument, and commands about one connector that must not depend
+/// on the others.
+@Suite struct SelectionCommandTests {
+    static let frontIDs: [String] = {
+        let yaml = (try? String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Guides/front/front.connector.yaml"), encoding: .utf8)) ?? ""
+        return yaml.matches(of: /- id: (front_[a-z_]+)/).map { String($0.1) }
+    }()
+
+    @Test("--actions-file reads ids separated by commas, spaces or new lines, from a file or standard input")
+    func actionsFile() throws {
+        #expect(Self.frontIDs.count == 52)
+        let all = try CommandRunner.run(["scopes", "front", "--actions", Self.frontIDs.joined(separator: ",")])
+        #expect(all.status == 0, "\(all.stderr)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sg-ids-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let mixed = Self.frontIDs.enumerated().map { $0.element + ["\n", ", ", " ", "\t,\n"][$0.offset % 4] }.joined()
+        try mixed.write(to: file, atomically: true, encoding: .utf8)
+        let fromFile = try CommandRunner.run(["scopes", "front", "--actions-file", file.path])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout == all.stdout)
+        let fromStdin = try CommandRunner.run(["scopes", "front", "--actions-file", "-", "--format", "json"], input: Data(mixed.utf8))
+        #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(fromStdin.stdout.utf8)) as? [String: Any]
+        #expect((report?["selection"] as? [String])?.count == 52)
+    }
+
+    @Test("--actions-file: an unknown id is an error with suggestions; an unreadable file exits 1; it excludes --actions and --url")
+    func actionsFileErrors() throws {
+        let unknown = try CommandRunner.run(["scopes", "front", "--actions-file", "-"], input: Data("front_send_mesage\n".utf8))
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("front_send_message"))
+        let missing = try CommandRunner.run(["url", "front", "--actions-file", "/nonexistent/ids.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("Cannot read --actions-file '/nonexistent/ids.txt'"))
+        let both = try CommandRunner.run(["render", "front", "--actions", "front_send_message", "--actions-file", "-"])
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("Give one of --actions, --actions-file and --url."))
+    }
+
+    /// A copy of Guides/ with a broken connector beside the others.
+    static func guidesWithABrokenConnector() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sg-broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Guides"), to: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("broken"), withIntermediateDirectories: true)
+        try "key: broken\nname: [unclosed\n".write(to: folder.appendingPathComponent("broken/broken.connector.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test("scopes, url and render for one connector load only its folder: a broken connector elsewhere does not fail them")
+    func faultIsolation() throws {
+        let guides = try Self.guidesWithABrokenConnector()
+        defer { try? FileManager.default.removeItem(at: guides) }
+        let commands: [[String]] = [
+            ["scopes", "front", "--actions", "front_send_message"],
+            ["url", "front", "--actions", "front_send_message"],
+            ["render", "front", "--actions", "front_send_message", "--format", "md"],
+            ["scopes", "--url", "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message"],
+        ]
+        for command in commands {
+            let result = try CommandRunner.run(command + ["--guides", guides.path])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        for command in [["check"], ["build", "--output", guides.appendingPathComponent("out").path]] {
+            let result = try CommandRunner.run(command + ["--guides", guides.path])
+            #expect(result.status == 1, "\(command): \(result.stdout)")
+            #expect(result.stderr.contains("broken/broken.connector.yaml:"), "\(command): \(result.stderr)")
+        }
+        // The broken connector itself, and an unknown one, still fail loudly.
+        let broken = try CommandRunner.run(["scopes", "broken", "--guides", guides.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("broken/broken.connector.yaml:3:1: YAML syntax error"))
+    }
+}
