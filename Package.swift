@@ -27,7 +27,11 @@ let package = Package(
         ),
         .target(
             name: "ScopeGuide",
-            dependencies: ["Ccmark", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Ccmark", .product(name: "Yams", package: "Yams"),
+                // SHA-256 of built files (manifest.json) and of the hashed page assets.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.process("Rendering/Resources")]
         ),
         // The HTTP server (`scopeguide serve`): keeps Hummingbird and NIO out of the engine.

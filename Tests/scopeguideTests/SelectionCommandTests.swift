@@ -74,3 +74,44 @@ import Testing
         #expect(broken.stderr.contains("broken/broken.connector.yaml:3:1: YAML syntax error"))
     }
 }
+
+/// `build`'s pipeline options as a CI job runs them.
+@Suite struct BuildPipelineCommandTests {
+    @Test("build --shard i/n, then --merge, equals a plain build; bad shards and early merges exit 1; --progress prints on a pipe")
+    func shardsFromTheCommandLine() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sg-shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plain = root.appendingPathComponent("plain").path, sharded = root.appendingPathComponent("sharded").path
+        let full = try CommandRunner.run(["build", "--output", plain, "--progress"])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(full.stderr.contains("built 4/4 guides"), "\(full.stderr)")
+        for index in 1...3 {
+            let shard = try CommandRunner.run(["build", "--output", sharded, "--shard", "\(index)/3"])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            #expect(shard.stderr.isEmpty, "no progress on a pipe unless asked: \(shard.stderr)")
+        }
+        let early = try CommandRunner.run(["build", "--output", sharded, "--check"])
+        #expect(early.status == 2)
+        let merge = try CommandRunner.run(["build", "--output", sharded, "--merge"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let diff = try CommandRunner.run(["build", "--output", sharded, "--check"])
+        #expect(diff.status == 0, "\(diff.stdout)")
+        let compare = Process()
+        compare.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+        compare.arguments = ["-r", plain, sharded]
+        try compare.run()
+        compare.waitUntilExit()
+        #expect(compare.terminationStatus == 0)
+
+        for bad in ["0/3", "4/3", "2", "a/b"] {
+            let result = try CommandRunner.run(["build", "--output", sharded, "--shard", bad])
+            #expect(result.status == 1, "\(bad)")
+            #expect(result.stderr.contains("--shard takes i/n"), "\(bad): \(result.stderr)")
+        }
+        let lonely = root.appendingPathComponent("lonely").path
+        _ = try CommandRunner.run(["build", "--output", lonely, "--shard", "1/2"])
+        let tooEarly = try CommandRunner.run(["build", "--output", lonely, "--merge"])
+        #expect(tooEarly.status == 1)
+        #expect(tooEarly.stderr.contains("is missing: run every shard"), "\(tooEarly.stderr)")
+    }
+}

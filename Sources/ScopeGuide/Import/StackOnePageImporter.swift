@@ -1,5 +1,8 @@
-/// Turns a published StackOne Hub guide page (the MDX-like markup of
-/// `docs.stackone.com/connectors/<key>/guides/link-account/<method>`) into a guide source.
+/// Turns a published StackOne guide page (the MDX-like markup of
+/// `docs.stackone.com/connectors/<key>/guides/<link-account|connector-profile>/<method>`) into a
+/// guide source: a link-account page into the method's `config` guide and `configFields`, a
+/// connector-profile page into its `setup` guide and `setupFields` (see ``PageTitle``; the older
+/// page form with `##` headings is read too, see `PageReader.groupingHeadings`).
 ///
 /// ```swift
 /// let imported = try StackOnePageImporter(key: "front").importPage(text, file: "front.mdx")
@@ -12,8 +15,9 @@
 /// grant); `<Warning>` the warning; `data-guide-actions-json` the actions and their
 /// `requiredScopes` (all of an action's scopes); each `<section data-guide-section>` a section
 /// and each `<Step>` a step, with `scopes` and `displayScopes` from the `data-guide-*` lists; the
-/// hub's field list the `configFields` (required unless marked "(Optional)"; labels with
-/// "Secret", "Token", "Password" or "Key" are secret). HTML in text becomes Markdown.
+/// hub's field list the fields (required unless marked "(Optional)"; labels with "Secret",
+/// "Token", "Password" or "Key" are secret). HTML in text becomes Markdown: screenshots as
+/// images, callouts and accordions as block quotes, code as fences, tables as lists.
 ///
 /// `scopeDefinitions` lists the scopes in the order first seen in the sections and steps (the
 /// order the provider's scope list uses), then those only the catalogue names. The page carries
@@ -44,7 +48,7 @@ public struct StackOnePageImporter: Sendable {
         public var warnings: [ImportError]
     }
 
-    /// Imports `text`, the page's markup; `file` names it in messages and in the YAML's header.
+    /// Imports `text`, the page's markup; `file` names it in messages.
     /// - Throws: ``ImportFailure`` listing every error (and the warnings met on the way).
     public func importPage(_ text: String, file: String = "<input>") throws(ImportFailure) -> Result {
         // "\r\n" is one Character in Swift; as "\n" it splits and counts lines like any editor.
@@ -66,7 +70,6 @@ public struct StackOnePageImporter: Sendable {
         let connector = Self.connector(key: connectorKey, title: title, reader: reader)
         let yaml: String
         do {
-            let source = file.split(separator: "/").last.map(String.init) ?? file
             yaml = try Self.yaml(for: connector)
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connectorKey).connector.yaml")
         } catch {

@@ -61,12 +61,16 @@ public struct OutputWriter: Sendable {
         return existing == Data(file.contents.utf8) ? nil : .stale(file.path)
     }
 
-    /// Relative paths of the `.md` and `.html` files under the folder, sorted.
+    /// The kinds of file a build writes (guides, index, manifest, sitemap): others in the folder
+    /// (a README, a CNAME for the host) are the site owner's and never reported as extra.
+    static let builtExtensions: Set<String> = ["md", "html", "json", "xml"]
+
+    /// Relative paths of the files of ``builtExtensions`` under the folder, sorted.
     func existingFiles() -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
         let base = directory.standardizedFileURL.path + "/"
         return enumerator.compactMap { item -> String? in
-            guard let url = item as? URL, ["md", "html"].contains(url.pathExtension) else { return nil }
+            guard let url = item as? URL, Self.builtExtensions.contains(url.pathExtension) else { return nil }
             let path = url.standardizedFileURL.path
             return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil
         }.sorted()

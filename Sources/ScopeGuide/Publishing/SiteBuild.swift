@@ -1,11 +1,54 @@
 import Foundation
 
 /// Every file `scopeguide build` writes: each guide of each connector, untailored, as Markdown
-/// and HTML, plus an index page (SPEC §5).
+/// (with ``GuideFrontMatter``) and HTML, plus `index.html`, `manifest.json` (``SiteManifest``)
+/// and `sitemap.xml` (``Sitemap``).
+///
+/// A large build can be split across machines: each runs ``run(_:writer:workers:shard:progress:)``
+/// with its ``Shard`` into the same (or a copied-together) folder, then one runs
+/// ``merge(writer:)``, which writes the index, manifest and sitemap from the guides' files. The
+/// folder is then byte-identical to one plain build's.
 public struct SiteBuild: Sendable {
     public let renderer: GuideRenderer
+    public let options: Options
 
-    public init(renderer: GuideRenderer) { self.renderer = renderer }
+    /// What a build writes besides the guides themselves.
+    public struct Options: Hashable, Sendable {
+        /// Whether each Markdown file starts with its ``GuideFrontMatter``.
+        public var frontMatter: Bool
+        /// Where `Output/` is published (`https://guides.example.com`): the sitemap lists the
+        /// built pages there; `nil` lists the guides' canonical dynamic URLs.
+        public var siteURL: String?
+
+        public init(frontMatter: Bool = true, siteURL: String? = nil) {
+            self.frontMatter = frontMatter
+            self.siteURL = siteURL
+        }
+    }
+
+    /// Shard `index` of `count` (1-based): every `count`-th guide from the `index`-th, in guide
+    /// order, so shards are disjoint, together cover every guide, and are stable while the
+    /// catalogue is.
+    public struct Shard: Hashable, Sendable, CustomStringConvertible {
+        public let index: Int
+        public let count: Int
+
+        /// `nil` unless `1 <= index <= count`.
+        public init?(index: Int, count: Int) {
+            guard count >= 1, (1...count).contains(index) else { return nil }
+            self.index = index
+            self.count = count
+        }
+
+        public var description: String { "\(index)/\(count)" }
+
+        func contains(_ position: Int) -> Bool { position % count == index - 1 }
+    }
+
+    public init(renderer: GuideRenderer, options: Options = Options()) {
+        self.renderer = renderer
+        self.options = options
+    }
 
     /// The guides to render, in a stable order: connectors by key, methods as declared, config
     /// before setup.
@@ -20,18 +63,70 @@ public struct SiteBuild: Sendable {
         }
     }
 
-    /// The files for one guide: `<key>/<kind>/<slug>.md` and `.html`.
+    /// The files for one guide: `<key>/<kind>/<slug>.md` (front matter first, if enabled) and `.html`.
     public func files(for url: GuideURL) throws(GuideURLError) -> [OutputFile] {
         let stem = Self.stem(of: url)
+        let markdown = try renderer.render(url, as: .markdown)
         return [
-            OutputFile(path: stem + ".md", contents: try renderer.render(url, as: .markdown)),
+            OutputFile(path: stem + ".md", contents: options.frontMatter ? try frontMatter(for: url).yaml() + markdown : markdown),
             OutputFile(path: stem + ".html", contents: try renderer.render(url, as: .html)),
         ]
+    }
+
+    /// What the guide at `url` (untailored) says about itself.
+    public func frontMatter(for url: GuideURL) throws(GuideURLError) -> GuideFrontMatter {
+        GuideFrontMatter(try renderer.tailor.guide(for: url), url: url.description)
     }
 
     /// `index.html`, linking every guide.
     public func indexFile() -> OutputFile {
         OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, urls: guideURLs).html())
+    }
+
+    /// The files written once per site, after the guides: the index, the manifest of `guides`
+    /// (in guide order) and the sitemap.
+    private func siteFiles(_ guides: [SiteManifest.Guide]) -> [OutputFile] {
+        let locations = guideURLs.map { url in
+            options.siteURL.map { base in (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + Self.stem(of: url) + ".html" }
+                ?? url.description
+        }
+        return [
+            indexFile(),
+            OutputFile(path: "manifest.json", contents: SiteManifest(guides: guides).json()),
+            OutputFile(path: "sitemap.xml", contents: Sitemap.xml(locations: locations)),
+        ]
+    }
+
+    /// Why ``merge(writer:)`` cannot write the site files.
+    public enum MergeError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// A guide's file is not in the output folder: a shard did not run, or ran elsewhere.
+        case missingFile(String)
+
+        public var description: String {
+            switch self {
+            case .missingFile(let path): "\(path) is missing: run every shard (build --shard i/n) into this folder before --merge"
+            }
+        }
+    }
+
+    /// Writes the index, manifest and sitemap for the guide files the shards wrote into the
+    /// writer's folder, reading them back for the manifest's hashes.
+    /// - Throws: ``MergeError`` if a guide's file is missing; ``GuideURLError``; the writer's error.
+    public func merge(writer: OutputWriter) throws -> Summary {
+        var guides: [SiteManifest.Guide] = []
+        for url in guideURLs {
+            let files = try ["md", "html"].map { fileExtension throws -> SiteManifest.File in
+                let path = Self.stem(of: url) + "." + fileExtension
+                guard let data = FileManager.default.contents(atPath: writer.directory.appendingPathComponent(path).path) else {
+                    throw MergeError.missingFile(path)
+                }
+                return SiteManifest.File(path: path, contents: String(decoding: data, as: UTF8.self))
+            }
+            guides.append(SiteManifest.Guide(try frontMatter(for: url), files: files))
+        }
+        var summary = Summary(guides: 0)
+        summary.add(try Self.apply(.write, siteFiles(guides), writer: writer))
+        return summary
     }
 
     /// Whether ``run(_:writer:workers:progress:)`` writes files or only compares them.
@@ -62,16 +157,21 @@ public struct SiteBuild: Sendable {
     ///   - workers: guides rendered at once; by default one per processor.
     ///   - progress: called as each guide is done, with the number done so far, from any thread.
     /// - Throws: ``GuideURLError`` if a guide cannot be rendered, or the writer's error.
+    ///   - shard: only this share of the guides, and none of the site files (see ``merge(writer:)``);
+    ///     with ``Mode/check``, only files of other shards' guides are not reported as extra.
     public func run(
         _ mode: Mode, writer: OutputWriter, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        progress: (@Sendable (_ done: Int, _ of: Int, _ url: GuideURL) -> Void)? = nil
+        shard: Shard? = nil, progress: (@Sendable (_ done: Int, _ of: Int, _ url: GuideURL) -> Void)? = nil
     ) throws -> Summary {
-        let urls = guideURLs
+        let allURLs = guideURLs
+        let urls = shard.map { shard in allURLs.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? allURLs
         let outcomes = Outcomes(count: urls.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
                 let files = try files(for: urls[index])
-                return try Self.apply(mode, files, writer: writer)
+                var outcome = try Self.apply(mode, files, writer: writer)
+                outcome.manifest = SiteManifest.Guide(try frontMatter(for: urls[index]), files: files.map { SiteManifest.File(path: $0.path, contents: $0.contents) })
+                return outcome
             }
             let done = outcomes.set(index, outcome)
             progress?(done, urls.count, urls[index])
@@ -79,12 +179,17 @@ public struct SiteBuild: Sendable {
         Self.perform(urls.count, workers: max(1, workers), handle)
 
         var summary = Summary(guides: urls.count)
+        var manifest: [SiteManifest.Guide] = []
         for outcome in outcomes.all() {
-            summary.add(try outcome.get())
+            let outcome = try outcome.get()
+            summary.add(outcome)
+            if let entry = outcome.manifest { manifest.append(entry) }
         }
-        summary.add(try Self.apply(mode, [indexFile()], writer: writer))
+        guard shard == nil else { return summary }
+        let siteFiles = siteFiles(manifest)
+        summary.add(try Self.apply(mode, siteFiles, writer: writer))
         if mode == .check {
-            let expected = Set(urls.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + ["index.html"])
+            let expected = Set(allURLs.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + siteFiles.map(\.path))
             summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
         }
         return summary
@@ -98,10 +203,12 @@ public struct SiteBuild: Sendable {
         var bytes: Int
         var written: Int
         var differences: [OutputWriter.Difference]
+        /// The guide's manifest entry; none for the site files.
+        var manifest: SiteManifest.Guide?
     }
 
     private static func apply(_ mode: Mode, _ files: [OutputFile], writer: OutputWriter) throws -> Outcome {
-        var outcome = Outcome(files: files.count, bytes: files.reduce(0) { $0 + $1.contents.utf8.count }, written: 0, differences: [])
+        var outcome = Outcome(files: files.count, bytes: files.reduce(0) { $0 + $1.contents.utf8.count }, written: 0, differences: [], manifest: nil)
         switch mode {
         case .write:
             for file in files where try writer.write(file) == .written { outcome.written += 1 }

@@ -7,12 +7,23 @@ extension ScopeGuideCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render every guide, untailored, into the output folder.",
             discussion: """
-                Writes <output>/<key>/<link-account|connector-profile>/<slug>.md and .html for \
-                every guide, plus <output>/index.html. Files are written atomically and only when \
-                their contents change; the same sources always give byte-identical files.
+                Writes <output>/<key>/<link-account|connector-profile>/<slug>.md (starting with \
+                YAML front matter for static-site generators, unless --no-front-matter) and .html \
+                for every guide, plus <output>/index.html, <output>/manifest.json (every guide with \
+                its files, their SHA-256 and its scopes) and <output>/sitemap.xml. Files are \
+                written atomically and only when their contents change; the same sources always \
+                give byte-identical files.
 
                 With --check nothing is written: the command lists missing, stale and extra files \
                 and exits 2 if there are any (for CI).
+
+                To spread a large build over machines, run --shard 1/n … n/n (each writes its share \
+                of the guides into the output folder), gather the folders into one, then run \
+                --merge there: it writes the index, manifest and sitemap, and the folder equals a \
+                plain build's.
+
+                On a terminal a progress line shows guides done and the rate; --progress prints it \
+                on pipes and CI logs too (a line at most once a second).
                 """
         )
 
@@ -31,24 +42,57 @@ extension ScopeGuideCommand {
         @Option(help: "text: a summary line (and one line per out-of-date file with --check); json: an object with guides, connectors, files, bytes, written and unchanged, or upToDate and differences with --check.")
         var format: OutputFormat = .text
 
+        @Flag(inversion: .prefixedNo, help: "Start each Markdown file with YAML front matter (title, description, connector, method, guide, url, scopes).")
+        var frontMatter = true
+
+        @Option(help: ArgumentHelp("Where the output folder is published; the sitemap then lists the built pages there (default: the guides' dynamic URLs).", valueName: "url"))
+        var siteURL: String?
+
+        @Option(help: ArgumentHelp("Build only share i of n of the guides (1-based), and no index, manifest or sitemap; see --merge.", valueName: "i/n"))
+        var shard: String?
+
+        @Flag(help: "Write the index, manifest and sitemap for the guides that --shard runs wrote into the output folder.")
+        var merge = false
+
+        @Flag(help: "Print progress on pipes and in CI logs too (on a terminal it is always shown).")
+        var progress = false
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n, such as 2/3") }
+            if merge, shard != nil || check { throw ValidationError("--merge runs alone, after every --shard run (not with --shard or --check)") }
+        }
+
+        private func parsedShard() throws -> SiteBuild.Shard? {
+            guard let shard else { return nil }
+            let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { return nil }
+            return SiteBuild.Shard(index: index, count: count)
         }
 
         func run() throws {
             let start = ContinuousClock.now
             let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
-            let build = SiteBuild(renderer: GuideRenderer(catalog: catalog))
+            let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
-            // Progress only on a terminal: logs and scripts get the one-line summary.
-            var progress: (@Sendable (Int, Int, GuideURL) -> Void)?
-            if isatty(STDERR_FILENO) == 1 {
-                progress = { done, total, url in
-                    FileHandle.standardError.write(Data("[\(done)/\(total)] \(url.connector) \(url.kind.pathSegment)/\(url.slug)\n".utf8))
+            if merge {
+                let summary: SiteBuild.Summary
+                do {
+                    summary = try build.merge(writer: writer)
+                } catch let error as SiteBuild.MergeError {
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                    throw ExitCode(1)
                 }
+                print("merged \(build.guideURLs.count) guides: \(summary.files) site files, \(summary.written) written")
+                return
             }
+            let meter = ProgressMeter(enabled: progress || isatty(STDERR_FILENO) == 1, isTerminal: isatty(STDERR_FILENO) == 1)
+            var report: (@Sendable (Int, Int, GuideURL) -> Void)?
+            if meter.isEnabled { report = { done, total, _ in meter.update(done: done, of: total) } }
             let summary = try build.run(
-                check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+                check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                shard: try parsedShard(), progress: report)
+            meter.finish()
             let elapsed = ContinuousClock.now - start
 
             if format == .json {

@@ -27,7 +27,7 @@ import Testing
 
         let urls = build.guideURLs
         #expect(one.guides == urls.count && four.guides == urls.count)
-        #expect(one.files == urls.count * 2 + 1 && four.files == one.files)
+        #expect(one.files == urls.count * 2 + 3 && four.files == one.files)  // + index, manifest, sitemap
         #expect(one.written == one.files && four.written == four.files)
         #expect(one.bytes == four.bytes)
         let written = contents(of: serial)

@@ -1,0 +1,68 @@
+import Crypto
+import Foundation
+
+/// `Output/manifest.json`: every built guide with its files, their SHA-256 and size, and what
+/// its front matter says, for a docs pipeline to publish, cache-bust or diff what was built.
+///
+/// ```json
+/// {"generator": "scopeguide", "guides": [{"connector": "front", "guide": "link-account",
+///   "methodSlug": "api-token", "url": "https://…", "scopes": […],
+///   "files": [{"path": "front/link-account/api-token.md", "sha256": "…", "bytes": 4021}, …], …}]}
+/// ```
+///
+/// Guides come in build order, keys sorted, so the same build always gives the same bytes.
+public struct SiteManifest: Codable, Hashable, Sendable {
+    public struct File: Codable, Hashable, Sendable {
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+
+        public init(path: String, contents: String) {
+            self.path = path
+            sha256 = SHA256.hash(data: Data(contents.utf8)).map { String(format: "%02x", $0) }.joined()
+            bytes = contents.utf8.count
+        }
+    }
+
+    public struct Guide: Codable, Hashable, Sendable {
+        public var connector: String
+        public var connectorName: String
+        public var method: String
+        public var methodSlug: String
+        /// `link-account` or `connector-profile`.
+        public var guide: String
+        public var title: String
+        public var description: String
+        /// The canonical dynamic guide URL.
+        public var url: String
+        /// The scopes the untailored guide asks for.
+        public var scopes: [String]
+        public var files: [File]
+
+        public init(_ frontMatter: GuideFrontMatter, files: [File]) {
+            connector = frontMatter.connector
+            connectorName = frontMatter.connectorName
+            method = frontMatter.method
+            methodSlug = frontMatter.methodSlug
+            guide = frontMatter.guide.pathSegment
+            title = frontMatter.title
+            description = frontMatter.description
+            url = frontMatter.url
+            scopes = frontMatter.scopes
+            self.files = files
+        }
+    }
+
+    public var generator = "scopeguide"
+    public var guides: [Guide]
+
+    public init(guides: [Guide]) { self.guides = guides }
+
+    /// Pretty-printed, keys sorted, slashes unescaped, one final newline.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings, numbers and arrays of them cannot fail.
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import Yams
+@testable import ScopeGuide
+
+/// What a docs pipeline needs around the guides: front matter, a manifest, a sitemap, and a
+/// build split across machines that merges to the same folder.
+@Suite struct SitePublishingTests {
+    let build = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog))
+
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sg-publish-\(UUID().uuidString)")
+    }
+
+    static func contents(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in OutputWriter(directory: folder).existingFiles() {
+            files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    @Test("each Markdown file starts with front matter a YAML reader understands, then the guide")
+    func frontMatter() throws {
+        let url = try Fixtures.catalog.guideURL(connector: "front")
+        let markdown = try #require(try build.files(for: url).first { $0.path.hasSuffix(".md") }).contents
+        #expect(markdown.hasPrefix("---\n"))
+        let parts = markdown.components(separatedBy: "---\n")
+        let fields = try #require(try Yams.load(yaml: parts[1]) as? [String: Any])
+        #expect(fields["title"] as? String == "Connect Front with API Token")
+        #expect(fields["connector"] as? String == "front")
+        #expect(fields["method"] as? String == "API Token")
+        #expect(fields["guide"] as? String == "link-account")
+        #expect(fields["url"] as? String == "https://docs.stackone.com/connectors/front/guides/link-account/api-token")
+        #expect((fields["scopes"] as? [String])?.count == 24)
+        #expect((fields["description"] as? String)?.hasPrefix("Link a Front account using API Token") == true)
+        #expect(markdown.hasSuffix(try GuideRenderer(catalog: Fixtures.catalog).render(url, as: .markdown)))
+        let without = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(frontMatter: false))
+        #expect(try without.files(for: url)[0].contents.hasPrefix("# Connect Front with API Token"))
+    }
+
+    @Test("manifest.json lists every guide with its files' SHA-256 and sizes; sitemap.xml every page")
+    func manifestAndSitemap() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try build.run(.write, writer: OutputWriter(directory: folder))
+        let files = Self.contents(of: folder)
+        let manifest = try JSONDecoder().decode(SiteManifest.self, from: try #require(files["manifest.json"]))
+        #expect(manifest.guides.map(\.url) == build.guideURLs.map(\.description))
+        #expect(manifest.guides.map(\.files.count) == Array(repeating: 2, count: build.guideURLs.count))
+        for file in manifest.guides.flatMap(\.files) {
+            let data = try #require(files[file.path])
+            #expect(file.bytes == data.count)
+            #expect(file.sha256 == SiteManifest.File(path: file.path, contents: String(decoding: data, as: UTF8.self)).sha256)
+            #expect(file.sha256.count == 64)
+        }
+        #expect(manifest.guides.first { $0.connector == "front" }?.scopes.count == 24)
+        // A known digest, so the hash is SHA-256 and not any stable function.
+        #expect(SiteManifest.File(path: "x", contents: "abc").sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+
+        let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.guideURLs.count)
+        #expect(sitemap.contains("<loc>https://docs.stackone.com/connectors/front/guides/link-account/api-token</loc>"))
+        let published = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(siteURL: "https://guides.example.com/a&b/"))
+        _ = try published.run(.write, writer: OutputWriter(directory: folder))
+        let moved = String(decoding: try #require(Self.contents(of: folder)["sitemap.xml"]), as: UTF8.self)
+        #expect(moved.contains("<loc>https://guides.example.com/a&amp;b/front/link-account/api-token.html</loc>"))
+    }
+
+    @Test("check reports a stale manifest or a missing sitemap")
+    func checkCoversSiteFiles() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder)
+        _ = try build.run(.write, writer: writer)
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("sitemap.xml"))
+        #expect(try build.run(.check, writer: writer).differences == [.stale("manifest.json"), .missing("sitemap.xml")])
+    }
+
+    @Test("shards 1/3, 2/3, 3/3 into one folder, then merge, give the bytes of one plain build", arguments: [1, 2, 3, 5])
+    func shardsMerge(count: Int) throws {
+        let plain = Self.temporaryFolder(), sharded = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: plain); try? FileManager.default.removeItem(at: sharded) }
+        _ = try build.run(.write, writer: OutputWriter(directory: plain))
+        var guides = 0
+        for index in 1...count {
+            let summary = try build.run(.write, writer: OutputWriter(directory: sharded), shard: SiteBuild.Shard(index: index, count: count))
+            guides += summary.guides
+            #expect(Self.contents(of: sharded)["manifest.json"] == nil)
+        }
+        #expect(guides == build.guideURLs.count)
+        #expect(try build.run(.check, writer: OutputWriter(directory: sharded)).differences.count == 3)  // index, manifest, sitemap
+        let merged = try build.merge(writer: OutputWriter(directory: sharded))
+        #expect(merged.files == 3)
+        #expect(Self.contents(of: sharded) == Self.contents(of: plain))
+    }
+
+    @Test("merge before every shard ran names the missing file; shards need 1 <= i <= n")
+    func mergeErrors() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try build.run(.write, writer: OutputWriter(directory: folder), shard: SiteBuild.Shard(index: 1, count: 2))
+        #expect(throws: SiteBuild.MergeError.self) { try build.merge(writer: OutputWriter(directory: folder)) }
+        #expect(SiteBuild.Shard(index: 0, count: 2) == nil && SiteBuild.Shard(index: 3, count: 2) == nil && SiteBuild.Shard(index: 1, count: 0) == nil)
+    }
+}
