@@ -2,6 +2,8 @@
 struct IndexPage {
     let catalog: Catalog
     let urls: [GuideURL]
+    /// Where the page's stylesheet comes from; linked assets are in `assets/` beside it.
+    var assets: PageAssets.Placement = .inline
 
     func html() -> String {
         let document = CMarkDocument()
@@ -23,6 +25,6 @@ struct IndexPage {
                 paragraph.appendText(")")
             }
         }
-        return PageShell.html(title: "Connector setup guides", main: document.render(.html))
+        return PageShell.html(title: "Connector setup guides", main: document.render(.html), assets: assets)
     }
 }

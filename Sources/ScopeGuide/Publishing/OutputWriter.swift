@@ -61,9 +61,9 @@ public struct OutputWriter: Sendable {
         return existing == Data(file.contents.utf8) ? nil : .stale(file.path)
     }
 
-    /// The kinds of file a build writes (guides, index, manifest, sitemap): others in the folder
-    /// (a README, a CNAME for the host) are the site owner's and never reported as extra.
-    static let builtExtensions: Set<String> = ["md", "html", "json", "xml"]
+    /// The kinds of file a build writes (guides, index, manifest, sitemap, page assets): others in
+    /// the folder (a README, a CNAME for the host) are the site owner's and never reported as extra.
+    static let builtExtensions: Set<String> = ["md", "html", "json", "xml", "js", "css"]
 
     /// Relative paths of the files of ``builtExtensions`` under the folder, sorted.
     func existingFiles() -> [String] {

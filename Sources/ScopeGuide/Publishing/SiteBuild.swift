@@ -19,11 +19,32 @@ public struct SiteBuild: Sendable {
         /// Where `Output/` is published (`https://guides.example.com`): the sitemap lists the
         /// built pages there; `nil` lists the guides' canonical dynamic URLs.
         public var siteURL: String?
+        /// Whether pages link `assets/guide-page.<hash>.js|css`, written once (the default), or
+        /// each carries its own copy (``PageAssets/Placement/inline``).
+        public var linkedAssets: Bool
 
-        public init(frontMatter: Bool = true, siteURL: String? = nil) {
+        public init(frontMatter: Bool = true, siteURL: String? = nil, linkedAssets: Bool = true) {
             self.frontMatter = frontMatter
             self.siteURL = siteURL
+            self.linkedAssets = linkedAssets
         }
+    }
+
+    /// The folder linked assets are written to, under the output folder.
+    public static let assetsFolder = "assets"
+
+    /// `assets/guide-page.<hash>.css` and `.js` when pages link them; nothing otherwise.
+    public var assetFiles: [OutputFile] {
+        guard options.linkedAssets else { return [] }
+        return [
+            OutputFile(path: Self.assetsFolder + "/" + PageAssets.styleFileName, contents: PageAssets.stylesheet),
+            OutputFile(path: Self.assetsFolder + "/" + PageAssets.scriptFileName, contents: PageAssets.script),
+        ]
+    }
+
+    /// How a page `depth` folders below the output folder reaches the assets.
+    private func placement(depth: Int) -> PageAssets.Placement {
+        options.linkedAssets ? .linked(prefix: String(repeating: "../", count: depth) + Self.assetsFolder + "/") : .inline
     }
 
     /// Shard `index` of `count` (1-based): every `count`-th guide from the `index`-th, in guide
@@ -69,7 +90,8 @@ public struct SiteBuild: Sendable {
         let markdown = try renderer.render(url, as: .markdown)
         return [
             OutputFile(path: stem + ".md", contents: options.frontMatter ? try frontMatter(for: url).yaml() + markdown : markdown),
-            OutputFile(path: stem + ".html", contents: try renderer.render(url, as: .html)),
+            // Guides are at <key>/<kind>/<slug>.html, two folders down.
+            OutputFile(path: stem + ".html", contents: try renderer.render(url, as: .html, assets: placement(depth: 2))),
         ]
     }
 
@@ -80,7 +102,7 @@ public struct SiteBuild: Sendable {
 
     /// `index.html`, linking every guide.
     public func indexFile() -> OutputFile {
-        OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, urls: guideURLs).html())
+        OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, urls: guideURLs, assets: placement(depth: 0)).html())
     }
 
     /// The files written once per site, after the guides: the index, the manifest of `guides`
@@ -125,7 +147,7 @@ public struct SiteBuild: Sendable {
             guides.append(SiteManifest.Guide(try frontMatter(for: url), files: files))
         }
         var summary = Summary(guides: 0)
-        summary.add(try Self.apply(.write, siteFiles(guides), writer: writer))
+        summary.add(try Self.apply(.write, assetFiles + siteFiles(guides), writer: writer))
         return summary
     }
 
@@ -179,6 +201,8 @@ public struct SiteBuild: Sendable {
         Self.perform(urls.count, workers: max(1, workers), handle)
 
         var summary = Summary(guides: urls.count)
+        // Every shard writes the shared assets: each machine's folder then works on its own.
+        summary.add(try Self.apply(mode, assetFiles, writer: writer))
         var manifest: [SiteManifest.Guide] = []
         for outcome in outcomes.all() {
             let outcome = try outcome.get()
@@ -189,7 +213,7 @@ public struct SiteBuild: Sendable {
         let siteFiles = siteFiles(manifest)
         summary.add(try Self.apply(mode, siteFiles, writer: writer))
         if mode == .check {
-            let expected = Set(allURLs.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + siteFiles.map(\.path))
+            let expected = Set(allURLs.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + (siteFiles + assetFiles).map(\.path))
             summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
         }
         return summary

@@ -1,6 +1,9 @@
+import Crypto
 import Foundation
 
-/// The standalone HTML5 page of a tailored guide: inline CSS and script, no external requests.
+/// The HTML5 page of a tailored guide: inline CSS and script, no external requests (a page that
+/// stands alone), or linking the shared, content-hashed asset files (a built site, where every
+/// page would otherwise repeat the same 50 KB).
 struct GuidePage {
     let tailored: TailoredGuide
     let url: GuideURL
@@ -16,7 +19,7 @@ struct GuidePage {
         var actionRows: [ScopeSelectorPanel.ActionRow]
     }
 
-    func html() -> String {
+    func html(assets: PageAssets.Placement = .inline) -> String {
         let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows)
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
@@ -26,7 +29,7 @@ struct GuidePage {
         // Appended piece by piece into one buffer: the page is mostly the 50 KB of inline
         // script and style, which interpolation would copy more than once.
         var page = ""
-        page.reserveCapacity(PageAssets.styleElement.utf8.count + PageAssets.scriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
+        page.reserveCapacity(PageAssets.inlineStyleElement.utf8.count + PageAssets.inlineScriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
         page += """
             <!DOCTYPE html>
             <html lang="en">
@@ -37,13 +40,13 @@ struct GuidePage {
             """
         page += HTMLEscaping.escape(builder.title)
         page += "</title>\n"
-        page += PageAssets.styleElement
+        page += PageAssets.styleElement(assets)
         page += "\n</head>\n<body>\n<main class=\"sg-page\">\n"
         page += body
         page += "</main>\n<script type=\"application/json\" id=\"scopeguide-data\">"
         page += data
         page += "</script>\n"
-        page += PageAssets.scriptElement
+        page += PageAssets.scriptElement(assets)
         page += "\n</body>\n</html>\n"
         return page
     }
@@ -66,10 +69,43 @@ public enum PageAssets {
     /// script element holds JSON data, which browsers never execute.)
     public static var inlineScript: String { "\n" + script }
 
-    /// The `<style>` element pages put in their `<head>`.
-    static let styleElement = "<style>" + inlineStyle + "</style>"
+    /// Where a page gets its stylesheet and script.
+    public enum Placement: Hashable, Sendable {
+        /// In the page: it works alone, from any folder, under a CSP that hashes the inline text.
+        case inline
+        /// From ``styleFileName`` and ``scriptFileName`` in the folder at `prefix`, relative to
+        /// the page (`../../assets/` for a built guide), so a site holds them once.
+        case linked(prefix: String)
+    }
+
+    /// `guide-page.<hash>.css`: the first 16 hex digits of the stylesheet's SHA-256, so the name
+    /// changes whenever the content does and the file can be cached for good.
+    public static let styleFileName = "guide-page.\(contentHash(stylesheet)).css"
+    /// `guide-page.<hash>.js`, named as ``styleFileName``.
+    public static let scriptFileName = "guide-page.\(contentHash(script)).js"
+
+    static let inlineStyleElement = "<style>" + inlineStyle + "</style>"
+    static let inlineScriptElement = "<script>" + inlineScript + "</script>"
+
+    /// The `<style>` or `<link>` element pages put in their `<head>`.
+    static func styleElement(_ placement: Placement) -> String {
+        switch placement {
+        case .inline: inlineStyleElement
+        case .linked(let prefix): "<link rel=\"stylesheet\" href=\"\(HTMLEscaping.escape(prefix + styleFileName))\">"
+        }
+    }
+
     /// The `<script>` element guide pages end their `<body>` with.
-    static let scriptElement = "<script>" + inlineScript + "</script>"
+    static func scriptElement(_ placement: Placement) -> String {
+        switch placement {
+        case .inline: inlineScriptElement
+        case .linked(let prefix): "<script src=\"\(HTMLEscaping.escape(prefix + scriptFileName))\"></script>"
+        }
+    }
+
+    private static func contentHash(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
 
     private static func load(_ name: String, _ ext: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext),

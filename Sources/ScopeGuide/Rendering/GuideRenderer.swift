@@ -18,7 +18,9 @@ public struct GuideRenderer: Sendable {
     /// The guide `url` names, tailored to its selection, separator, whitelabel flag and variables.
     /// - Throws: ``GuideURLError`` for an unknown connector, guide or variable, or a variable value
     ///   that fails its pattern.
-    public func render(_ url: GuideURL, as format: RenderFormat) throws(GuideURLError) -> String {
+    /// - Parameter assets: for ``RenderFormat/html``, whether the page carries its stylesheet and
+    ///   script or links the shared files (``PageAssets/Placement``).
+    public func render(_ url: GuideURL, as format: RenderFormat, assets: PageAssets.Placement = .inline) throws(GuideURLError) -> String {
         let tailored = try tailoredGuide(for: url)
         var checked = url
         try checked.setVariables(url.variables, for: tailored.connector)
@@ -44,7 +46,7 @@ public struct GuideRenderer: Sendable {
                         graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide),
                     actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector))
             }
-            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html()
+            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html(assets: assets)
         case .json:
             return ResolutionReport(tailored, url: url).json()
         }

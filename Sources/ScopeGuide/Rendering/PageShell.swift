@@ -2,7 +2,7 @@
 /// stylesheet, so every page shares one `<style>` (and one Content-Security-Policy hash).
 enum PageShell {
     /// `main` is markup cmark rendered (or markup built from escaped values only).
-    static func html(title: String, main: String) -> String {
+    static func html(title: String, main: String, assets: PageAssets.Placement = .inline) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -10,7 +10,7 @@ enum PageShell {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLEscaping.escape(title))</title>
-        \(PageAssets.styleElement)
+        \(PageAssets.styleElement(assets))
         </head>
         <body>
         <main class="sg-page">

@@ -10,7 +10,9 @@ extension ScopeGuideCommand {
                 Writes <output>/<key>/<link-account|connector-profile>/<slug>.md (starting with \
                 YAML front matter for static-site generators, unless --no-front-matter) and .html \
                 for every guide, plus <output>/index.html, <output>/manifest.json (every guide with \
-                its files, their SHA-256 and its scopes) and <output>/sitemap.xml. Files are \
+                its files, their SHA-256 and its scopes), <output>/sitemap.xml and the pages' shared \
+                stylesheet and script, <output>/assets/guide-page.<hash>.css and .js, which every \
+                page links relatively, so the folder opens from disk or any static host. Files are \
                 written atomically and only when their contents change; the same sources always \
                 give byte-identical files.
 
@@ -57,6 +59,9 @@ extension ScopeGuideCommand {
         @Flag(help: "Print progress on pipes and in CI logs too (on a terminal it is always shown).")
         var progress = false
 
+        @Option(help: "linked: pages link <output>/assets/guide-page.<hash>.css and .js, written once; inline: each page carries its own copy.")
+        var assets: AssetsOption = .linked
+
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n, such as 2/3") }
@@ -73,7 +78,7 @@ extension ScopeGuideCommand {
         func run() throws {
             let start = ContinuousClock.now
             let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
-            let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL))
+            let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
             if merge {
                 let summary: SiteBuild.Summary

@@ -12,6 +12,11 @@ extension ScopeGuideCommand {
                 (the same as 'scopes --format json'). Output goes to standard output unless -o \
                 names a file, which is written atomically.
 
+                An html page carries its stylesheet and script (--assets inline), or links \
+                assets/guide-page.<hash>.css and .js beside it (--assets linked; with -o they are \
+                written there too), as the pages 'build' writes do. --front-matter starts md \
+                output with the YAML front matter 'build' writes.
+
                 Example: scopeguide render traffit --var subdomain=acme --format md
                 """
         )
@@ -31,6 +36,12 @@ extension ScopeGuideCommand {
         @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var outputFile: String?
 
+        @Option(help: "html pages: inline (one self-contained file) or linked (assets/guide-page.<hash>.css and .js beside the page).")
+        var assets: AssetsOption = .inline
+
+        @Flag(help: "md: start with YAML front matter (title, description, connector, method, guide, url, scopes), as 'build' writes it.")
+        var frontMatter = false
+
         func validate() throws {
             for assignment in variables where !assignment.contains("=") {
                 throw ValidationError("--var expects name=value, got '\(assignment)'.")
@@ -47,11 +58,17 @@ extension ScopeGuideCommand {
                 values[String(parts[0])] = String(parts[1])
             }
             try url.setVariables(values, for: catalog.connector(url.connector)!)
-            let text = try GuideRenderer(catalog: catalog).render(url, as: format)
+            let renderer = GuideRenderer(catalog: catalog)
+            let site = SiteBuild(renderer: renderer, options: .init(linkedAssets: assets == .linked))
+            var text = try renderer.render(url, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
+            if frontMatter, format == .markdown {
+                text = GuideFrontMatter(try renderer.tailor.guide(for: url), url: url.description).yaml() + text
+            }
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)
-                try OutputWriter(directory: target.deletingLastPathComponent())
-                    .write(OutputFile(path: target.lastPathComponent, contents: text))
+                let writer = OutputWriter(directory: target.deletingLastPathComponent())
+                try writer.write(OutputFile(path: target.lastPathComponent, contents: text))
+                if format == .html { for file in site.assetFiles { try writer.write(file) } }
             } else {
                 print(text, terminator: "")
             }
@@ -60,3 +77,9 @@ extension ScopeGuideCommand {
 }
 
 extension RenderFormat: ExpressibleByArgument {}
+
+/// `--assets`: where an html page's stylesheet and script are.
+enum AssetsOption: String, ExpressibleByArgument, CaseIterable {
+    case inline
+    case linked
+}

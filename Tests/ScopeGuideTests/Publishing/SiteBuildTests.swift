@@ -27,7 +27,7 @@ import Testing
 
         let urls = build.guideURLs
         #expect(one.guides == urls.count && four.guides == urls.count)
-        #expect(one.files == urls.count * 2 + 3 && four.files == one.files)  // + index, manifest, sitemap
+        #expect(one.files == urls.count * 2 + 5 && four.files == one.files)  // + index, manifest, sitemap, two assets
         #expect(one.written == one.files && four.written == four.files)
         #expect(one.bytes == four.bytes)
         let written = contents(of: serial)

@@ -93,7 +93,7 @@ import Yams
         #expect(guides == build.guideURLs.count)
         #expect(try build.run(.check, writer: OutputWriter(directory: sharded)).differences.count == 3)  // index, manifest, sitemap
         let merged = try build.merge(writer: OutputWriter(directory: sharded))
-        #expect(merged.files == 3)
+        #expect(merged.files == 5 && merged.written == 3)  // the assets were there already
         #expect(Self.contents(of: sharded) == Self.contents(of: plain))
     }
 
@@ -104,5 +104,26 @@ import Yams
         _ = try build.run(.write, writer: OutputWriter(directory: folder), shard: SiteBuild.Shard(index: 1, count: 2))
         #expect(throws: SiteBuild.MergeError.self) { try build.merge(writer: OutputWriter(directory: folder)) }
         #expect(SiteBuild.Shard(index: 0, count: 2) == nil && SiteBuild.Shard(index: 3, count: 2) == nil && SiteBuild.Shard(index: 1, count: 0) == nil)
+    }
+}
+
+extension SitePublishingTests {
+    @Test("built pages link one copy of the hashed assets; a single page carries them inline")
+    func linkedAssets() throws {
+        let url = try Fixtures.catalog.guideURL(connector: "front")
+        let page = try #require(try build.files(for: url).first { $0.path.hasSuffix(".html") }).contents
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../../assets/\(PageAssets.styleFileName)\">"))
+        #expect(page.contains("<script src=\"../../assets/\(PageAssets.scriptFileName)\"></script>"))
+        #expect(!page.contains(PageAssets.inlineScript))
+        #expect(PageAssets.styleFileName.range(of: #"^guide-page\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil)
+        #expect(build.assetFiles.map(\.path) == ["assets/" + PageAssets.styleFileName, "assets/" + PageAssets.scriptFileName])
+        #expect(build.assetFiles.map(\.contents) == [PageAssets.stylesheet, PageAssets.script])
+        let single = try GuideRenderer(catalog: Fixtures.catalog).render(url, as: .html)
+        #expect(single.contains(PageAssets.inlineScript) && single.contains(PageAssets.inlineStyle))
+        // The linked page is the single page less its inline copies.
+        #expect(page.utf8.count + 45_000 < single.utf8.count)
+        let inline = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(linkedAssets: false))
+        #expect(try inline.files(for: url)[1].contents == single)
+        #expect(inline.assetFiles.isEmpty)
     }
 }

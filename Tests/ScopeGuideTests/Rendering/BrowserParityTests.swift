@@ -120,6 +120,28 @@ import Testing
         }
     }
 
+    /// Every page `build` wrote, opened from disk: each loads its linked stylesheet and script
+    /// (a page whose script did not load never sets `data-guide-ready`).
+    @Test("every committed page opens from disk with its linked assets and no console errors")
+    func everyBuiltPageOpensFromDisk() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let output = Fixtures.packageRoot.appendingPathComponent("Output")
+        let pages = OutputWriter(directory: output).existingFiles().filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 5)
+        for page in pages {
+            let url = output.appendingPathComponent(page)
+            let html = try String(contentsOf: url, encoding: .utf8)
+            #expect(html.contains("assets/" + PageAssets.styleFileName + "\""), "\(page) does not link the stylesheet")
+            #expect(!html.contains("<style>"), "\(page) still inlines the stylesheet")
+            let run = try await Chromium.runDetached(["--enable-logging=stderr", "--v=0", "--dump-dom"], url: url.absoluteString)
+            let consoleErrors = run.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("ERR_FILE_NOT_FOUND") }
+            #expect(consoleErrors.isEmpty, "\(page): \(consoleErrors)")
+            if page != "index.html" {
+                #expect(run.stdout.contains("data-guide-ready=\"1\""), "\(page): the linked script did not run")
+            }
+        }
+    }
+
     @Test("the committed Front page opens with no console errors")
     func noConsoleErrors() async throws {
         try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
