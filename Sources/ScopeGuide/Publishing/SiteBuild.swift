@@ -48,7 +48,8 @@ public struct SiteBuild: Sendable {
         public var bytes = 0
         /// Files written because they were missing or different (``Mode/write``).
         public var written = 0
-        /// How the folder differs from the build, in file order, extra files last (``Mode/check``).
+        /// How the folder differs from the build, in file order, then extra files, then temporary
+        /// files left by killed runs (``Mode/check``).
         public var differences: [OutputWriter.Difference] = []
     }
 
@@ -67,6 +68,9 @@ public struct SiteBuild: Sendable {
         progress: (@Sendable (_ done: Int, _ of: Int, _ url: GuideURL) -> Void)? = nil
     ) throws -> Summary {
         let urls = guideURLs
+        // A run killed between writing a temporary file and renaming it leaves the file behind;
+        // a build removes those of earlier runs, and a check reports them.
+        if mode == .write { writer.removeStaleTemporaryFiles() }
         let outcomes = Outcomes(count: urls.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
@@ -86,6 +90,7 @@ public struct SiteBuild: Sendable {
         if mode == .check {
             let expected = Set(urls.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + ["index.html"])
             summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
+            summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
         }
         return summary
     }

@@ -10,7 +10,9 @@ extension ScopeGuideCommand {
                 Formats: md (CommonMark), html (a standalone page with the interactive scope \
                 selector), fragment (the guide's HTML without page chrome, for embedding), json \
                 (the same as 'scopes --format json'). Output goes to standard output unless -o \
-                names a file, which is written atomically.
+                names a file, which is written atomically; -o writes only regular files (not a \
+                directory, device, FIFO or symbolic link) and removes temporary files a killed \
+                run left beside it.
 
                 Example: scopeguide render traffit --var subdomain=acme --format md
                 """
@@ -50,8 +52,10 @@ extension ScopeGuideCommand {
             let text = try GuideRenderer(catalog: catalog).render(url, as: format)
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)
-                try OutputWriter(directory: target.deletingLastPathComponent())
-                    .write(OutputFile(path: target.lastPathComponent, contents: text))
+                let writer = OutputWriter(directory: target.deletingLastPathComponent())
+                writer.removeStaleTemporaryFiles(of: target.lastPathComponent)
+                // Refuses anything but a regular file (a device, a FIFO, a link, a directory).
+                try writer.write(OutputFile(path: target.lastPathComponent, contents: text))
             } else {
                 print(text, terminator: "")
             }
