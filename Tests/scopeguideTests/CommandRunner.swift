@@ -6,6 +6,10 @@ enum CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process ended by exiting (not by a signal such as SIGSEGV or SIGKILL).
+        var exited = true
+        /// Whether ``run(_:in:timeout:)`` killed it for running past its timeout.
+        var timedOut = false
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -23,8 +27,9 @@ enum CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/scopeguide")
     }()
 
-    /// `input`, when given, is the command's standard input.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, input: Data? = nil) throws -> Result {
+    /// Runs the binary; with a `timeout`, kills it (SIGKILL) if it is still running then, so a
+    /// hang fails the test instead of stalling the suite. `input`, when given, is its standard input.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: Duration? = nil, input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -44,11 +49,28 @@ enum CommandRunner {
                 try? writer.close()
             }
         }
+        let killed = Killed()
+        if let timeout {
+            let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [process] in
+                guard process.isRunning else { return }
+                killed.set()
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+                      stderr: String(decoding: stderr, as: UTF8.self), exited: process.terminationReason == .exit, timedOut: killed.value)
+    }
+
+    /// Set from the timeout's queue, read after the process ended.
+    private final class Killed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var flag = false
+        func set() { lock.withLock { flag = true } }
+        var value: Bool { lock.withLock { flag } }
     }
 }

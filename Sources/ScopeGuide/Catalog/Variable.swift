@@ -3,8 +3,21 @@ public struct Variable: Hashable, Sendable {
     public var name: String
     public var label: String
     public var example: String?
-    /// A regular expression a value must match in full, when given.
+    /// A regular expression a value must match in full, when given; otherwise values must match
+    /// ``defaultPattern``.
     public var pattern: String?
+
+    /// What a value of a variable without a `pattern` must match: one line of 1 to
+    /// ``maximumDefaultLength`` characters, none of them a control or format character (no
+    /// line breaks, NULs or bidirectional overrides). `check` warns about such variables: a
+    /// pattern saying what the value is (`[a-z0-9-]+` for a subdomain) is better.
+    public static let defaultPattern = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,\(maximumDefaultLength)}"
+
+    /// The longest value, in characters, ``defaultPattern`` allows: 200.
+    public static let maximumDefaultLength = 200
+
+    /// The pattern values are checked against: ``pattern``, or ``defaultPattern``.
+    public var effectivePattern: String { pattern ?? Self.defaultPattern }
 
     public init(name: String, label: String, example: String? = nil, pattern: String? = nil) {
         self.name = name

@@ -2,9 +2,13 @@
 public enum AuthorizeURL {
     /// `authorizationUrl?scope=<scopes>&response_type=code[&client_id=…][&redirect_uri=…]`, the
     /// scopes joined by the method's `scopeDelimiter` and form-encoded (`read+write`); `nil` for
-    /// methods that are not OAuth 2.0 authorization code or have no authorization URL.
+    /// methods that are not OAuth 2.0 authorization code or have no authorization URL, and when
+    /// that URL fails ``WebAddress/isAllowed(_:)`` (the loader refuses it; a catalogue built in
+    /// code may still hold one).
     public static func make(for method: AuthMethod, scopes: [Scope], clientID: String? = nil, redirectURI: String? = nil) -> String? {
-        guard method.kind == .oauth2, method.grantType == .authorizationCode, let base = method.authorizationURL else {
+        guard method.kind == .oauth2, method.grantType == .authorizationCode, let base = method.authorizationURL,
+            WebAddress.isAllowed(base)
+        else {
             return nil
         }
         var parameters = [

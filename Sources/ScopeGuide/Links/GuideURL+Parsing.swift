@@ -89,7 +89,8 @@ extension GuideURL {
     }
 
     /// Replaces the customer's variable values after checking each is declared by `connector`
-    /// and matches its pattern.
+    /// and matches its pattern (``Variable/effectivePattern``: a variable without one takes
+    /// one line of at most 200 characters).
     /// - Throws: ``GuideURLError/unknownVariable(_:connector:declared:)`` or
     ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.
     public mutating func setVariables(_ values: [String: String], for connector: Connector) throws(GuideURLError) {
@@ -97,8 +98,8 @@ extension GuideURL {
             guard let declared = connector.variables.first(where: { $0.name == name }) else {
                 throw .unknownVariable(name, connector: connector.key, declared: connector.variables.map(\.name))
             }
-            if let pattern = declared.pattern, !VariableValue.matches(value, pattern: pattern) {
-                throw .invalidVariable(name: name, value: value, pattern: pattern)
+            if !VariableValue.matches(value, pattern: declared.effectivePattern) {
+                throw .invalidVariable(name: name, value: value, pattern: declared.effectivePattern)
             }
         }
         variables = values

@@ -34,6 +34,8 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownVariable(let name, let connector, let declared):
             "connector \"\(connector.abbreviated)\" has no variable \"\(name.abbreviated)\""
                 + (declared.isEmpty ? " (it declares none)" : " (declared: \(declared.joined(separator: ", ")))")
+        case .invalidVariable(let name, let value, let pattern) where pattern == Variable.defaultPattern:
+            "invalid value \"\(value.abbreviated)\" for variable \"\(name.abbreviated)\" (must be one line of 1 to \(Variable.maximumDefaultLength) characters, without control characters)"
         case .invalidVariable(let name, let value, let pattern):
             "invalid value \"\(value.abbreviated)\" for variable \"\(name.abbreviated)\" (must match \(pattern.abbreviated))"
         case .conflictingParameter(let name): "parameter \"\(name.abbreviated)\" is given more than once with different values"

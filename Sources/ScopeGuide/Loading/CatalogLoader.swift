@@ -18,6 +18,14 @@ public struct CatalogLoader: Sendable {
     /// file (a pasted blob, say) is one clear error at once rather than seconds of parsing.
     public static let maximumFileSize = 2 << 20
 
+    /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
+    /// 100,000. Composing (and hashing) an expanded tree costs its full size, however short the
+    /// text: ten anchors each doubling the last ten times reach 10^9 nodes in 490 bytes.
+    public static let maximumAliasedNodes = YAMLPreflight.maximumAliasedNodes
+
+    /// How deep sequences and mappings may nest in a guide file: 200 levels.
+    public static let maximumNesting = YAMLPreflight.maximumDepth
+
     /// Loads every connector folder under `directory`, or with `only`, those folders alone (and
     /// `site.yaml`): a command about one connector then neither waits for nor fails on the others.
     /// - Throws: ``LoadFailure`` listing every error found, in file order.
@@ -164,6 +172,13 @@ public struct CatalogLoader: Sendable {
                 return nil
             }
             return YAMLCursor(node: node, keyPath: .root, file: file)
+        } catch let refusal as YAMLPreflight.Refusal {
+            let reason: LoadError.Reason = switch refusal.reason {
+            case .aliasExpansion(let nodes): .aliasExpansion(nodes)
+            case .collectionKey: .collectionKey
+            case .tooDeep: .nestingTooDeep
+            }
+            diagnostics.report(reason, at: SourceLocation(file: file, line: refusal.line, column: refusal.column), path: "")
         } catch let error as YamlError {
             let (message, mark) = Self.describe(error)
             let location = mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? start

@@ -43,7 +43,7 @@ extension ConnectorDecoder {
         } else if kind == .oauth2 {
             grantType = .authorizationCode
         }
-        let authorizationURL = diagnostics.string(body["authorizationUrl"], in: body, key: "authorizationUrl")
+        let authorizationURL = webAddress(body["authorizationUrl"], in: body, key: "authorizationUrl")
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
         if let support, diagnostics.isMapping(support) {
@@ -59,13 +59,24 @@ extension ConnectorDecoder {
         return AuthMethod(
             key: key, kind: kind ?? .custom, label: label, grantType: grantType,
             authorizationURL: authorizationURL,
-            tokenURL: diagnostics.string(body["tokenUrl"], in: body, key: "tokenUrl"),
+            tokenURL: webAddress(body["tokenUrl"], in: body, key: "tokenUrl"),
             defaultScopes: defaultScopes,
             scopeDelimiter: diagnostics.string(body["scopeDelimiter"], in: body, key: "scopeDelimiter") ?? " ",
             configFields: decodeFields(body["configFields"]),
             setupFields: decodeFields(body["setupFields"]),
-            supportLink: support.flatMap { diagnostics.string($0["link"], in: $0, key: "link") },
+            supportLink: support.flatMap { webAddress($0["link"], in: $0, key: "link") },
             guides: guides)
+    }
+
+    /// A string that must pass ``WebAddress/isAllowed(_:)``; one that does not is reported at its
+    /// field and dropped.
+    mutating func webAddress(_ cursor: YAMLCursor?, in parent: YAMLCursor, key: String) -> String? {
+        guard let value = diagnostics.string(cursor, in: parent, key: key), let cursor else { return nil }
+        guard WebAddress.isAllowed(value) else {
+            diagnostics.report(.invalidValue(value, expected: WebAddress.expectation), at: cursor)
+            return nil
+        }
+        return value
     }
 
     mutating func decodeFields(_ cursor: YAMLCursor?) -> [Field] {

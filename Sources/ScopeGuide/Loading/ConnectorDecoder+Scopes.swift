@@ -64,19 +64,34 @@ extension ConnectorDecoder {
 
     mutating func reportIncludesCycles(_ definitions: [ScopeDefinition], cursors: [Scope: YAMLCursor]) {
         let edges = Dictionary(definitions.map { ($0.scope, $0.includes) }, uniquingKeysWith: { a, _ in a })
+        let positions = Dictionary(definitions.enumerated().map { ($1.scope, $0) }, uniquingKeysWith: { a, _ in a })
         var state: [Scope: Bool] = [:]  // false: on the current path; true: finished
-        var path: [Scope] = []
         var reported = Set<Set<Scope>>()
 
-        func visit(_ scope: Scope) {
-            state[scope] = false
-            path.append(scope)
-            for next in edges[scope] ?? [] where edges[next] != nil {
-                switch state[next] {
-                case .none: visit(next)
+        // Depth-first, with the path as an explicit stack of (scope, next edge to follow): an
+        // `includes` chain is as long as the file makes it, and a recursive walk overflowed the
+        // stack on a chain of 5,000 scopes.
+        var path: [(scope: Scope, next: Int)] = []
+        for definition in definitions where state[definition.scope] == nil {
+            state[definition.scope] = false
+            path.append((definition.scope, 0))
+            while let (scope, next) = path.last {
+                let targets = edges[scope] ?? []
+                guard next < targets.count else {
+                    path.removeLast()
+                    state[scope] = true
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let target = targets[next]
+                guard edges[target] != nil else { continue }
+                switch state[target] {
+                case .none:
+                    state[target] = false
+                    path.append((target, 0))
                 case .some(false):
-                    let cycle = Array(path[path.lastIndex(of: next)!...])
-                    if reported.insert(Set(cycle)).inserted, let start = cycle.min(by: { index($0) < index($1) }) {
+                    let cycle = Array(path[path.lastIndex { $0.scope == target }!...].map(\.scope))
+                    if reported.insert(Set(cycle)).inserted, let start = cycle.min(by: { positions[$0]! < positions[$1]! }) {
                         // Start the message at the first defined scope of the cycle, so it reads the
                         // same whichever scope the walk reached first.
                         let rotation = cycle.firstIndex(of: start)!
@@ -84,15 +99,11 @@ extension ConnectorDecoder {
                         let cursor = cursors[start]!
                         diagnostics.report(.includesCycle(ordered.map(\.rawValue)), at: cursor["includes"] ?? cursor)
                     }
-                case .some(true): break
+                case .some(true):
+                    break
                 }
             }
-            path.removeLast()
-            state[scope] = true
         }
-        func index(_ scope: Scope) -> Int { definitions.firstIndex { $0.scope == scope } ?? Int.max }
-
-        for definition in definitions where state[definition.scope] == nil { visit(definition.scope) }
     }
 
     mutating func checkScopeReferences(_ definitions: [ScopeDefinition]) {

@@ -7,6 +7,12 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The file has this many bytes, more than ``CatalogLoader/maximumFileSize``.
         case tooLarge(Int)
         case syntax(String)
+        /// The file's aliases bring in this many nodes, more than ``CatalogLoader/maximumAliasedNodes``.
+        case aliasExpansion(Int)
+        /// A mapping key is a sequence or a mapping (or an alias of one).
+        case collectionKey
+        /// Sequences and mappings nest deeper than ``CatalogLoader/maximumNesting``.
+        case nestingTooDeep
         case missingField(String)
         case wrongType(expected: String, found: String)
         case unknownScope(String, suggestions: [String])
@@ -47,6 +53,10 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadable(let why): "cannot read file: \(why.abbreviated)"
         case .tooLarge(let size): "file of \(size) bytes is too large (guide files are at most \(CatalogLoader.maximumFileSize) bytes)"
         case .syntax(let why): "YAML syntax error: \(why.abbreviated)"
+        case .aliasExpansion(let nodes):
+            "aliases bring in \(nodes) nodes, more than the \(CatalogLoader.maximumAliasedNodes) allowed (write the values out instead)"
+        case .collectionKey: "a mapping key must be a scalar, not a sequence, a mapping or an alias of one"
+        case .nestingTooDeep: "sequences and mappings nest more than \(CatalogLoader.maximumNesting) levels deep"
         case .missingField(let name): "missing required field \"\(name.abbreviated)\""
         case .wrongType(let expected, let found): "expected \(expected.abbreviated), found \(found.abbreviated)"
         case .unknownScope(let scope, let suggestions):

@@ -26,8 +26,10 @@ import Yams
 /// Guide files rarely contain tags or anchors, and when they do they cost what they cost before.
 enum YAMLComposer {
     /// The single document in `text`, or `nil` when it has none.
-    /// - Throws: Yams' `YamlError`, exactly as `Yams.compose` with ``fullResolver`` throws it.
+    /// - Throws: ``YAMLPreflight/Refusal`` for a shape too costly to compose (checked first),
+    ///   else Yams' `YamlError`, exactly as `Yams.compose` with ``fullResolver`` throws it.
     static func compose(_ text: String) throws -> Node? {
+        try YAMLPreflight.check(text)
         guard !mayNeedFullResolver(text) else { return try compose(text, resolver: fullResolver) }
         do {
             return try compose(text, resolver: .basic)

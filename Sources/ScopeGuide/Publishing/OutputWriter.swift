@@ -17,33 +17,129 @@ public struct OutputWriter: Sendable {
         case stale(String)
         /// On disk but no longer produced (say, a removed guide).
         case extra(String)
+        /// A temporary file left by a killed run (see ``OutputWriter/staleTemporaryFiles()``).
+        case temporary(String)
 
         public var description: String {
             switch self {
             case .missing(let path): "missing: \(path)"
             case .stale(let path): "stale: \(path)"
             case .extra(let path): "extra: \(path)"
+            case .temporary(let path): "left by a killed run: \(path)"
             }
         }
     }
 
     /// Writes `file` through a temporary file and a rename, so readers never see half a file.
     /// A file whose contents are already right is left alone.
+    ///
+    /// Only regular files are written: a rename would replace a directory, a device, a FIFO or a
+    /// symbolic link at the path with a regular file, so those are refused before anything is
+    /// written. (Another process could still put one there between the check and the rename;
+    /// the output folder is assumed to belong to whoever builds into it.)
+    /// - Throws: ``OutputWriteError``.
     @discardableResult
-    public func write(_ file: OutputFile) throws -> Change {
+    public func write(_ file: OutputFile) throws(OutputWriteError) -> Change {
         let target = directory.appendingPathComponent(file.path)
         let data = Data(file.contents.utf8)
+        if let kind = Self.nonRegularKind(atPath: target.path) { throw .notARegularFile(path: target.path, kind: kind) }
         if let existing = FileManager.default.contents(atPath: target.path), existing == data { return .unchanged }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temporary)
+        let folder = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: target.path, reason: Self.reason(error))
+        }
+        let temporary = folder.appendingPathComponent(Self.temporaryName(for: target.lastPathComponent))
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw .cannotWrite(path: target.path, reason: Self.reason(error))
+        }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(target.path): \(reason)"])
+            throw .cannotWrite(path: target.path, reason: reason)
         }
         return .written
+    }
+
+    /// What is at `path` when it exists and is not a regular file ("a directory", "a symbolic
+    /// link"…), or `nil`. A symbolic link counts as itself, not as what it points to.
+    static func nonRegularKind(atPath path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Foundation's description of a failed file operation, without its error-domain dump.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
+        return (error as NSError).localizedDescription
+    }
+
+    // MARK: Temporary files
+
+    /// `.<name>.<pid>.tmp`: hidden, and naming the process that writes it, so a later run can
+    /// tell a file left by a killed run from one a running build is writing.
+    static func temporaryName(for name: String, processID: Int32 = ProcessInfo.processInfo.processIdentifier) -> String {
+        ".\(name).\(processID).tmp"
+    }
+
+    /// The file a temporary file's `name` stands for and the process writing it, if the name has
+    /// the shape ``temporaryName(for:processID:)`` gives.
+    static func parseTemporaryName(_ name: String) -> (target: String, processID: Int32)? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let stem = name.dropFirst().dropLast(4)
+        guard let dot = stem.lastIndex(of: "."), dot > stem.startIndex else { return nil }
+        let digits = stem[stem.index(after: dot)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let processID = Int32(digits) else { return nil }
+        return (String(stem[..<dot]), processID)
+    }
+
+    /// Whether the process that named a temporary file is gone (killed, or crashed), so nothing
+    /// will rename or delete its file.
+    private static func isStale(_ name: String, target include: (String) -> Bool) -> Bool {
+        guard let (target, owner) = parseTemporaryName(name), include(target) else { return false }
+        // Signal 0 only asks whether the process exists; ESRCH: it does not.
+        return kill(owner, 0) != 0 && errno == ESRCH
+    }
+
+    /// Relative paths of the temporary files of built files (``builtExtensions``) under the folder that no
+    /// running process is writing: left by a build killed between writing and renaming. Sorted.
+    public func staleTemporaryFiles() -> [String] {
+        files { name in Self.isStale(name, target: Self.isBuilt) }
+    }
+
+    /// Deletes ``staleTemporaryFiles()`` (for `name` only, in the folder itself, when given:
+    /// `render -o` must not touch the rest of a folder such as `/tmp`). Returns their relative paths.
+    @discardableResult
+    public func removeStaleTemporaryFiles(of name: String? = nil) -> [String] {
+        let stale: [String]
+        if let name {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            stale = names.filter { Self.isStale($0, target: { $0 == name }) }.sorted()
+        } else {
+            stale = staleTemporaryFiles()
+        }
+        for path in stale { try? FileManager.default.removeItem(at: directory.appendingPathComponent(path)) }
+        return stale
+    }
+
+    /// Whether `name` has one of ``builtExtensions``.
+    private static func isBuilt(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return builtExtensions.contains(String(name[name.index(after: dot)...]))
     }
 
     /// How the folder differs from `files`: missing and stale files, and files no build produces.
@@ -51,7 +147,7 @@ public struct OutputWriter: Sendable {
         var differences = files.compactMap(difference(for:))
         let expected = Set(files.map(\.path))
         for path in existingFiles() where !expected.contains(path) { differences.append(.extra(path)) }
-        return differences
+        return differences + staleTemporaryFiles().map(Difference.temporary)
     }
 
     /// How `file` differs from what the folder holds at its path: missing, stale or not at all.
@@ -67,10 +163,15 @@ public struct OutputWriter: Sendable {
 
     /// Relative paths of the files of ``builtExtensions`` under the folder, sorted.
     func existingFiles() -> [String] {
+        files(where: Self.isBuilt)
+    }
+
+    /// Relative paths of the files under the folder whose names pass `include`, sorted.
+    private func files(where include: (String) -> Bool) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
         let base = directory.standardizedFileURL.path + "/"
         return enumerator.compactMap { item -> String? in
-            guard let url = item as? URL, Self.builtExtensions.contains(url.pathExtension) else { return nil }
+            guard let url = item as? URL, include(url.lastPathComponent) else { return nil }
             let path = url.standardizedFileURL.path
             return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil
         }.sorted()

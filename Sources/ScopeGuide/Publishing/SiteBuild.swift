@@ -165,7 +165,8 @@ public struct SiteBuild: Sendable {
         public var bytes = 0
         /// Files written because they were missing or different (``Mode/write``).
         public var written = 0
-        /// How the folder differs from the build, in file order, extra files last (``Mode/check``).
+        /// How the folder differs from the build, in file order, then extra files, then temporary
+        /// files left by killed runs (``Mode/check``).
         public var differences: [OutputWriter.Difference] = []
     }
 
@@ -187,6 +188,9 @@ public struct SiteBuild: Sendable {
     ) throws -> Summary {
         let allURLs = guideURLs
         let urls = shard.map { shard in allURLs.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? allURLs
+        // A run killed between writing a temporary file and renaming it leaves the file behind;
+        // a build removes those of earlier runs, and a check reports them.
+        if mode == .write { writer.removeStaleTemporaryFiles() }
         let outcomes = Outcomes(count: urls.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
@@ -215,6 +219,7 @@ public struct SiteBuild: Sendable {
         if mode == .check {
             let expected = Set(allURLs.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + (siteFiles + assetFiles).map(\.path))
             summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
+            summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
         }
         return summary
     }

@@ -48,6 +48,12 @@ struct CMarkNode {
         link.appendText(text)
     }
 
+    /// A link to an address from the guide sources when it passes ``WebAddress/isAllowed(_:)``,
+    /// else `text` alone: renderers never link an address the loader would refuse.
+    func appendWebLink(_ text: String, url: String) {
+        if WebAddress.isAllowed(url) { appendLink(text, url: url) } else { appendText(text) }
+    }
+
     func appendHeading(level: Int32) -> CMarkNode {
         let heading = append(CMARK_NODE_HEADING)
         cmark_node_set_heading_level(heading.pointer, level)

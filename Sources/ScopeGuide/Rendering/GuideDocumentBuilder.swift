@@ -145,7 +145,13 @@ struct GuideDocumentBuilder {
         let paragraph = parent.appendParagraph()
         paragraph.appendStrong(label)
         paragraph.appendText(" ")
-        paragraph.appendLink(target, url: target)
+        // The dynamic URL's base is the site's `docsBaseURL`, or the server's own address
+        // (`http:` to any host) when it links to itself; any other scheme stays text.
+        if WebAddress.isAllowed(target) || target.lowercased().hasPrefix("http://") {
+            paragraph.appendLink(target, url: target)
+        } else {
+            paragraph.appendText(target)
+        }
     }
 
     // MARK: Sections and steps

@@ -23,7 +23,7 @@ struct HubPart {
 
         var paragraph = step("Navigate to the \(hub)", in: steps).appendParagraph()
         paragraph.appendText("Use one of the three ")
-        paragraph.appendLink("Linking Account Methods", url: site.docsBaseURL + "/guides/accounts-section#linking-accounts")
+        paragraph.appendWebLink("Linking Account Methods", url: site.docsBaseURL + "/guides/accounts-section#linking-accounts")
         paragraph.appendText(" to access the \(hub).")
 
         appendFields(tailored.method.configFields, to: steps, intro: "Fill out the following fields using details from your provider:")
@@ -38,7 +38,7 @@ struct HubPart {
 
         paragraph = parent.appendParagraph()
         paragraph.appendText("If the account linking is successful, you will see the newly linked account in your ")
-        paragraph.appendLink("Accounts", url: site.docsBaseURL + "/guides/accounts-section")
+        paragraph.appendWebLink("Accounts", url: site.docsBaseURL + "/guides/accounts-section")
         paragraph.appendText(" page.")
     }
 

@@ -32,8 +32,11 @@ struct MarkdownFragment: Sendable {
     /// closes with `<!-- end list -->` (after a blank line or not, depending on the last item).
     private let commonMarkBeforeList: String?
 
-    init(_ markdown: String, kind: Kind) {
+    /// Parses `markdown`, then puts `customerValues` in as text where their placeholders are
+    /// (see ``CustomerText``).
+    init(_ markdown: String, kind: Kind, customerValues: [String] = []) {
         let document = CMarkDocument(parsing: markdown)
+        CustomerText.fill(document.root.pointer, with: customerValues)
         let first = cmark_node_first_child(document.root.pointer)
         switch kind {
         case .block:
@@ -50,9 +53,10 @@ struct MarkdownFragment: Sendable {
                 nodes = CMarkSnapshot(childrenOf: paragraph)
                 html = Self.lazyImages(Self.paragraphContent(document.render(.html)))
             } else {
-                nodes = CMarkSnapshot(text: markdown)
+                let plain = CustomerText.filling(markdown, with: customerValues, CustomerText.asText)
+                nodes = CMarkSnapshot(text: plain)
                 let text = CMarkDocument()
-                text.root.appendParagraph().appendText(markdown)
+                text.root.appendParagraph().appendText(plain)
                 html = Self.paragraphContent(text.render(.html))
             }
         }

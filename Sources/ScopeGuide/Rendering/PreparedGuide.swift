@@ -48,7 +48,9 @@ struct PreparedGuide: Sendable {
     /// Prepares `guide`'s texts with `variables` substituted, taking fragments from `cache`.
     init(_ guide: Guide, variables: TextVariables, cache: RenderCache) {
         func fragment(_ markdown: String, _ kind: MarkdownFragment.Kind) -> MarkdownFragment {
-            cache.fragment(variables.substitute(markdown), kind: kind, isCacheable: variables.isCacheable(markdown))
+            let substituted = variables.substitute(markdown)
+            return cache.fragment(
+                substituted.markdown, kind: kind, customerValues: substituted.customerValues, isCacheable: variables.isCacheable(markdown))
         }
         func body(content: String?, list: [String]) -> Body {
             let content = content.map { fragment($0, .block) }

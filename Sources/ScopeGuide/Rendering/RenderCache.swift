@@ -40,9 +40,10 @@ final class RenderCache: @unchecked Sendable {
         return value(in: \.guides, for: key) { PreparedGuide(tailored.guide, variables: variables, cache: self) }
     }
 
-    /// `markdown` parsed and made safe; from the cache when `isCacheable`, and added to it.
-    func fragment(_ markdown: String, kind: MarkdownFragment.Kind, isCacheable: Bool) -> MarkdownFragment {
-        guard isCacheable else { return MarkdownFragment(markdown, kind: kind) }
+    /// `markdown` parsed and made safe, with `customerValues` put in as text; from the cache when
+    /// `isCacheable` (then there are no customer values), and added to it.
+    func fragment(_ markdown: String, kind: MarkdownFragment.Kind, customerValues: [String] = [], isCacheable: Bool) -> MarkdownFragment {
+        guard isCacheable, customerValues.isEmpty else { return MarkdownFragment(markdown, kind: kind, customerValues: customerValues) }
         return value(in: \.fragments, for: Key(text: markdown, kind: kind)) { MarkdownFragment(markdown, kind: kind) }
     }
 

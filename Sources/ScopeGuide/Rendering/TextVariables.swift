@@ -15,33 +15,49 @@ struct TextVariables {
         self.customer = customer
     }
 
-    /// The value of `{{name}}`: a built-in (which a customer value cannot override), or the
-    /// customer's. Built-ins are computed when a text names them, not for every rendering.
-    func value(of name: String) -> String? {
+    /// The value of a built-in `{{name}}` (which a customer value cannot override), computed
+    /// when a text names it, not for every rendering; `nil` for any other name.
+    func builtInValue(of name: String) -> String? {
         switch name {
         case "platformName": isWhitelabel ? site.whitelabelName : site.platformName
         case "hubName": site.hubName
         case "connectorName": connector.name
         case "callbackURL": site.callbackURL(for: connector)
-        default: customer[name]
+        default: nil
         }
     }
 
-    /// `text` with each `{{name}}` replaced by its value, or by a visible `‹name›` when the
-    /// customer gave none, never by an empty string.
-    func substitute(_ text: String) -> String {
-        guard Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) != nil else { return text }
-        var result = ""
+    /// Guide text ready to parse: `markdown` with each built-in `{{name}}` replaced by its value
+    /// (site and connector text, Markdown like the guide's own), each customer value by a
+    /// placeholder for ``CustomerText/fill(_:with:)`` to put in as text after parsing, and each
+    /// variable the customer gave no value for by a visible `‹name›`, never by an empty string.
+    struct Substituted {
+        var markdown: String
+        /// The customer values, by placeholder number.
+        var customerValues: [String] = []
+    }
+
+    func substitute(_ text: String) -> Substituted {
+        guard Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) != nil else { return Substituted(markdown: text) }
+        var result = Substituted(markdown: "")
         var rest = text[...]
         while let open = Self.firstPair(of: UInt8(ascii: "{"), in: rest),
             let close = Self.firstPair(of: UInt8(ascii: "}"), in: rest[rest.utf8.index(open, offsetBy: 2)...])
         {
-            result += rest[..<open]
+            result.markdown += rest[..<open]
             let name = rest[rest.utf8.index(open, offsetBy: 2)..<close].trimmingWhitespace
-            result += value(of: name) ?? "‹\(name)›"
+            if let value = builtInValue(of: name) {
+                result.markdown += value
+            } else if let value = customer[name] {
+                result.markdown += CustomerText.placeholder(result.customerValues.count)
+                result.customerValues.append(value)
+            } else {
+                result.markdown += "‹\(name)›"
+            }
             rest = rest[rest.utf8.index(close, offsetBy: 2)...]
         }
-        return result + rest
+        result.markdown += rest
+        return result
     }
 
     /// Whether `text` substitutes to the same result for every request, so its rendering can be

@@ -17,6 +17,9 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         /// An image in the text of `part` (a section or step title) whose source is not
         /// `https:`: rendered guides leave it out.
         case imageNotShown(source: String, part: String)
+        /// The variable has no `pattern`, so customer values only get the default check (one
+        /// line of at most 200 characters, see ``Variable/defaultPattern``).
+        case variableWithoutPattern(String)
     }
 
     public var connector: String
@@ -25,7 +28,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown: .warning
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern: .warning
         }
     }
 
@@ -42,12 +45,19 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             text = "connector has no actions"
         case .imageNotShown(let source, let part):
             text = "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
+        case .variableWithoutPattern(let name):
+            text = "variable \"\(name)\" has no pattern: values are only limited to one line of at most \(Variable.maximumDefaultLength) characters (add a pattern such as \"[a-z0-9-]+\")"
         }
         return "\(connector): \(severity.rawValue): \(text)"
     }
 }
 
 /// Runs the lint checks over a connector.
+///
+/// Each check costs about one pass over the actions or steps (with the ``ScopeGraph``'s bitsets),
+/// so `check` stays near-linear in the size of a guide: asking the graph "does this set grant
+/// that scope" per action recomputed the set's closure each time, and took 13.9 s for 4,000
+/// actions.
 public enum Lint {
     public static func findings(for connector: Connector) -> [LintFinding] {
         var findings: [LintFinding] = []
@@ -59,9 +69,14 @@ public enum Lint {
         if connector.actions.isEmpty { findings.append(LintFinding(connector: connector.key, kind: .noActions)) }
 
         // Every required scope must be shown by some step, or by a displayed scope granting it.
+        // What the displayed scopes grant together is computed once; a displayed scope the graph
+        // does not define grants just itself.
+        let shown = graph.closure(of: displayed.compactMap(graph.number(of:)))
+        let shownNames = Set(displayed)
         var missing: [Scope: [ActionID]] = [:]
         for action in connector.actions {
-            for scope in action.requirement.mentionedScopes where !graph.grants(displayed, scope) {
+            for scope in action.requirement.mentionedScopes where !shownNames.contains(scope) {
+                if let number = graph.number(of: scope), shown.contains(number) { continue }
                 missing[scope, default: []].append(action.id)
             }
         }
@@ -69,24 +84,36 @@ public enum Lint {
             findings.append(LintFinding(connector: connector.key, kind: .scopeNeverDisplayed(scope, actions: missing[scope]!)))
         }
 
-        let required = connector.actions.flatMap(\.requirement.mentionedScopes)
+        // A displayed scope is needed when it is required itself or grants a required scope.
+        let requiredNames = Set(connector.actions.flatMap(\.requirement.mentionedScopes))
+        let required = Bitset(capacity: graph.scopes.count, requiredNames.compactMap(graph.number(of:)))
         var reported = Set<Scope>()
         for step in steps {
-            for scope in step.displayScopes where !required.contains(where: { graph.grants([scope], $0) }) && reported.insert(scope).inserted {
+            for scope in step.displayScopes where !reported.contains(scope) {
+                if requiredNames.contains(scope) { continue }
+                if let number = graph.number(of: scope), graph.closure(of: [number]).intersects(required) { continue }
+                reported.insert(scope)
                 findings.append(LintFinding(connector: connector.key, kind: .scopeNeverRequired(scope, step: step.title)))
             }
         }
 
         for action in connector.actions {
             let alternatives = action.requirement.alternatives
-            for (index, alternative) in alternatives.enumerated() {
-                let shadow = alternatives.enumerated().first { other, candidate in
-                    other != index && Set(candidate).isSubset(of: alternative) && (Set(candidate) != Set(alternative) || other < index)
+            // Most actions have one alternative, which nothing can shadow.
+            guard alternatives.count > 1 else { continue }
+            let sets = alternatives.map(Set.init)
+            for index in alternatives.indices {
+                let shadow = sets.indices.first { other in
+                    other != index && sets[other].isSubset(of: sets[index]) && (sets[other] != sets[index] || other < index)
                 }
                 if let shadow {
-                    findings.append(LintFinding(connector: connector.key, kind: .unreachableAlternative(action.id, alternative: alternative, shadowedBy: shadow.element)))
+                    findings.append(LintFinding(connector: connector.key, kind: .unreachableAlternative(
+                        action.id, alternative: alternatives[index], shadowedBy: alternatives[shadow])))
                 }
             }
+        }
+        for variable in connector.variables where variable.pattern == nil {
+            findings.append(LintFinding(connector: connector.key, kind: .variableWithoutPattern(variable.name)))
         }
         findings += imageFindings(connector)
         return findings

@@ -23,7 +23,10 @@
 ///    it. Whenever the choices made leave independent groups, they are split again (step 3), and
 ///    a group once solved is remembered by the part of the granted set its answer depends on.
 ///
-/// When the node budget runs out, the best solution found is returned with `isOptimal == false`;
+/// The search is bounded twice: by nodes, and by *work*, which counts what each node costs (the
+/// options of the requirements it looks at, every pass over them being linear in that). A node
+/// budget alone allowed minutes: with 300 any-of actions open, each node's passes are long.
+/// When either budget runs out, the best solution found is returned with `isOptimal == false`;
 /// it still satisfies every requirement. (The guide page's script ports the previous version of
 /// this search; both give the same answer whenever the answer is optimal.)
 struct MinimalScopeSearch {
@@ -32,11 +35,16 @@ struct MinimalScopeSearch {
         var chosen: [Int]
         var isOptimal: Bool
         var nodes: Int
+        /// Options looked at, summed over nodes (see ``workBudget``).
+        var work: Int
     }
 
     let graph: ScopeGraph
     /// Search nodes allowed over all groups before giving up on proving optimality.
     var nodeBudget: Int
+    /// Work allowed over all groups: each node costs the number of options of the requirements
+    /// it filters. Unbounded unless set; ``Resolver`` sets ``Resolver/defaultWorkBudget``.
+    var workBudget = Int.max
     /// Whether to split independent groups (step 3) and remember solved groups; `false` gives a
     /// plain branch and bound, which tests compare against.
     var splitsGroups = true
@@ -63,9 +71,9 @@ struct MinimalScopeSearch {
         }
         open.removeAll { options in options.contains { $0.isSubset(of: base) } }
 
-        var search = BranchAndBound(graph: graph, budget: nodeBudget, splitsGroups: splitsGroups)
+        var search = BranchAndBound(graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups)
         let best = search.solve(open, from: base)
-        return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: search.nodes)
+        return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: search.nodes, work: search.work)
     }
 
     /// The minimal grant closures of a requirement's alternatives, the first of equal ones, and
@@ -134,7 +142,10 @@ private struct BranchAndBound {
     let graph: ScopeGraph
     /// Search nodes allowed in all before giving up on proving optimality.
     let budget: Int
+    /// Work allowed in all (options looked at, summed over nodes).
+    let workBudget: Int
     private(set) var nodes = 0
+    private(set) var work = 0
     private(set) var exhausted = false
     /// What each group solved to optimality added, by the group and the part of the granted set it
     /// depends on: the same group recurs under many branches that differ only elsewhere.
@@ -147,9 +158,10 @@ private struct BranchAndBound {
 
     let splitsGroups: Bool
 
-    init(graph: ScopeGraph, budget: Int, splitsGroups: Bool) {
+    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool) {
         self.graph = graph
         self.budget = budget
+        self.workBudget = workBudget
         self.splitsGroups = splitsGroups
     }
 
@@ -199,7 +211,9 @@ private struct BranchAndBound {
 
     private mutating func search(_ requirements: [[SparseBitset]], _ granted: Bitset, cost: Int, forbidden: [SparseBitset], best: inout Solution) {
         nodes += 1
-        if nodes > budget { exhausted = true; return }
+        // Every pass below is linear in the options of `requirements` (or of the open ones).
+        work += requirements.reduce(forbidden.count) { $0 + $1.count }
+        if nodes > budget || work > workBudget { exhausted = true; return }
         if forbidden.contains(where: { $0.isSubset(of: granted) }) { return }
         let open = requirements.filter { !isSatisfied($0, by: granted) }
         guard let branch = open.min(by: { $0.count < $1.count }) else {

@@ -147,6 +147,7 @@ extension ScopeGuideCommand {
                     case .missing(let path): Difference(kind: "missing", path: path)
                     case .stale(let path): Difference(kind: "stale", path: path)
                     case .extra(let path): Difference(kind: "extra", path: path)
+                    case .temporary(let path): Difference(kind: "temporary", path: path)
                     }
                 }
             } else {

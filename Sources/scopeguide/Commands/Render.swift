@@ -10,7 +10,9 @@ extension ScopeGuideCommand {
                 Formats: md (CommonMark), html (a standalone page with the interactive scope \
                 selector), fragment (the guide's HTML without page chrome, for embedding), json \
                 (the same as 'scopes --format json'). Output goes to standard output unless -o \
-                names a file, which is written atomically.
+                names a file, which is written atomically; -o writes only regular files (not a \
+                directory, device, FIFO or symbolic link) and removes temporary files a killed \
+                run left beside it.
 
                 An html page carries its stylesheet and script (--assets inline), or links \
                 assets/guide-page.<hash>.css and .js beside it (--assets linked; with -o they are \
@@ -67,6 +69,8 @@ extension ScopeGuideCommand {
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)
                 let writer = OutputWriter(directory: target.deletingLastPathComponent())
+                writer.removeStaleTemporaryFiles(of: target.lastPathComponent)
+                // Refuses anything but a regular file (a device, a FIFO, a link, a directory).
                 try writer.write(OutputFile(path: target.lastPathComponent, contents: text))
                 if format == .html { for file in site.assetFiles { try writer.write(file) } }
             } else {

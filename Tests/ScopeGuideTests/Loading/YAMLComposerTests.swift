@@ -42,7 +42,8 @@ import Yams
     }
 
     @Test("keys equal only when every scalar is a string are not duplicates", arguments: [
-        "{yes: 1, \"yes\": 2}", "{1: a, '1': b}", "{null: a, 'null': b}", "{~: a, null: b}", "{? [yes]: 1, ? [\"yes\"]: 2}",
+        // (Sequence keys such as `? [yes]` are refused before composing: YAMLShapeTests.)
+        "{yes: 1, \"yes\": 2}", "{1: a, '1': b}", "{null: a, 'null': b}", "{~: a, null: b}",
     ])
     func notDuplicates(_ extra: String) throws {
         let (_, warnings) = try CatalogLoader().loadConnector(yaml: Self.yaml(extra: extra))

@@ -30,4 +30,30 @@ enum RawCMark {
         }
         return found
     }
+
+    struct Counts: Equatable {
+        var links = 0, images = 0, headings = 0
+    }
+
+    /// How many links, images and headings a CommonMark reader finds in `markdown`.
+    static func linksImagesAndHeadings(in markdown: String) -> Counts {
+        var text = markdown
+        guard let root = text.withUTF8({ bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT) }
+        }) else { return Counts(links: -1, images: -1, headings: -1) }
+        defer { cmark_node_free(root) }
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var counts = Counts()
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK: counts.links += 1
+            case CMARK_NODE_IMAGE: counts.images += 1
+            case CMARK_NODE_HEADING: counts.headings += 1
+            default: break
+            }
+        }
+        return counts
+    }
 }
