@@ -49,6 +49,17 @@ struct Bitset: Hashable, Sendable {
         zip(words, other.words).reduce(0) { $0 + ($1.0 & ~$1.1).nonzeroBitCount }
     }
 
+    /// Calls `body` with each member in ascending order, without building an array.
+    func forEachMember(_ body: (Int) -> Void) {
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                body(index * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+    }
+
     /// Members in ascending order.
     var members: [Int] {
         var result: [Int] = []

@@ -91,7 +91,9 @@ public enum Lint {
         for step in steps {
             for scope in step.displayScopes where !reported.contains(scope) {
                 if requiredNames.contains(scope) { continue }
-                if let number = graph.number(of: scope), graph.closure(of: [number]).intersects(required) { continue }
+                // A defined scope's closure is precomputed; an undefined one grants only itself,
+                // which `requiredNames` already answered.
+                if let number = graph.number(of: scope), number < graph.definedCount, graph.closures[number].intersects(required) { continue }
                 reported.insert(scope)
                 findings.append(LintFinding(connector: connector.key, kind: .scopeNeverRequired(scope, step: step.title)))
             }

@@ -38,21 +38,86 @@ public struct ScopeGraph: Sendable {
             guard scopes[index].isWildcard else { return included }
             return included + scopes.indices.filter { $0 != index && scopes[index].matches(scopes[$0]) }
         }
-        closures = (0..<definedCount).map { start in
-            var seen = Bitset(capacity: capacity)
-            var stack = [start]
-            while let scope = stack.popLast() {
-                guard !seen.contains(scope) else { continue }
-                seen.insert(scope)
-                if scope < edges.count { stack += edges[scope] }
-            }
-            return seen
+        let closures = Self.closures(edges: edges, definedCount: definedCount, capacity: capacity)
+        self.closures = closures
+        // Granters are the closures transposed. Counted first, so each list is allocated once: a
+        // long `includes` chain makes their total quadratic (12.5 million for 5,000 scopes).
+        var counts = Array(repeating: 0, count: capacity)
+        for closure in closures { closure.forEachMember { counts[$0] += 1 } }
+        var granters = counts.map { count in
+            var list: [Int] = []
+            list.reserveCapacity(count)
+            return list
         }
-        var granters = Array(repeating: [Int](), count: capacity)
         for (granter, closure) in closures.enumerated() {
-            for scope in closure.members where scope != granter { granters[scope].append(granter) }
+            closure.forEachMember { scope in if scope != granter { granters[scope].append(granter) } }
         }
         self.granters = granters
+    }
+
+    /// Each defined scope's closure: reachability over `edges` (defined scopes only have edges).
+    ///
+    /// Strongly connected components are found by Tarjan's algorithm with an explicit stack (an
+    /// `includes` chain is as long as its file makes it, so no recursion), and come out sinks
+    /// first, so each component's closure is the union of its members and its successors'
+    /// finished closures: a bitset union per edge rather than a walk per scope, which on a
+    /// 5,000-scope chain was 12.5 million steps.
+    private static func closures(edges: [[Int]], definedCount: Int, capacity: Int) -> [Bitset] {
+        var order = Array(repeating: -1, count: definedCount)  // Tarjan's index
+        var low = Array(repeating: 0, count: definedCount)
+        var onStack = Array(repeating: false, count: definedCount)
+        var stack: [Int] = []
+        var closures = [Bitset?](repeating: nil, count: definedCount)
+        var counter = 0
+        for root in 0..<definedCount where order[root] < 0 {
+            var walk: [(scope: Int, edge: Int)] = []
+            func enter(_ scope: Int) {
+                order[scope] = counter
+                low[scope] = counter
+                counter += 1
+                stack.append(scope)
+                onStack[scope] = true
+                walk.append((scope, 0))
+            }
+            enter(root)
+            while let (scope, edge) = walk.last {
+                if edge < edges[scope].count {
+                    walk[walk.count - 1].edge += 1
+                    let next = edges[scope][edge]
+                    guard next < definedCount else { continue }
+                    if order[next] < 0 {
+                        enter(next)
+                    } else if onStack[next] {
+                        low[scope] = min(low[scope], order[next])
+                    }
+                    continue
+                }
+                walk.removeLast()
+                if let parent = walk.last?.scope { low[parent] = min(low[parent], low[scope]) }
+                guard low[scope] == order[scope] else { continue }
+                // `scope` roots a component: its members are on the stack down to it. Every
+                // successor outside it belongs to a finished component, whose closure is known.
+                var members: [Int] = []
+                while let member = stack.popLast() {
+                    onStack[member] = false
+                    members.append(member)
+                    if member == scope { break }
+                }
+                var closure = Bitset(capacity: capacity)
+                for member in members {
+                    closure.insert(member)
+                    for next in edges[member] {
+                        if next >= definedCount {
+                            closure.insert(next)
+                        } else if let finished = closures[next] {
+                            closure.formUnion(finished)
+                        }
+                    }
+                }
+                for member in members { closures[member] = closure }
+            }
+        }
+        return closures.map { $0! }
     }
 
     /// The number of `scope`, if the graph knows it.
