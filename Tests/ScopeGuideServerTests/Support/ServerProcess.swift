@@ -72,6 +72,20 @@ final class ServerProcess {
         return process.terminationStatus
     }
 
+    /// Sends SIGTERM and waits at most `timeout` for the exit status; past it, SIGKILL and -1, so
+    /// a server that does not stop cannot hang the test or keep burning CPU after it.
+    func stop(within timeout: Duration) -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return -1
+        }
+        return process.terminationStatus
+    }
+
     /// A port the kernel just handed out for 127.0.0.1 (closed again, so the server can take it).
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
