@@ -62,7 +62,8 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    private func blockingReadUntilClosed(timeout: Duration) -> (text: String, closed: Bool) {
+    /// ``readUntilClosed(timeout:)`` on the calling thread, for callers already off the pool.
+    func blockingReadUntilClosed(timeout: Duration) -> (text: String, closed: Bool) {
         var data = [UInt8]()
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 65536)
