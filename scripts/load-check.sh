@@ -3,6 +3,7 @@
 #
 #   bash scripts/load-check.sh            # 10 s of wrk, then 10,000 mixed requests
 #   DURATION=30s MIXED=50000 bash scripts/load-check.sh
+#   SERVE_ARGS="--render-queue 8" bash scripts/load-check.sh   # options for `serve`, e.g. to see 503s
 #
 # 1. Builds and starts the release server on 127.0.0.1 (request logging on, to a temp file).
 # 2. wrk --latency against a tailored Front page for $DURATION: requests/s and latency percentiles.
@@ -30,7 +31,8 @@ binary="$(swift build -c release --show-bin-path)/scopeguide"
 
 work=$(mktemp -d)
 log="$work/server.log"
-"$binary" serve --host 127.0.0.1 --port "$PORT" >"$log" 2>&1 &
+# shellcheck disable=SC2086 # SERVE_ARGS is a list of options
+"$binary" serve --host 127.0.0.1 --port "$PORT" ${SERVE_ARGS:-} >"$log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
