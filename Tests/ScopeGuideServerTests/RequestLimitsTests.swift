@@ -48,27 +48,4 @@ import Testing
             }
         }
     }
-
-    @Test("index search work is bounded: the largest search allowed over 3,000 connectors answers in seconds")
-    func searchCost() async throws {
-        // 3,000 connectors of 20 actions each, none matching, so every word is tried everywhere.
-        let connectors = (0..<3_000).map { number in
-            Connector(
-                key: "c\(number)", name: "Connector \(number)", scopeDefinitions: [ScopeDefinition(scope: "read")],
-                actions: (0..<20).map { Action(id: ActionID("c\(number)_action_\($0)"), label: "Action \($0)", requirement: Requirement(alternatives: [["read"]])) },
-                methods: [AuthMethod(key: "token", kind: .custom, label: "Token")])
-        }
-        let catalog = Catalog(site: ServerFixtures.catalog.site, connectors: connectors)
-        let app = buildApplication(catalog: catalog, options: ServerOptions(guides: ServerFixtures.packageRoot), logger: ServerFixtures.quietLogger)
-        let words = (0..<10).map { "zz\($0)q" }.joined(separator: "+")
-        try await app.test(.router) { client in
-            let start = ContinuousClock.now
-            try await client.execute(uri: "/?q=" + words, method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(response.text.contains("0 connectors match"))
-            }
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(10), "took \(elapsed)")
-        }
-    }
 }

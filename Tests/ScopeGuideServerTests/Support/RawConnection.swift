@@ -80,7 +80,8 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    private func blockingReadResponse(timeout: Duration) -> String? {
+    /// ``readResponse(timeout:)`` on the calling thread, for callers already off the pool.
+    func blockingReadResponse(timeout: Duration) -> String? {
         var data = [UInt8]()
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 65536)
