@@ -15,10 +15,12 @@ public struct ServerOptions: Sendable {
     /// for a server that is itself the public home of the guides.
     public var linksToRequestHost: Bool
     public var logLevel: Logger.Level
+    /// Timeouts, the connection cap, the render threads and the search caps.
+    public var limits: ServerLimits
 
     public init(
         guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
-        linksToRequestHost: Bool = false, logLevel: Logger.Level = .info
+        linksToRequestHost: Bool = false, logLevel: Logger.Level = .info, limits: ServerLimits = ServerLimits()
     ) {
         self.guides = guides
         self.host = host
@@ -26,6 +28,7 @@ public struct ServerOptions: Sendable {
         self.baseURL = baseURL
         self.linksToRequestHost = linksToRequestHost
         self.logLevel = logLevel
+        self.limits = limits
     }
 
     /// Where dynamic guide URLs point: the request's host when ``linksToRequestHost`` (else the
@@ -50,32 +53,48 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
     return buildApplication(catalog: result.catalog, options: options, logger: logger)
 }
 
-/// The server for an already loaded catalogue.
+/// The server for an already loaded catalogue, with `options.limits` (see ``ServerLimits``) on
+/// its connections (``LimitedHTTP1Channel``, ``ConnectionLimit``) and its work (``RenderPool``).
 public func buildApplication(catalog: Catalog, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
     let logger = logger ?? makeLogger(options)
-    let router = buildRouter(catalog: catalog, base: options.guideURLBase(for: catalog.site), logger: logger)
+    let limits = options.limits
+    let router = buildRouter(catalog: catalog, base: options.guideURLBase(for: catalog.site), logger: logger, limits: limits)
+    logger.info("limits", metadata: [
+        "header_timeout_ms": "\(limits.headerTimeout.wholeMilliseconds)",
+        "idle_timeout_ms": "\(limits.idleTimeout.wholeMilliseconds)",
+        "request_timeout_ms": "\(limits.requestTimeout.wholeMilliseconds)",
+        "max_connections": "\(limits.maxConnections)", "render_threads": "\(limits.renderThreads)",
+        "render_queue": "\(limits.renderQueue)",
+    ])
     return Application(
         router: router,
-        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "scopeguide"),
+        server: .limitedHTTP1(limits: limits, securityHeaders: SecurityHeadersMiddleware<BasicRequestContext>().headers),
+        configuration: .init(
+            address: .hostname(options.host, port: options.port), serverName: "scopeguide",
+            availableConnectionsDelegate: ConnectionLimit(maximum: limits.maxConnections, logger: logger)),
         logger: logger)
 }
 
 /// The routes and middleware, outermost first: request log, security headers, error pages,
-/// GET/HEAD only, query length limit; then `/healthz`, the assets and the guides. HEAD is
-/// answered by each GET route without its body.
-public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger) -> Router<BasicRequestContext> {
+/// GET/HEAD only, query length limit, canonical paths; then `/healthz`, the assets and the
+/// guides. HEAD is answered by each GET route without its body. Guides and the index render on a
+/// ``RenderPool`` sized by `limits`; `/healthz` and the assets never wait for it.
+public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(logger: logger))
     router.add(middleware: AllowedMethodsMiddleware())
     router.add(middleware: QueryLengthMiddleware())
+    router.add(middleware: CanonicalPathMiddleware())
     router.get("/healthz") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
     }
     router.addRoutes(AssetController<BasicRequestContext>().endpoints)
-    router.addRoutes(GuideController<BasicRequestContext>(renderer: GuideRenderer(catalog: catalog), base: base).endpoints)
+    let controller = GuideController<BasicRequestContext>(
+        renderer: GuideRenderer(catalog: catalog), base: base, pool: RenderPool(limits: limits), limits: limits)
+    router.addRoutes(controller.endpoints)
     return router
 }
 

@@ -7,9 +7,14 @@ import ScopeGuide
 ///
 /// `GET /connectors/<key>/guides/<link-account|connector-profile>/<slug>[.md|.json]?actions=…`
 /// is the dynamic guide URL of SPEC §3 itself, so a link copied from a page opens the same page.
+///
+/// Resolution and rendering run on the ``RenderPool`` (never in the request's task) and index
+/// searches are capped by ``ServerLimits``, so no request can hold the server for long.
 struct GuideController<Context: RequestContext>: Sendable {
     let renderer: GuideRenderer
     let base: GuideURLBase
+    let pool: RenderPool
+    let limits: ServerLimits
 
     var catalog: Catalog { renderer.tailor.catalog }
 
@@ -21,7 +26,10 @@ struct GuideController<Context: RequestContext>: Sendable {
     }
 
     /// The connector index; `?q=` filters it.
-    @Sendable func index(_ request: Request, context: Context) throws -> Response {
+    /// - Throws: ``RequestRefusal`` for a search over ``ServerLimits/maxSearchBytes`` or
+    ///   ``ServerLimits/maxSearchTerms``: each word is matched against every connector's names
+    ///   and actions, so 2,000 words over 3,000 connectors took minutes.
+    @Sendable func index(_ request: Request, context: Context) async throws -> Response {
         var search = ""
         for parameter in (request.uri.query ?? "").split(separator: "&") {
             let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -30,18 +38,23 @@ struct GuideController<Context: RequestContext>: Sendable {
             guard let decoded = value.removingPercentEncoding else { throw GuideURLError.malformedEncoding(String(parameter)) }
             search = decoded
         }
-        let html = ConnectorIndexPage(catalog: catalog, search: search).html()
+        guard search.utf8.count <= limits.maxSearchBytes else { throw RequestRefusal.searchTooLong(search.utf8.count, limit: limits.maxSearchBytes) }
+        let terms = search.split(whereSeparator: \.isWhitespace).count
+        guard terms <= limits.maxSearchTerms else { throw RequestRefusal.tooManySearchTerms(terms, limit: limits.maxSearchTerms) }
+        let catalog = catalog, text = search
+        let html = try await pool.run { ConnectorIndexPage(catalog: catalog, search: text).html() }
         return .rendered(html, contentType: RequestedFormat.html.contentType, cacheControl: "no-cache", for: request)
     }
 
     /// One guide, tailored by the query, in the format the suffix or `Accept` asks for.
-    @Sendable func guide(_ request: Request, context: Context) throws -> Response {
+    @Sendable func guide(_ request: Request, context: Context) async throws -> Response {
         let format = RequestedFormat(request)
         let slug = context.parameters.get("slug") ?? ""
         let url = try guideURL(
             connector: context.parameters.get("connector") ?? "", kind: context.parameters.get("kind") ?? "",
             slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
-        let text = try renderer.render(url, as: format.renderFormat)
+        let renderer = renderer, renderFormat = format.renderFormat
+        let text = try await pool.run { try renderer.render(url, as: renderFormat) }
         // Customer values live in the URL: keep rendered guides out of shared caches.
         return .rendered(text, contentType: format.contentType, cacheControl: "private, no-cache", for: request,
                          vary: format == .markdown ? nil : "Accept")

@@ -13,20 +13,28 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as GuideURLError {
             return ErrorResponse(status: error.status, title: error.title, message: error.description).response(for: request)
+        } catch let refusal as RequestRefusal {
+            logger.notice("refused request", metadata: [
+                "reason": "\(refusal.reason)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path.abbreviated)",
+            ])
+            return ErrorResponse(status: refusal.status, title: refusal.title, message: refusal.description, headers: refusal.headers)
+                .response(for: request)
         } catch let error as HTTPError {
             let message = error.body ?? Self.defaultMessage(for: error.status, path: request.uri.path)
             return ErrorResponse(status: error.status, title: error.status.reasonPhrase, message: message, headers: error.headers)
                 .response(for: request)
         } catch {
-            logger.error("unhandled error", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            logger.error("unhandled error", metadata: ["path": "\(request.uri.path.abbreviated)", "error": "\(String(reflecting: error))"])
             return ErrorResponse(status: .internalServerError, title: "Internal Server Error", message: "The server could not answer this request.")
                 .response(for: request)
         }
     }
 
+    /// The router's own errors carry no message: a `404` names the path, abbreviated so a 60 KB
+    /// path cannot come back whole; anything else says its reason phrase.
     static func defaultMessage(for status: HTTPResponse.Status, path: String) -> String {
         switch status {
-        case .notFound: "There is no page at \"\(path)\"."
+        case .notFound: "There is no page at \"\(path.abbreviated)\"."
         default: status.reasonPhrase
         }
     }

@@ -2,7 +2,8 @@ import Hummingbird
 import Logging
 
 /// Logs one line per request once it is answered: method, path (never the query, which carries
-/// customer values), status and duration in microseconds, as structured metadata.
+/// customer values; abbreviated when long), status and duration in microseconds, as structured
+/// metadata.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
@@ -14,7 +15,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
             logger.info("request", metadata: [
                 "method": "\(request.method.rawValue)",
-                "path": "\(request.uri.path)",
+                "path": "\(request.uri.path.abbreviated)",
                 "status": "\(status.code)",
                 "duration_us": "\(microseconds)",
             ])

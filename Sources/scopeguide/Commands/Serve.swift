@@ -20,6 +20,14 @@ extension ScopeGuideCommand {
                 'scopeguide render … --format md'. --base-url overrides it; \
                 --link-to-request-host points them at this server instead.
 
+                Limits (README, "Server limits"): a request must arrive whole within \
+                --header-timeout, a kept-alive connection with no request is closed after \
+                --idle-timeout, at most --max-connections are open (more wait in the listen \
+                backlog), guides and the index render on --render-threads threads with at most \
+                --render-queue requests waiting (more get 503), and a request not rendered within \
+                --request-timeout gets 503 with Retry-After. An index search has at most 10 words \
+                and 256 bytes. Every refusal and timeout is logged with its reason.
+
                 Example: scopeguide serve --port 8080, then open \
                 http://127.0.0.1:8080/connectors/front/guides/link-account/api-token?actions=front_send_message
                 """
@@ -43,9 +51,35 @@ extension ScopeGuideCommand {
         @Option(help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel: String = "info"
 
+        @Option(help: ArgumentHelp("Seconds a client has to send a whole request before the connection is closed.", valueName: "seconds"))
+        var headerTimeout: Double = 10
+
+        @Option(help: ArgumentHelp("Seconds a kept-alive connection may wait for its next request.", valueName: "seconds"))
+        var idleTimeout: Double = 30
+
+        @Option(help: ArgumentHelp("Seconds a request may wait for resolution and rendering before it is answered 503 with Retry-After.", valueName: "seconds"))
+        var requestTimeout: Double = 10
+
+        @Option(help: ArgumentHelp("Open connections at most: 4096, or the descriptor limit minus 64 when lower.", valueName: "count"))
+        var maxConnections: Int = ServerLimits.defaultMaxConnections
+
+        @Option(help: ArgumentHelp("Threads that resolve and render: one per core.", valueName: "count"))
+        var renderThreads: Int = ServerLimits.defaultRenderThreads
+
+        @Option(help: ArgumentHelp("Requests that may wait for a render thread; more are answered 503 at once.", valueName: "count"))
+        var renderQueue: Int = 64
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level '\(logLevel)'.") }
+            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout), ("--request-timeout", requestTimeout)] {
+                guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                    throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(seconds).")
+                }
+            }
+            guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1, got \(maxConnections).") }
+            guard (1...1024).contains(renderThreads) else { throw ValidationError("--render-threads must be between 1 and 1024, got \(renderThreads).") }
+            guard renderQueue >= 0 else { throw ValidationError("--render-queue must be 0 or more, got \(renderQueue).") }
             if baseURL != nil, linkToRequestHost { throw ValidationError("Give either --base-url or --link-to-request-host, not both.") }
             if let baseURL {
                 guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil,
@@ -57,7 +91,10 @@ extension ScopeGuideCommand {
         func run() async throws {
             let options = ServerOptions(
                 guides: URL(fileURLWithPath: guides), host: host, port: port, baseURL: baseURL, linksToRequestHost: linkToRequestHost,
-                logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+                logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+                limits: ServerLimits(
+                    headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
+                    maxConnections: maxConnections, renderThreads: renderThreads, renderQueue: renderQueue))
             let app = try buildApplication(options)
             try await app.runService()
         }

@@ -1,0 +1,109 @@
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Closes a connection whose request does not arrive whole within a timeout, and logs it.
+///
+/// A slow client that opens connections and sends requests a byte at a time ("slowloris") holds
+/// a descriptor and a task per connection for as long as the server waits. Hummingbird's idle
+/// timeout does not help once the first bytes of a request arrived, so this handler, sitting
+/// between NIO's HTTP/1 decoder and Hummingbird's codec, gives each request `timeout` to arrive
+/// (headers and any body): counted from the connection opening for the first request, and from
+/// the request's first bytes on a kept-alive connection. Waiting between requests is the idle
+/// timeout's business. The decoder passes on every read's completion even when it could not
+/// decode anything yet, which is how a partial request is seen to start.
+final class RequestHeaderTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private enum State {
+        /// A request is arriving; the timer runs.
+        case receiving
+        /// Every request received is being answered; no timer.
+        case answering
+        /// Everything answered, nothing arriving: the idle timeout applies.
+        case idle
+    }
+
+    let timeout: TimeAmount
+    let logger: Logger
+    private var state = State.receiving
+    private var requestsInFlight = 0
+    private var timer: Scheduled<Void>?
+
+    init(timeout: TimeAmount, logger: Logger) {
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { arm(context) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { disarm() }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if timer == nil, state == .receiving { arm(context) }
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        disarm()
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .end = unwrapInboundIn(data) {
+            requestsInFlight += 1
+            state = .answering
+            disarm()
+        } else if state != .receiving {
+            state = .receiving
+            arm(context)
+        }
+        context.fireChannelRead(data)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        // Bytes arrived on an idle connection that did not make a whole request part yet.
+        if state == .idle {
+            state = .receiving
+            arm(context)
+        }
+        context.fireChannelReadComplete()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data), requestsInFlight > 0 {
+            requestsInFlight -= 1
+            if requestsInFlight == 0, state == .answering { state = .idle }
+        }
+        context.write(data, promise: promise)
+    }
+
+    private func arm(_ context: ChannelHandlerContext) {
+        disarm()
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(in: timeout) {
+            let (handler, context) = loopBound.value
+            handler.timer = nil
+            guard handler.state == .receiving else { return }
+            handler.logger.notice("closed connection: request not received in time", metadata: [
+                "reason": "request_header_timeout",
+                "timeout_ms": "\(handler.timeout.nanoseconds / 1_000_000)",
+                "peer": "\(context.channel.remoteAddress?.description ?? "-")",
+            ])
+            context.close(promise: nil)
+        }
+    }
+
+    private func disarm() {
+        timer?.cancel()
+        timer = nil
+    }
+}
+
+@available(*, unavailable)
+extension RequestHeaderTimeoutHandler: Sendable {}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Every bound `scopeguide serve` puts on a client, in one place (README, "Server limits").
+///
+/// Each limit answers one way a slow or greedy client could exhaust the server: descriptors and
+/// memory (connections, timeouts), the event loops and Swift's cooperative pool (resolution and
+/// rendering run on ``renderThreads`` dedicated threads instead), or CPU time (the deadline, the
+/// queue, the search caps).
+public struct ServerLimits: Sendable, Hashable {
+    /// How long a client has to send a whole request (headers and any body), counted from the
+    /// connection opening or, on a kept-alive connection, from the request's first byte. A
+    /// half-sent request is closed after this.
+    public var headerTimeout: Duration
+    /// How long a kept-alive connection may sit with no request before it is closed (Hummingbird's
+    /// `idleTimeout`). It also bounds a connection that never sends its first byte.
+    public var idleTimeout: Duration
+    /// How long a request may wait for resolution and rendering (queued and running) before it is
+    /// answered `503 Service Unavailable` with `Retry-After`.
+    public var requestTimeout: Duration
+    /// Open connections at most; at the limit the server stops accepting (the kernel's listen
+    /// backlog holds newcomers) and logs it once, until a connection closes.
+    public var maxConnections: Int
+    /// Threads that resolve and render; never the event loops, never Swift's cooperative pool.
+    public var renderThreads: Int
+    /// Requests that may wait for a render thread; more are answered `503` at once.
+    public var renderQueue: Int
+    /// Words in an index search (`/?q=`) at most; each one is matched against every connector.
+    public var maxSearchTerms: Int
+    /// Bytes in an index search at most.
+    public var maxSearchBytes: Int
+    /// The `Retry-After` of a `503`, in seconds.
+    public var retryAfterSeconds: Int
+
+    public init(
+        headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(10),
+        maxConnections: Int = ServerLimits.defaultMaxConnections, renderThreads: Int = ServerLimits.defaultRenderThreads,
+        renderQueue: Int = 64, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, retryAfterSeconds: Int = 5
+    ) {
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
+        self.maxConnections = maxConnections
+        self.renderThreads = renderThreads
+        self.renderQueue = renderQueue
+        self.maxSearchTerms = maxSearchTerms
+        self.maxSearchBytes = maxSearchBytes
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    /// One thread per core: rendering is CPU work, and the threads run at a lower priority than
+    /// the event loops, so `/healthz` and I/O still get their turn when all of them are busy.
+    public static var defaultRenderThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// 4,096, or fewer when the process may not open that many descriptors: 64 are kept back for
+    /// the listening socket, the log and the guides, so the limit is reached before `accept`
+    /// starts failing with `EMFILE`.
+    public static var defaultMaxConnections: Int {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_RESOURCE, &limit) == 0, limit.rlim_cur < rlim_t(Int.max) else { return 4096 }
+        return max(1, min(4096, Int(clamping: limit.rlim_cur) - 64))
+    }
+}
+
+#if os(Linux)
+private let RLIMIT_NOFILE_RESOURCE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+#else
+private let RLIMIT_NOFILE_RESOURCE = RLIMIT_NOFILE
+#endif
