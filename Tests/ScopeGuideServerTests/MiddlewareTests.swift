@@ -168,6 +168,21 @@ import Testing
         }
     }
 
+    @Test("the content-hashed assets that built pages link are served with immutable caching")
+    func hashedAssets() async throws {
+        try await app.test(.router) { client in
+            for (name, type, text) in [(PageAssets.styleFileName, "text/css", PageAssets.stylesheet), (PageAssets.scriptFileName, "text/javascript", PageAssets.script)] {
+                let response = try await client.execute(uri: "/assets/" + name, method: .get)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "\(type); charset=utf-8")
+                #expect(response.headers[.cacheControl] == "public, max-age=31536000, immutable")
+                #expect(response.text == text)
+            }
+            let stale = try await client.execute(uri: "/assets/guide-page.0000000000000000.js", method: .get)
+            #expect(stale.status == .notFound)
+        }
+    }
+
     @Test("one log line per request: method, path without the query, status and microseconds")
     func requestLog() async throws {
         let handler = InMemoryLogHandler()
