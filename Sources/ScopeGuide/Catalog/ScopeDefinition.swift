@@ -1,13 +1,23 @@
-/// One entry of a connector's `scopeDefinitions`: a scope, what it means and what it implies.
+/// One entry of a connector's `scopeDefinitions`: a scope, what it means, what it implies and
+/// how much power it gives.
 public struct ScopeDefinition: Hashable, Sendable {
     public var scope: Scope
     public var description: String?
     /// Scopes this one grants directly; the loader has checked they are defined and acyclic.
     public var includes: [Scope]
+    /// How much a grant of this scope exposes, from 1 (the least, the default) to 9, as providers
+    /// publish it (Microsoft Graph's privilege levels 1–4; Google's non-sensitive, sensitive and
+    /// restricted; GitHub's read, write and admin). Least privilege grants as few scopes of the
+    /// highest level as it can before counting lower ones (see HowResolutionWorks in the docs).
+    public var privilege: Int
 
-    public init(scope: Scope, description: String? = nil, includes: [Scope] = []) {
+    /// The levels ``privilege`` may take.
+    public static let privilegeLevels = 1...9
+
+    public init(scope: Scope, description: String? = nil, includes: [Scope] = [], privilege: Int = 1) {
         self.scope = scope
         self.description = description
         self.includes = includes
+        self.privilege = privilege
     }
 }

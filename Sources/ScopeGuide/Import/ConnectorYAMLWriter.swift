@@ -23,6 +23,7 @@ enum ConnectorYAMLWriter {
             var pairs: [(Node, Node)] = []
             if let description = definition.description { pairs.append(("description", string(description))) }
             if !definition.includes.isEmpty { pairs.append(("includes", scopeList(definition.includes))) }
+            if definition.privilege != 1 { pairs.append(("privilege", Node(String(definition.privilege), Tag(.int)))) }
             return (string(definition.scope.rawValue), mapping(pairs, style: .flow))
         })))
         root.append(("actions", .sequence(.init(connector.actions.map(action)))))

@@ -14,17 +14,33 @@ extension ConnectorDecoder {
             cursors[scope] = value
             var description: String?
             var includes: [Scope] = []
+            var privilege = 1
             if value.isMapping {
-                diagnostics.warnUnknownKeys(value, known: ["description", "includes"])
+                diagnostics.warnUnknownKeys(value, known: ["description", "includes", "privilege"])
                 description = diagnostics.string(value["description"], in: value, key: "description")
                 includes = scopeList(value["includes"])
+                privilege = decodePrivilege(value["privilege"])
             } else if !value.isNull {
                 description = diagnostics.string(value, in: value, key: name)
             }
-            definitions.append(ScopeDefinition(scope: scope, description: description, includes: includes))
+            definitions.append(ScopeDefinition(scope: scope, description: description, includes: includes, privilege: privilege))
         }
         reportIncludesCycles(definitions, cursors: cursors)
         return definitions
+    }
+
+    /// `privilege`: an integer from 1 to 9; 1 when absent or invalid (reported).
+    private mutating func decodePrivilege(_ cursor: YAMLCursor?) -> Int {
+        guard let cursor, !cursor.isNull else { return 1 }
+        guard case .scalar(let scalar) = cursor.node else {
+            diagnostics.report(.wrongType(expected: "a privilege level from 1 to 9", found: cursor.kindName), at: cursor)
+            return 1
+        }
+        guard let level = Int(scalar.string), ScopeDefinition.privilegeLevels.contains(level) else {
+            diagnostics.report(.invalidValue(scalar.string, expected: "a privilege level from 1 to 9"), at: cursor)
+            return 1
+        }
+        return level
     }
 
     /// A space-separated string or a list of scopes; each scope is recorded for checking.

@@ -48,6 +48,15 @@ struct MinimalScopeSearch {
     /// Whether to split independent groups (step 3) and remember solved groups; `false` gives a
     /// plain branch and bound, which tests compare against.
     var splitsGroups = true
+    /// What granting each scope costs, by its privilege level (``PrivilegeWeights``); `nil`: one
+    /// each, as when no level is given.
+    var weights: [Int]? = nil
+    /// Scopes that may not be granted: a way to grant an alternative whose closure holds one is
+    /// never taken, and an action left with no way is ignored (the resolver reports it).
+    var refused: Bitset? = nil
+    /// What the customer's credential already grants (a closure): solutions extend it, and only
+    /// scopes outside it count as chosen, so ties go to adding fewer scopes.
+    var existing: Bitset? = nil
 
     /// At most this many options per requirement: only alternatives naming many scopes that
     /// several wildcards grant can have more, and then the rest are left out (not optimal).
@@ -56,7 +65,7 @@ struct MinimalScopeSearch {
     /// - Parameter requirements: per action, its alternatives as lists of scope numbers. An
     ///   action none of whose alternatives can be granted is ignored.
     func solve(_ requirements: [[[Int]]]) -> Outcome {
-        var base = Bitset(capacity: graph.scopes.count)
+        var base = existing ?? Bitset(capacity: graph.scopes.count)
         var open: [[SparseBitset]] = []
         var seen = Set<[SparseBitset]>()
         var isOptimal = true
@@ -71,7 +80,9 @@ struct MinimalScopeSearch {
         }
         open.removeAll { options in options.contains { $0.isSubset(of: base) } }
 
-        var search = BranchAndBound(graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups)
+        var search = BranchAndBound(
+            graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups,
+            cost: SolutionCost(weights: weights, existing: existing))
         let best = search.solve(open, from: base)
         return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: search.nodes, work: search.work)
     }
@@ -81,7 +92,9 @@ struct MinimalScopeSearch {
     private func options(_ alternatives: [[Int]]) -> (options: [SparseBitset], isComplete: Bool) {
         // Most actions need one defined scope: their one option is that scope's closure.
         if alternatives.count == 1, alternatives[0].count == 1, alternatives[0][0] < graph.definedCount {
-            return ([SparseBitset(graph.closures[alternatives[0][0]])], true)
+            let closure = graph.closures[alternatives[0][0]]
+            if let refused, closure.intersects(refused) { return ([], true) }
+            return ([SparseBitset(closure)], true)
         }
         let empty = Bitset(capacity: graph.scopes.count)
         var closures: [Bitset] = []
@@ -107,8 +120,11 @@ struct MinimalScopeSearch {
     /// The closures of the cheapest ways to grant `scope`: its own closure when it is defined;
     /// otherwise the closures of the wildcards (or scopes including them) that grant it, minimal ones only.
     private func cheapestGrants(of scope: Int) -> [Bitset] {
-        if scope < graph.definedCount { return [graph.closures[scope]] }
-        let granters = graph.granters[scope]
+        if scope < graph.definedCount {
+            if let refused, graph.closures[scope].intersects(refused) { return [] }
+            return [graph.closures[scope]]
+        }
+        let granters = graph.granters[scope].filter { refused == nil || !graph.closures[$0].intersects(refused!) }
         return granters.filter { c in
             !granters.contains { d in
                 d != c && graph.closures[d].isSubset(of: graph.closures[c]) && (graph.closures[d] != graph.closures[c] || d < c)
@@ -117,19 +133,53 @@ struct MinimalScopeSearch {
     }
 }
 
-/// A granted set with its cost and its tops, the scopes that give it.
+/// How a granted set is measured: by the privilege weights of its members (the count when no
+/// levels are given), and by its tops outside the existing grant.
+struct SolutionCost {
+    let weights: [Int]?
+    let existing: Bitset?
+
+    /// The weight of `set`'s members.
+    func of(_ set: Bitset) -> Int {
+        guard let weights else { return set.count }
+        var total = 0
+        set.forEachMember { total += weights[$0] }
+        return total
+    }
+
+    /// The weight of `option`'s members outside `granted`.
+    func adding(_ option: SparseBitset, to granted: Bitset) -> Int {
+        guard let weights else { return option.countSubtracting(granted) }
+        return option.members.reduce(0) { granted.contains($1) ? $0 : $0 + weights[$1] }
+    }
+
+    func weight(of scope: Int) -> Int { weights?[scope] ?? 1 }
+
+    var maxWeight: Int { weights?.max() ?? 1 }
+
+    /// `graph`'s tops of `granted` that the existing grant does not hold.
+    func tops(of granted: Bitset, in graph: ScopeGraph) -> [Int] {
+        let tops = graph.tops(of: granted)
+        guard let existing else { return tops }
+        return tops.filter { !existing.contains($0) }
+    }
+}
+
+/// A granted set with its cost and its tops, the scopes that give it (those outside the existing
+/// grant, when there is one).
 private struct Solution {
     var granted: Bitset
     var cost: Int
     var tops: [Int]
 
-    init(_ granted: Bitset, in graph: ScopeGraph) {
+    init(_ granted: Bitset, in graph: ScopeGraph, cost measure: SolutionCost) {
         self.granted = granted
-        cost = granted.count
-        tops = graph.tops(of: granted)
+        cost = measure.of(granted)
+        tops = measure.tops(of: granted, in: graph)
     }
 
-    /// By SPEC §2: fewer granted, then fewer scopes, then earlier in definition order.
+    /// Least privilege, as ``PrivilegeWeights`` orders it (fewer granted when no levels are
+    /// given), then fewer scopes, then earlier in definition order.
     func isBetter(than other: Solution) -> Bool {
         if (cost, tops.count) != (other.cost, other.tops.count) { return (cost, tops.count) < (other.cost, other.tops.count) }
         return tops.lexicographicallyPrecedes(other.tops)
@@ -157,12 +207,14 @@ private struct BranchAndBound {
     }
 
     let splitsGroups: Bool
+    let measure: SolutionCost
 
-    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool) {
+    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool, cost: SolutionCost) {
         self.graph = graph
         self.budget = budget
         self.workBudget = workBudget
         self.splitsGroups = splitsGroups
+        self.measure = cost
     }
 
     /// The best superset of `granted` that satisfies `requirements` (adding only options' closures).
@@ -177,7 +229,7 @@ private struct BranchAndBound {
     private mutating func combine(_ groups: [[[SparseBitset]]], from granted: Bitset) -> Solution {
         var combined = granted
         for group in groups { combined.formUnion(solveGroup(group, from: granted).granted) }
-        return Solution(combined, in: graph)
+        return Solution(combined, in: graph, cost: measure)
     }
 
     private mutating func solveGroup(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
@@ -188,10 +240,10 @@ private struct BranchAndBound {
         for scope in relevant.members { for granter in graph.granters[scope] { relevant.insert(granter) } }
         relevant.formIntersection(granted)
         let key = GroupKey(requirements: requirements, relevantGranted: relevant)
-        if let added = solved[key] { return Solution(granted.union(added), in: graph) }
+        if let added = solved[key] { return Solution(granted.union(added), in: graph, cost: measure) }
 
         var best = greedySolution(requirements, from: granted)
-        search(requirements, granted, cost: granted.count, forbidden: [], best: &best)
+        search(requirements, granted, cost: measure.of(granted), forbidden: [], best: &best)
         if !exhausted {
             var added = best.granted
             added.subtract(granted)
@@ -204,9 +256,9 @@ private struct BranchAndBound {
     private func greedySolution(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
         var granted = granted
         for options in requirements where !isSatisfied(options, by: granted) {
-            granted.formUnion(options.min { $0.countSubtracting(granted) < $1.countSubtracting(granted) }!)
+            granted.formUnion(options.min { measure.adding($0, to: granted) < measure.adding($1, to: granted) }!)
         }
-        return Solution(granted, in: graph)
+        return Solution(granted, in: graph, cost: measure)
     }
 
     private mutating func search(_ requirements: [[SparseBitset]], _ granted: Bitset, cost: Int, forbidden: [SparseBitset], best: inout Solution) {
@@ -217,7 +269,7 @@ private struct BranchAndBound {
         if forbidden.contains(where: { $0.isSubset(of: granted) }) { return }
         let open = requirements.filter { !isSatisfied($0, by: granted) }
         guard let branch = open.min(by: { $0.count < $1.count }) else {
-            consider(Solution(granted, in: graph), as: &best)
+            consider(Solution(granted, in: graph, cost: measure), as: &best)
             return
         }
         let bound = lowerBound(open, granted)
@@ -230,7 +282,7 @@ private struct BranchAndBound {
             return
         }
 
-        let ordered = branch.indices.map { (added: branch[$0].countSubtracting(granted), index: $0) }
+        let ordered = branch.indices.map { (added: measure.adding(branch[$0], to: granted), index: $0) }
             .sorted { ($0.added, $0.index) < ($1.added, $1.index) }
         var forbidden = forbidden
         for (added, index) in ordered {
@@ -258,7 +310,7 @@ private struct BranchAndBound {
         var counted = Bitset(capacity: graph.scopes.count)
         var packing = 0, packed = 0
         for options in open where !options.contains(where: { $0.intersects(counted, excluding: granted) }) {
-            packing += options.map { $0.countSubtracting(granted) }.min()!
+            packing += options.map { measure.adding($0, to: granted) }.min()!
             packed += 1
             for option in options { counted.formUnion(option, excluding: granted) }
         }
@@ -272,12 +324,16 @@ private struct BranchAndBound {
             for scope in footprint.members where !granted.contains(scope) { sharers[scope, default: 0] += 1 }
         }
         var sharing = 0.0
-        for options in open {
+        // Shares of very large weights lose precision in a Double, which could overstate the
+        // bound and prune the optimum; packing alone stays exact.
+        for options in open where measure.maxWeight < 1 << 40 {
             sharing += options.map { option in
-                option.members.reduce(0.0) { sum, scope in granted.contains(scope) ? sum : sum + 1 / Double(sharers[scope]!) }
+                option.members.reduce(0.0) { sum, scope in
+                    granted.contains(scope) ? sum : sum + Double(measure.weight(of: scope)) / Double(sharers[scope]!)
+                }
             }.min()!
         }
-        let lastingTops = graph.tops(of: granted).count { !touched.contains($0) }
+        let lastingTops = measure.tops(of: granted, in: graph).count { !touched.contains($0) }
         return (max(packing, Int((sharing - 1e-9).rounded(.up))), lastingTops + packed)
     }
 

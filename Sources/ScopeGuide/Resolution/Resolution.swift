@@ -21,4 +21,14 @@ public struct Resolution: Hashable, Sendable {
     public var chosenAlternatives: [ActionID: [Scope]]
     /// Everything ``scopes`` grants, through `includes` and wildcards.
     public var granted: Set<Scope>
+    /// The customer's existing grant and refused scopes the answer honours.
+    public var constraints: ScopeConstraints = .none
+    /// With an existing grant: what it enables, what to add, what could be revoked.
+    public var grant: GrantReport?
+    /// Selected actions (every action, when nothing is selected under constraints) that no scope
+    /// left after the refusals can enable, in catalogue order; the guide is tailored to the rest.
+    public var unavailable: [ActionID] = []
+    /// Under constraints, the actions the guide is still tailored for: selected, not enabled by
+    /// the grant and not unavailable, in catalogue order. Without constraints, `nil`.
+    public var pending: [ActionID]?
 }

@@ -19,6 +19,8 @@ public struct Resolver: Sendable {
     private let positions: [ActionID: Int]
     /// Each action's alternatives as scope numbers, in catalogue order.
     private let requirements: [[[Int]]]
+    /// The cost of each scope by its privilege level; `nil` when the connector gives none.
+    private let weights: [Int]?
 
     public init(connector: Connector, nodeBudget: Int = 200_000, workBudget: Int = Resolver.defaultWorkBudget) {
         self.connector = connector
@@ -30,6 +32,88 @@ public struct Resolver: Sendable {
         // The graph numbers every scope an action names, so nothing is dropped here.
         requirements = connector.actions.map { action in
             action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
+        }
+        weights = PrivilegeWeights.weights(for: connector, graph: graph)
+    }
+
+    /// Resolves `selection` for `method` under `constraints`: with a grant, the scopes to add;
+    /// with refusals, the minimum over what remains (see ``ScopeConstraints``). Nothing selected
+    /// under constraints means every action. Without constraints, ``resolve(_:for:)``.
+    public func resolve(_ selection: Selection, for method: AuthMethod, constraints: ScopeConstraints) -> Resolution {
+        guard !constraints.isEmpty else { return resolve(selection, for: method) }
+        let capacity = graph.scopes.count
+        let refused = Bitset(capacity: capacity, constraints.refused.compactMap(graph.number(of:)))
+        // Refusal wins: a granted scope whose closure holds a refused one is not counted as granted.
+        let grantedNumbers = constraints.granted.compactMap(graph.number(of:)).filter { !graph.closure(of: [$0]).intersects(refused) }
+        let existing = graph.closure(of: grantedNumbers)
+        let selected = selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap { positions[$0] }
+
+        var enabled: [Int] = [], unavailable: [Int] = [], pending: [Int] = []
+        for position in selected {
+            let alternatives = requirements[position]
+            if alternatives.contains(where: { $0.allSatisfy(existing.contains) }) {
+                enabled.append(position)
+            } else if !alternatives.contains(where: { isGrantable($0, refused: refused, existing: existing) }) {
+                unavailable.append(position)
+            } else {
+                pending.append(position)
+            }
+        }
+        var search = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget)
+        search.workBudget = workBudget
+        search.weights = weights
+        search.refused = refused
+        search.existing = existing
+        let outcome = search.solve(pending.map { requirements[$0] })
+        let added = graph.closure(of: outcome.chosen)
+        let all = existing.union(added)
+
+        // Granted scopes no selected action needs with the rest: dropped one by one from the
+        // last, so the ones reported can be revoked together.
+        var kept = grantedNumbers.filter { $0 < graph.definedCount }
+        var unneeded: [Int] = []
+        let needed = (enabled + pending).sorted()
+        for number in kept.reversed() {
+            let without = graph.closure(of: kept.filter { $0 != number } + outcome.chosen)
+            if needed.allSatisfy({ requirements[$0].contains { $0.allSatisfy(without.contains) } }) {
+                kept.removeAll { $0 == number }
+                unneeded.append(number)
+            }
+        }
+
+        // The guide is tailored to what is still to do: the pending actions and the added scopes.
+        var alternatives: [ActionID: [Scope]] = [:]
+        var reasons = outcome.chosen.map { Resolution.Reason(scope: graph.scopes[$0], actions: []) }
+        for position in pending {
+            guard let index = requirements[position].firstIndex(where: { $0.allSatisfy(all.contains) }) else { continue }
+            let action = connector.actions[position]
+            alternatives[action.id] = action.requirement.alternatives[index]
+            for (offset, number) in outcome.chosen.enumerated()
+            where requirements[position][index].contains(where: { graph.closures[number].contains($0) && !existing.contains($0) }) {
+                reasons[offset].actions.append(action.id)
+            }
+        }
+        let ids = { (positions: [Int]) in positions.map { self.connector.actions[$0].id } }
+        let add = outcome.chosen.map { graph.scopes[$0] }
+        var resolution = Resolution(
+            selection: selection, scopes: add, usesDefaultScopes: false, isOptimal: outcome.isOptimal,
+            explanation: reasons, chosenAlternatives: alternatives, granted: Set(added.members.map { graph.scopes[$0] }))
+        resolution.constraints = constraints
+        resolution.unavailable = ids(unavailable)
+        resolution.pending = ids(pending)
+        if !constraints.granted.isEmpty {
+            resolution.grant = GrantReport(enabled: ids(enabled), add: add, unneeded: unneeded.sorted().map { graph.scopes[$0] })
+        }
+        return resolution
+    }
+
+    /// Whether `alternative` can be granted without a refused scope: each of its scopes is
+    /// already granted, or granted by a scope (itself, or a wildcard) whose closure is not refused.
+    private func isGrantable(_ alternative: [Int], refused: Bitset, existing: Bitset) -> Bool {
+        alternative.allSatisfy { target in
+            if existing.contains(target) { return true }
+            if target < graph.definedCount { return !graph.closures[target].intersects(refused) }
+            return graph.granters[target].contains { !graph.closures[$0].intersects(refused) }
         }
     }
 
@@ -50,7 +134,9 @@ public struct Resolver: Sendable {
                 numbers = connector.actions.flatMap(\.requirement.mentionedScopes).compactMap(definedScope(for:))
             }
         } else {
-            let outcome = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget, workBudget: workBudget).solve(selected.map { requirements[$0] })
+            var search = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget, workBudget: workBudget)
+            search.weights = weights
+            let outcome = search.solve(selected.map { requirements[$0] })
             numbers = outcome.chosen
             isOptimal = outcome.isOptimal
         }

@@ -38,12 +38,19 @@ public struct TailoredGuide: Hashable, Sendable {
         self.kind = kind
         self.guide = guide
         self.resolution = resolution
-        let isFullGuide = resolution.selection.isEmpty
+        // Under constraints the guide shows what is still to do: the pending actions' steps.
+        let isFullGuide = resolution.selection.isEmpty && resolution.pending == nil
         let chosen = Set(resolution.scopes)
         let meets: ([Scope]) -> Bool = { scopes in
             scopes.isEmpty || isFullGuide || scopes.contains { chosen.contains($0) || resolution.granted.contains($0) }
         }
-        let badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
+        let badgeActions: [Action]
+        if let pending = resolution.pending {
+            let ids = Set(pending)
+            badgeActions = connector.actions.filter { ids.contains($0.id) }
+        } else {
+            badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
+        }
 
         sections = guide.sections.enumerated().compactMap { sectionIndex, section in
             guard meets(section.scopes) else { return nil }

@@ -89,7 +89,7 @@ import Testing
     /// others, one scope per alternative, two alternatives each. Their shared descendants couple
     /// actions that have no candidate scope in common, the case where solving actions one by one
     /// goes wrong; the dense half rarely produces it.
-    private static func randomConnector(_ generator: inout SeededGenerator, index: Int) -> Connector {
+    static func randomConnector(_ generator: inout SeededGenerator, index: Int) -> Connector {
         let count = Int.random(in: 3...9, using: &generator)
         let families = wildcardFamilies.shuffled(using: &generator)
             .prefix(Int.random(in: 0...min(2, count - 2), using: &generator))
@@ -158,7 +158,7 @@ import Testing
 
 /// SPEC §2 by enumeration: every subset of the defined scopes, scored by (grant-closure size,
 /// count, definition indices lexicographically).
-private struct BruteForce {
+struct BruteForce {
     /// Defined scopes first, then undefined scopes the actions name.
     let universe: [Scope]
     let definedCount: Int

@@ -1,0 +1,207 @@
+import Testing
+@testable import ScopeGuide
+
+/// Privilege levels, existing grants and refused scopes: against a brute-force oracle on random
+/// catalogues, and on the cases a security reviewer asks about.
+@Suite struct LeastPrivilegeTests {
+    // MARK: Cases
+
+    static func connector(_ definitions: [ScopeDefinition], actions: [(String, [[Scope]])]) -> Connector {
+        Connector(
+            key: "files", name: "Files", scopeDefinitions: definitions,
+            actions: actions.map { Action(id: ActionID($0.0), label: $0.0, requirement: Requirement(alternatives: $0.1)) },
+            methods: [AuthMethod(key: "oauth", kind: .oauth2, label: "OAuth")])
+    }
+
+    @Test("a level-3 scope loses to a level-2 one of the same size; without levels, definition order decides as before")
+    func levelsBreakTies() throws {
+        let actions = [("read_file", [["files.read.all"], ["files.readwrite"]] as [[Scope]])]
+        let levelled = Self.connector([
+            ScopeDefinition(scope: "files.read.all", privilege: 3), ScopeDefinition(scope: "files.readwrite", privilege: 2),
+        ], actions: actions)
+        let plain = Self.connector([ScopeDefinition(scope: "files.read.all"), ScopeDefinition(scope: "files.readwrite")], actions: actions)
+        for (connector, expected) in [(levelled, ["files.readwrite"]), (plain, ["files.read.all"])] as [(Connector, [Scope])] {
+            let resolver = Resolver(connector: connector)
+            let resolution = resolver.resolve(try Selection(["read_file"], in: connector), for: connector.methods[0])
+            #expect(resolution.scopes == expected)
+        }
+    }
+
+    @Test("one high-level scope costs more than any number of lower ones: two level-1 scopes beat one level-2 scope")
+    func higherLevelFirst() throws {
+        let connector = Self.connector([
+            ScopeDefinition(scope: "directory.write", privilege: 2),
+            ScopeDefinition(scope: "user.read"), ScopeDefinition(scope: "files.write"),
+        ], actions: [
+            ("profile", [["directory.write"], ["user.read"]]),
+            ("upload", [["directory.write"], ["files.write"]]),
+        ])
+        let resolution = Resolver(connector: connector).resolve(try Selection(["profile", "upload"], in: connector), for: connector.methods[0])
+        #expect(resolution.scopes == ["user.read", "files.write"])
+        let plain = Self.connector(connector.scopeDefinitions.map { ScopeDefinition(scope: $0.scope) }, actions: [
+            ("profile", [["directory.write"], ["user.read"]]), ("upload", [["directory.write"], ["files.write"]]),
+        ])
+        #expect(Resolver(connector: plain).resolve(try Selection(["profile", "upload"], in: plain), for: plain.methods[0]).scopes == ["directory.write"])
+    }
+
+    @Test("Front: the grant enables listing; only messages:send is to add, and consent is needed again")
+    func frontGrant() throws {
+        let front = Fixtures.front
+        let selection = try Selection(["front_send_message", "front_list_conversations"], in: front)
+        let resolution = Resolver(connector: front).resolve(selection, for: front.methods[0], constraints: ScopeConstraints(granted: ["conversations:read"]))
+        let grant = try #require(resolution.grant)
+        #expect(grant.add == ["messages:send"])
+        #expect(resolution.scopes == ["messages:send"])
+        #expect(grant.reconsent)
+        #expect(grant.enabled == ["front_list_conversations"])
+        #expect(grant.unneeded.isEmpty)
+        #expect(resolution.pending == ["front_send_message"])
+        // A grant that covers everything: nothing to add, no consent; a scope nothing needs is reported.
+        let covered = Resolver(connector: front).resolve(selection, for: front.methods[0],
+            constraints: ScopeConstraints(granted: ["conversations:read", "messages:send", "tags:write"]))
+        #expect(covered.grant?.add == [] && covered.grant?.reconsent == false)
+        #expect(covered.grant?.unneeded == ["tags:write"])
+    }
+
+    @Test("Front: refusing messages:send leaves sending unavailable, reported, not an error")
+    func frontRefusal() throws {
+        let front = Fixtures.front
+        let selection = try Selection(["front_send_message", "front_list_tags"], in: front)
+        let resolution = Resolver(connector: front).resolve(selection, for: front.methods[0], constraints: ScopeConstraints(refused: ["messages:send"]))
+        #expect(resolution.unavailable == ["front_send_message"])
+        #expect(resolution.scopes == ["tags:read"])
+        #expect(resolution.grant == nil)
+    }
+
+    @Test("a refused scope that another alternative can replace is replaced; a scope including a refused one is refused too")
+    func refusalReplaced() throws {
+        let connector = Self.connector([
+            ScopeDefinition(scope: "admin", includes: ["write"]), ScopeDefinition(scope: "write"), ScopeDefinition(scope: "send"),
+        ], actions: [("post", [["write"], ["send"]]), ("manage", [["admin"]])])
+        let resolver = Resolver(connector: connector)
+        let selection = try Selection(["post", "manage"], in: connector)
+        #expect(resolver.resolve(selection, for: connector.methods[0]).scopes == ["admin"])
+        let refused = resolver.resolve(selection, for: connector.methods[0], constraints: ScopeConstraints(refused: ["write"]))
+        #expect(refused.scopes == ["send"])
+        #expect(refused.unavailable == ["manage"])
+    }
+
+    // MARK: Against the oracle
+
+    @Test("levels, grants and refusals equal the brute-force optimum on random catalogues")
+    func matchesBruteForce() throws {
+        var generator = SeededGenerator(seed: 0x1EA5_7B_21)
+        var failures = 0
+        var constrained = 0
+        for index in 0..<600 {
+            var connector = ResolverPropertyTests.randomConnector(&generator, index: index)
+            if index % 3 != 0 {
+                connector.scopeDefinitions = connector.scopeDefinitions.map { definition in
+                    var definition = definition
+                    definition.privilege = Int.random(in: 1...4, using: &generator)
+                    return definition
+                }
+            }
+            let defined = connector.scopeDefinitions.map(\.scope)
+            let granted = Array(defined.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator)))
+            let refused = Array(defined.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator)))
+            let constraints = ScopeConstraints(granted: granted, refused: refused)
+            var ids = connector.actions.map(\.id).filter { _ in Bool.random(using: &generator) }
+            if ids.isEmpty { ids = [connector.actions[0].id] }
+            let selection = try Selection(ids, in: connector)
+            let resolution = Resolver(connector: connector).resolve(selection, for: connector.methods[0], constraints: constraints)
+            let expected = ConstrainedOracle(connector).answer(for: selection.actions.map { connector.action($0)! }, constraints: constraints)
+            if !constraints.isEmpty { constrained += 1 }
+            let got = ConstrainedOracle.Answer(
+                add: resolution.scopes, enabled: resolution.grant?.enabled ?? [], unavailable: resolution.unavailable,
+                unneeded: resolution.grant?.unneeded ?? [])
+            if constraints.isEmpty {
+                // Levels only: the plain resolution, which the oracle scores the same way.
+                if resolution.scopes != expected.add { failures += 1; Issue.record("levels: \(resolution.scopes) != \(expected.add) for \(connector)") }
+            } else if got != expected || !resolution.isOptimal {
+                failures += 1
+                Issue.record("\(got) != \(expected)\nconstraints: \(constraints)\nselection: \(selection.actions)\n\(connector)")
+            }
+            if failures >= 5 { return }
+        }
+        #expect(constrained > 300)
+    }
+}
+
+/// The objective by enumeration: every subset of the defined scopes not refused (a scope whose
+/// grant closure holds a refused scope is refused), added to the existing grant's closure,
+/// scored by the new scopes' counts per privilege level from the top, then the subset's size,
+/// then its definition indices.
+struct ConstrainedOracle {
+    struct Answer: Equatable, CustomStringConvertible {
+        var add: [Scope]
+        var enabled: [ActionID]
+        var unavailable: [ActionID]
+        var unneeded: [Scope]
+        var description: String { "add \(add), enabled \(enabled), unavailable \(unavailable), unneeded \(unneeded)" }
+    }
+
+    let base: BruteForce
+    let levels: [Int]
+
+    init(_ connector: Connector) {
+        base = BruteForce(connector)
+        let privilege = Dictionary(uniqueKeysWithValues: connector.scopeDefinitions.map { ($0.scope, $0.privilege) })
+        levels = base.universe.map { privilege[$0] ?? 1 }
+    }
+
+    private func bits(_ scopes: [Scope]) -> UInt32 { scopes.reduce(0) { $0 | 1 << UInt32(base.index[$1]!) } }
+    private func closure(_ scopes: [Scope]) -> UInt32 { scopes.reduce(0) { $0 | base.grants[base.index[$1]!] } }
+    private func closure(subset: UInt32) -> UInt32 {
+        (0..<base.definedCount).reduce(UInt32(0)) { subset & (1 << UInt32($1)) != 0 ? $0 | base.grants[$1] : $0 }
+    }
+
+    func answer(for actions: [Action], constraints: ScopeConstraints) -> Answer {
+        let refused = bits(constraints.refused)
+        let granted = constraints.granted.filter { base.grants[base.index[$0]!] & refused == 0 }
+        let existing = closure(granted)
+        let allowed = (0..<base.definedCount).filter { base.grants[$0] & refused == 0 }
+        let reachable = allowed.reduce(existing) { $0 | base.grants[$1] }
+        let needs = actions.map { action in action.requirement.alternatives.map { bits($0) } }
+        var enabled: [Int] = [], unavailable: [Int] = [], pending: [Int] = []
+        for (position, alternatives) in needs.enumerated() {
+            if alternatives.contains(where: { $0 & existing == $0 }) { enabled.append(position) }
+            else if !alternatives.contains(where: { $0 & reachable == $0 }) { unavailable.append(position) }
+            else { pending.append(position) }
+        }
+        let allowedMask = allowed.reduce(UInt32(0)) { $0 | 1 << UInt32($1) }
+        var best: (score: [Int], subset: UInt32)?
+        for subset in UInt32(0)..<(1 << UInt32(base.definedCount)) where subset & ~allowedMask == 0 {
+            let granted = existing | closure(subset: subset)
+            guard pending.allSatisfy({ p in needs[p].contains { $0 & granted == $0 } }) else { continue }
+            let new = granted & ~existing
+            let counts = (1...9).reversed().map { level in (0..<base.universe.count).count { new & (1 << UInt32($0)) != 0 && levels[$0] == level } }
+            let score = counts + [subset.nonzeroBitCount]
+            if let current = best {
+                if score.lexicographicallyPrecedes(current.score) == false, score != current.score { continue }
+                if score == current.score {
+                    let difference = subset ^ current.subset
+                    if current.subset & (1 << UInt32(difference.trailingZeroBitCount)) != 0 { continue }
+                }
+            }
+            best = (score, subset)
+        }
+        let chosen = (0..<base.definedCount).filter { best!.subset & (1 << UInt32($0)) != 0 }
+        // Revocable grants: dropped one by one from the last while every enabled or pending action stays granted.
+        var kept = granted
+        var unneeded: [Scope] = []
+        for scope in granted.reversed() {
+            let rest = closure(kept.filter { $0 != scope }) | closure(subset: best!.subset)
+            if (enabled + pending).allSatisfy({ p in needs[p].contains { $0 & rest == $0 } }) {
+                kept.removeAll { $0 == scope }
+                unneeded.append(scope)
+            }
+        }
+        let order = { (scopes: [Scope]) in scopes.sorted { base.index[$0]! < base.index[$1]! } }
+        return Answer(
+            add: chosen.map { base.universe[$0] },
+            enabled: constraints.granted.isEmpty ? [] : enabled.map { actions[$0].id },
+            unavailable: unavailable.map { actions[$0].id },
+            unneeded: order(unneeded))
+    }
+}
