@@ -512,7 +512,7 @@ function randomCatalogue(rng, index) {
   same(bad.unknownActions, ["front_send_mesage", "zzz"], "parse: unknown ids listed");
   same(bad.errors.map((e) => e.kind), ["unknownParameter", "malformedEncoding", "unknownAction", "unknownAction", "invalidSeparator", "invalidWhitelabel"], "parse: every problem reported");
   same(bad.errors.map((e) => e.message), [
-    'unknown parameter "foo" (expected actions, separator, whitelabel or var.<name>)',
+    'unknown parameter "foo" (expected actions, granted, without, separator, whitelabel or var.<name>)',
     'malformed percent-encoding in "x=%E0%A4"',
     'unknown action "front_send_mesage" for connector "front"; did you mean "front_send_message"?',
     'unknown action "zzz" for connector "front"',
@@ -520,6 +520,8 @@ function randomCatalogue(rng, index) {
     'invalid whitelabel value "maybe" (expected 1, 0, true or false)',
   ], "parse: messages name the offending value");
   same(bad.variables, { subdomain: "acme" }, "parse: var.<name> kept");
+  same(E.parseQuery(model, "granted=tags:read&without=messages:send").constraints, ["granted", "without"], "parse: granted= and without= are recognised (the engine applies them)");
+  same(E.parseQuery(model, "granted=tags:read").errors, [], "parse: granted= is no unknown parameter");
   same(E.parseQuery(model, "whitelabel=").whitelabel, true, "parse: whitelabel= means on");
   same(E.parseQuery(model, "whitelabel=+TRUE+").whitelabel, true, "parse: whitelabel trimmed, case-insensitive");
   same(E.parseQuery(model, "whitelabel=0").whitelabel, false, "parse: whitelabel=0");

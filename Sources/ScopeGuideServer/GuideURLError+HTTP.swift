@@ -10,7 +10,7 @@ extension GuideURLError: HTTPResponseError {
         switch self {
         case .notAGuideURL, .unknownConnector, .unknownGuideKind, .unknownGuide: .notFound
         case .unknownActions, .unknownParameter, .invalidSeparator, .invalidWhitelabel, .unknownVariable,
-            .invalidVariable, .conflictingParameter, .malformedEncoding: .badRequest
+            .invalidVariable, .conflictingParameter, .malformedEncoding, .unknownScopes, .grantedAndRefused: .badRequest
         case .tooLong: .uriTooLong
         }
     }
@@ -29,6 +29,8 @@ extension GuideURLError: HTTPResponseError {
         case .invalidVariable: "Invalid variable value"
         case .conflictingParameter: "Conflicting parameters"
         case .malformedEncoding: "Malformed URL"
+        case .unknownScopes: "Unknown scope"
+        case .grantedAndRefused: "Scope granted and refused"
         case .tooLong: "URL too long"
         }
     }

@@ -26,6 +26,30 @@ import Testing
         }
     }
 
+    @Test("granted= and without= reach every route with one meaning: the page, .md and .json are the renderer's for that URL")
+    func grantsAndRefusals() async throws {
+        let app = ServerFixtures.app(linksToRequestHost: false)
+        let query = "?actions=front_send_message,front_list_conversations,front_list_tags&granted=conversations:read&without=tags:read"
+        let url = try GuideURL(parsing: ServerFixtures.catalog.site.docsBaseURL + frontPath + query, in: ServerFixtures.catalog)
+        try await app.test(.router) { client in
+            for (suffix, format) in [("", RenderFormat.html), (".md", .markdown), (".json", .json)] {
+                let expected = try ServerFixtures.renderer.render(url, as: format)
+                let response = try await client.execute(uri: frontPath + suffix + query, method: .get)
+                #expect(response.status == .ok, "\(suffix)")
+                #expect(response.text == expected, "\(suffix)")
+            }
+            let json = try await client.execute(uri: frontPath + ".json" + query, method: .get)
+            let report = try JSONDecoder().decode(ResolutionReport.self, from: Data(json.text.utf8))
+            #expect(report.grant?.add == ["messages:send"] && report.grant?.reconsent == true)
+            #expect(report.unavailable == ["front_list_tags"])
+            let page = try await client.execute(uri: frontPath + query, method: .get)
+            #expect(page.text.contains("\"constrained\":true"))
+            let unknown = try await client.execute(uri: frontPath + ".json?granted=tags:reed", method: .get)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.text.contains("tags:read"))
+        }
+    }
+
     @Test("by default dynamic URLs use the site's docs URL, so the Markdown equals `scopeguide render … --format md`")
     func defaultBaseMarkdown() async throws {
         let app = ServerFixtures.app(linksToRequestHost: false)

@@ -45,6 +45,7 @@ extension GuideURL {
     public mutating func applyQuery(_ query: Substring, for connector: Connector) throws(GuideURLError) {
         guard query.utf8.count <= Self.maximumLength else { throw .tooLong(query.utf8.count) }
         var ids: [ActionID] = []
+        var granted: [String] = [], refused: [String] = []
         var separatorValue: String?
         var whitelabelValue: String?
         var variables: [String: String] = [:]
@@ -59,6 +60,10 @@ extension GuideURL {
                     let id: String = item.trimmingWhitespace
                     if !id.isEmpty { ids.append(ActionID(id)) }
                 }
+            case "granted":
+                granted += Self.scopeNames(value)
+            case "without":
+                refused += Self.scopeNames(value)
             case "separator":
                 if let earlier = separatorValue, earlier != value { throw .conflictingParameter(name) }
                 separatorValue = value
@@ -74,6 +79,7 @@ extension GuideURL {
             }
         }
         try select(ids, in: connector)
+        try setConstraints(granted: granted, refused: refused, for: connector)
         if let value = separatorValue {
             guard let parsed = Separator(rawValue: value.trimmingWhitespace) else { throw .invalidSeparator(value) }
             separator = parsed
@@ -86,6 +92,29 @@ extension GuideURL {
             }
         }
         try setVariables(variables, for: connector)
+    }
+
+    /// Scope names in a list written with any of the five separators (space, comma, semicolon,
+    /// pipe, new line), as copied from a provider's console or from this tool.
+    public static func scopeNames(_ text: String) -> [String] {
+        text.split { $0 == "," || $0 == ";" || $0 == "|" || $0.isWhitespace }.map(String.init)
+    }
+
+    /// Sets the customer's existing grant and refused scopes after checking each is defined by
+    /// `connector` (else an error with the closest defined names) and none is in both lists;
+    /// stores them in definition order, without duplicates.
+    /// - Throws: ``GuideURLError/unknownScopes(_:connector:)`` or ``GuideURLError/grantedAndRefused(_:)``.
+    public mutating func setConstraints(granted: [String], refused: [String], for connector: Connector) throws(GuideURLError) {
+        let defined = connector.scopeDefinitions.map(\.scope.rawValue)
+        let known = Set(defined)
+        var unknown: [GuideURLError.UnknownScope] = []
+        for name in granted + refused where !known.contains(name) && !unknown.contains(where: { $0.scope == name }) {
+            unknown.append(.init(scope: name, suggestions: NameSuggestions.closest(to: name, in: defined)))
+        }
+        guard unknown.isEmpty else { throw .unknownScopes(unknown, connector: connector.key) }
+        if let both = defined.first(where: { Set(granted).contains($0) && Set(refused).contains($0) }) { throw .grantedAndRefused(both) }
+        let ordered = { (names: [String]) in defined.filter(Set(names).contains).map { Scope($0) } }
+        constraints = ScopeConstraints(granted: ordered(granted), refused: ordered(refused))
     }
 
     /// Replaces the customer's variable values after checking each is declared by `connector`

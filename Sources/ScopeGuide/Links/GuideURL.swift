@@ -1,9 +1,11 @@
 /// A dynamic guide URL: which guide, tailored to which actions, as SPEC §3 defines it.
 ///
 /// `<base>/connectors/<key>/guides/<link-account|connector-profile>/<slug>?actions=<id>,<id>`
-/// with optional `separator=<name>`, `whitelabel=1` and `var.<name>=<value>`. ``description``
-/// is the canonical form: actions in catalogue order without duplicates, no `actions` parameter
-/// when nothing is selected, default values left out, nothing percent-encoded that need not be.
+/// with optional `granted=<scope>,<scope>` (the customer's existing grant), `without=<scope>,…`
+/// (refused scopes; see ``ScopeConstraints``), `separator=<name>`, `whitelabel=1` and
+/// `var.<name>=<value>`. ``description`` is the canonical form: actions in catalogue order and
+/// scopes in `scopeDefinitions` order without duplicates, no `actions`, `granted` or `without`
+/// parameter when empty, default values left out, nothing percent-encoded that need not be.
 public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     /// Everything before `/connectors/`, without a trailing slash; empty for a relative URL.
     public var base: String
@@ -16,6 +18,9 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     public var isWhitelabel: Bool
     /// Customer values for the connector's variables, by name.
     public var variables: [String: String]
+    /// The customer's existing grant and refused scopes, checked and in definition order (set
+    /// them with ``setConstraints(granted:refused:for:)``).
+    public internal(set) var constraints: ScopeConstraints = .none
 
     public init(
         base: String, connector: String, kind: GuideKind, slug: String, selection: Selection = .none,
@@ -39,6 +44,12 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
         var parameters: [String] = []
         if !selection.isEmpty {
             parameters.append("actions=" + selection.actions.map { FormEncoding.encodeQueryValue($0.rawValue) }.joined(separator: ","))
+        }
+        if !constraints.granted.isEmpty {
+            parameters.append("granted=" + constraints.granted.map { FormEncoding.encodeQueryValue($0.rawValue) }.joined(separator: ","))
+        }
+        if !constraints.refused.isEmpty {
+            parameters.append("without=" + constraints.refused.map { FormEncoding.encodeQueryValue($0.rawValue) }.joined(separator: ","))
         }
         if separator != .space { parameters.append("separator=\(separator.rawValue)") }
         if isWhitelabel { parameters.append("whitelabel=1") }

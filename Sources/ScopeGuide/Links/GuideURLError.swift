@@ -12,8 +12,19 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidVariable(name: String, value: String, pattern: String)
     case conflictingParameter(String)
     case malformedEncoding(String)
+    /// `granted=` or `without=` names scopes the connector does not define; each with the
+    /// closest defined ones.
+    case unknownScopes([UnknownScope], connector: String)
+    /// A scope is both in `granted=` and in `without=`.
+    case grantedAndRefused(String)
     /// The URL (or query) is longer than ``GuideURL/maximumLength`` bytes; carries its length.
     case tooLong(Int)
+
+    /// A scope name a connector does not define, with the closest that it does.
+    public struct UnknownScope: Hashable, Sendable {
+        public var scope: String
+        public var suggestions: [String]
+    }
 
     public var description: String {
         switch self {
@@ -27,7 +38,7 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
             "connector \"\(connector.abbreviated)\" has no guide \"\(slug.abbreviated)\"" + Self.didYouMean(suggestions)
         case .unknownActions(let unknown, let connector):
             SelectionError.unknownActions(unknown, connector: connector).description
-        case .unknownParameter(let name): "unknown parameter \"\(name.abbreviated)\" (expected actions, separator, whitelabel or var.<name>)"
+        case .unknownParameter(let name): "unknown parameter \"\(name.abbreviated)\" (expected actions, granted, without, separator, whitelabel or var.<name>)"
         case .invalidSeparator(let value):
             "invalid separator \"\(value.abbreviated)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value.abbreviated)\" (expected 1, 0, true or false)"
@@ -40,6 +51,10 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
             "invalid value \"\(value.abbreviated)\" for variable \"\(name.abbreviated)\" (must match \(pattern.abbreviated))"
         case .conflictingParameter(let name): "parameter \"\(name.abbreviated)\" is given more than once with different values"
         case .malformedEncoding(let text): "malformed percent-encoding in \"\(text.abbreviated)\""
+        case .unknownScopes(let unknown, let connector):
+            "connector \"\(connector.abbreviated)\" defines no scope " + unknown.prefix(5).map { "\"\($0.scope.abbreviated)\"" + Self.didYouMean($0.suggestions) }
+                .joined(separator: ", ") + (unknown.count > 5 ? " and \(unknown.count - 5) more" : "")
+        case .grantedAndRefused(let scope): "scope \"\(scope.abbreviated)\" is both granted and refused (without=)"
         case .tooLong(let length): "URL of \(length) bytes is too long (at most \(GuideURL.maximumLength))"
         }
     }

@@ -70,6 +70,9 @@ struct GuideDocumentBuilder {
         }
         if case .html(_, let panel?) = flavor {
             _ = root.appendRawBlock(enter: panel)
+            if !tailored.resolution.constraints.isEmpty {
+                appendConstraintNotes(to: root.appendRawBlock(enter: "<div class=\"sg-summary\" data-guide-constraints>\n", exit: "</div>\n"))
+            }
         } else {
             appendScopeSummary(to: root)
         }
@@ -135,9 +138,41 @@ struct GuideDocumentBuilder {
             container.appendParagraph().appendEmphasis(
                 "These scopes enable every selected action but were not proven minimal: the search ran out of its budget.")
         }
+        appendConstraintNotes(to: container)
         appendLinkLine("Dynamic guide URL:", url.description, to: container)
         if let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes) {
             appendLinkLine("Authorize URL:", authorize, to: container)
+        }
+    }
+
+    /// What an existing grant and refused scopes change: what the grant already enables, whether
+    /// the customer must consent again, what could be revoked, and what cannot be enabled.
+    private func appendConstraintNotes(to container: CMarkNode) {
+        let resolution = tailored.resolution
+        let labels = { (ids: [ActionID]) in
+            let set = Set(ids)
+            return self.tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
+        }
+        func note(_ label: String, _ text: String) {
+            let paragraph = container.appendParagraph()
+            paragraph.appendStrong(label)
+            paragraph.appendText(" " + text)
+        }
+        if let grant = resolution.grant {
+            note("Already granted:", resolution.constraints.granted.map(\.rawValue).joined(separator: " ")
+                + (grant.enabled.isEmpty ? " (enables none of the selected actions)" : " (enables \(labels(grant.enabled)))"))
+            note("Re-consent:", grant.reconsent
+                ? "needed: the customer must authorize again with the scopes to add above."
+                : "not needed: the existing grant enables every selected action.")
+            if !grant.unneeded.isEmpty {
+                note("Not needed by the selected actions:", grant.unneeded.map(\.rawValue).joined(separator: " ") + " (candidates to revoke)")
+            }
+        }
+        if !resolution.constraints.refused.isEmpty {
+            note("Refused:", resolution.constraints.refused.map(\.rawValue).joined(separator: " "))
+        }
+        if !resolution.unavailable.isEmpty {
+            note("Unavailable:", labels(resolution.unavailable) + " (no scope left after the refusals enables them)")
         }
     }
 

@@ -39,6 +39,8 @@ public struct GuideRenderer: Sendable {
                 // The script falls back to the engine's scopes for an empty selection.
                 var untailored = url
                 untailored.selection = .none
+                // Shared by every page of the method: its own grant and refusals do not belong here.
+                untailored.constraints = .none
                 let fullGuide = try tailoredGuide(for: untailored).resolution.scopes
                 return GuidePage.Shared(
                     data: PageData.Shared(
@@ -55,7 +57,7 @@ public struct GuideRenderer: Sendable {
     /// `tailor.guide(for: url)`; for the empty selection (every build, every first page view)
     /// from the cache, as it depends only on the connector, method and kind.
     private func tailoredGuide(for url: GuideURL) throws(GuideURLError) -> TailoredGuide {
-        guard url.selection.isEmpty else { return try tailor.guide(for: url) }
+        guard url.selection.isEmpty, url.constraints.isEmpty else { return try tailor.guide(for: url) }
         return try cache.untailoredGuide(connector: url.connector, method: url.slug, kind: url.kind) { () throws(GuideURLError) in
             try tailor.guide(for: url)
         }

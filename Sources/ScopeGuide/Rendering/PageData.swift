@@ -46,6 +46,9 @@ enum PageData {
         var members = shared.members
         members += [
             ("base", JSONText.string(url.base)),
+            // Set when the engine applied an existing grant or refused scopes, which this page's
+            // script does not compute: it then keeps the engine's answer.
+            ("constrained", url.constraints.isEmpty ? "false" : "true"),
             ("path", JSONText.string(url.path)),
             ("selection", "[" + url.selection.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"),
             ("separator", JSONText.string(url.separator.rawValue)),

@@ -14,6 +14,9 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         case unreachableAlternative(ActionID, alternative: [Scope], shadowedBy: [Scope])
         /// The connector has no action, so every selection is empty.
         case noActions
+        /// `scope` includes `included`, whose privilege level is higher: granting the scope grants
+        /// more power than its own level says.
+        case includesHigherPrivilege(Scope, level: Int, included: Scope, includedLevel: Int)
         /// An image in the text of `part` (a section or step title) whose source is not
         /// `https:`: rendered guides leave it out.
         case imageNotShown(source: String, part: String)
@@ -28,7 +31,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern: .warning
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege: .warning
         }
     }
 
@@ -43,6 +46,8 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             text = "action \"\(action)\": alternative \"\(alternative.map(\.rawValue).joined(separator: " "))\" is never chosen because \"\(shadow.map(\.rawValue).joined(separator: " "))\" needs less"
         case .noActions:
             text = "connector has no actions"
+        case .includesHigherPrivilege(let scope, let level, let included, let includedLevel):
+            text = "scope \"\(scope)\" (privilege \(level)) includes \"\(included)\" (privilege \(includedLevel)): give it at least level \(includedLevel)"
         case .imageNotShown(let source, let part):
             text = "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
         case .variableWithoutPattern(let name):
@@ -116,6 +121,13 @@ public enum Lint {
         }
         for variable in connector.variables where variable.pattern == nil {
             findings.append(LintFinding(connector: connector.key, kind: .variableWithoutPattern(variable.name)))
+        }
+        let levels = Dictionary(connector.scopeDefinitions.map { ($0.scope, $0.privilege) }, uniquingKeysWith: { first, _ in first })
+        for definition in connector.scopeDefinitions {
+            for included in definition.includes where (levels[included] ?? 1) > definition.privilege {
+                findings.append(LintFinding(connector: connector.key, kind: .includesHigherPrivilege(
+                    definition.scope, level: definition.privilege, included: included, includedLevel: levels[included] ?? 1)))
+            }
         }
         findings += imageFindings(connector)
         return findings

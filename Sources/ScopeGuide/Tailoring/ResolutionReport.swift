@@ -14,7 +14,21 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
 
     public struct Reason: Codable, Hashable, Sendable {
         public var scope: String
+        /// The scope's privilege level (1 when the guide gives none).
+        public var privilege: Int
         public var actions: [String]
+    }
+
+    /// With an existing grant (`granted=`): what it enables, what to add, what could be revoked.
+    public struct GrantInfo: Codable, Hashable, Sendable {
+        /// Selected action ids the grant already enables.
+        public var enabled: [String]
+        /// The scopes to add (the same as ``ResolutionReport/scopes``).
+        public var add: [String]
+        /// Granted scopes no selected action needs: candidates to revoke.
+        public var unneeded: [String]
+        /// Whether the customer must consent again (there is something to add).
+        public var reconsent: Bool
     }
 
     public struct StepInfo: Codable, Hashable, Sendable {
@@ -49,6 +63,13 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public var url: String
     /// For OAuth 2.0 authorization-code methods only.
     public var authorizeURL: String?
+    /// The customer's existing grant and refused scopes, when the request gives them.
+    public var granted: [String]?
+    public var without: [String]?
+    /// Only with `granted`.
+    public var grant: GrantInfo?
+    /// Only with `granted` or `without`: selected actions no scope left after the refusals can enable.
+    public var unavailable: [String]?
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline.
     public func json() -> String {
@@ -67,7 +88,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         separator = url.separator.rawValue
         optimal = resolution.isOptimal
         usesDefaultScopes = resolution.usesDefaultScopes
-        explanation = resolution.explanation.map { Reason(scope: $0.scope.rawValue, actions: $0.actions.map(\.rawValue)) }
+        let privileges = Dictionary(tailored.connector.scopeDefinitions.map { ($0.scope, $0.privilege) }, uniquingKeysWith: { first, _ in first })
+        explanation = resolution.explanation.map {
+            Reason(scope: $0.scope.rawValue, privilege: privileges[$0.scope] ?? 1, actions: $0.actions.map(\.rawValue))
+        }
         sections = tailored.sections.map { section in
             SectionInfo(title: section.section.title, steps: section.steps.map { step in
                 StepInfo(
@@ -77,5 +101,16 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         }
         self.url = url.description
         authorizeURL = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes)
+        let constraints = resolution.constraints
+        if !constraints.isEmpty {
+            granted = constraints.granted.map(\.rawValue)
+            without = constraints.refused.map(\.rawValue)
+            unavailable = resolution.unavailable.map(\.rawValue)
+        }
+        if let report = resolution.grant {
+            grant = GrantInfo(
+                enabled: report.enabled.map(\.rawValue), add: report.add.map(\.rawValue),
+                unneeded: report.unneeded.map(\.rawValue), reconsent: report.reconsent)
+        }
     }
 }

@@ -26,7 +26,7 @@ public struct Tailor: Sendable {
         guard let method = connector.methods.first(where: { $0.slug == url.slug }), let guide = method.guides[url.kind] else {
             throw .unknownGuide(url.slug, connector: url.connector, suggestions: [])
         }
-        let resolution = resolver.resolve(url.selection, for: method)
+        let resolution = resolver.resolve(url.selection, for: method, constraints: url.constraints)
         return TailoredGuide(connector: connector, method: method, kind: url.kind, guide: guide, resolution: resolution, graph: resolver.graph)
     }
 }

@@ -15,6 +15,16 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A dynamic guide URL whose connector, guide and selection to use.", valueName: "url"))
     var url: String?
 
+    @Option(help: ArgumentHelp(
+        "Scopes the customer's credential already has, separated by spaces, commas, semicolons, pipes or new lines: the answer is then what to add.",
+        valueName: "scopes"))
+    var granted: String?
+
+    @Option(help: ArgumentHelp(
+        "Scopes that may not be granted (same separators): the minimum over what remains; actions nothing remaining enables are listed as unavailable.",
+        valueName: "scopes"))
+    var without: String?
+
     @Option(help: "How to join scopes: \(Separator.allCases.map(\.rawValue).joined(separator: ", ")) (default: the URL's, else space).")
     var separator: Separator?
 
@@ -49,6 +59,11 @@ struct SelectionOptions: ParsableArguments {
             result = try catalog.guideURL(connector: key, slug: guide.slug, kind: guide.kind)
             guard let connector = catalog.connector(key) else { throw ValidationError("Unknown connector '\(key)'.") }
             try result.select(try actionIDs(), in: connector)
+        }
+        if granted != nil || without != nil, let connector = catalog.connector(result.connector) {
+            try result.setConstraints(
+                granted: granted.map(GuideURL.scopeNames) ?? result.constraints.granted.map(\.rawValue),
+                refused: without.map(GuideURL.scopeNames) ?? result.constraints.refused.map(\.rawValue), for: connector)
         }
         if let separator { result.separator = separator }
         return result

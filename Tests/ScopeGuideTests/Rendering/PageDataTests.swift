@@ -32,7 +32,8 @@ import Testing
         #expect(object["separator"] as? String == "pipe")
         #expect(object["whitelabel"] as? Bool == false)
         #expect(object["definedCount"] as? Int == graph.definedCount)
-        #expect(Array(object.keys).sorted() == ["actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "path", "scopes", "selection", "separator", "variables", "whitelabel"])
+        #expect(object["constrained"] as? Bool == false)
+        #expect(Array(object.keys).sorted() == ["actions", "base", "closures", "connector", "constrained", "definedCount", "fullGuideScopes", "path", "scopes", "selection", "separator", "variables", "whitelabel"])
     }
 
     /// The whole page data as `JSONEncoder` writes it, keys sorted.
@@ -46,6 +47,7 @@ import Testing
         var base: String
         var closures: [[Int]]
         var connector: String
+        var constrained: Bool
         var defaultScopes: [Int]?
         var definedCount: Int
         var fullGuideScopes: [Int]
@@ -77,7 +79,7 @@ import Testing
             actions: connector.actions.map { action in
                 .init(alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }, id: action.id.rawValue, label: action.label)
             },
-            base: url.base, closures: graph.closures.map(\.members), connector: connector.key,
+            base: url.base, closures: graph.closures.map(\.members), connector: connector.key, constrained: false,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
             fullGuideScopes: full.compactMap(graph.number(of:)), path: url.path, scopes: graph.scopes.map(\.rawValue),
             selection: url.selection.actions.map(\.rawValue), separator: url.separator.rawValue, variables: [:], whitelabel: false)

@@ -140,6 +140,7 @@ var ScopeGuideEngine = (() => {
       whitelabel: data.whitelabel === true,
       variables: { ...(data.variables || {}) },
       selection: Array.isArray(data.selection) ? data.selection.slice() : [],
+      constrained: data.constrained === true,
     };
   }
 
@@ -656,6 +657,7 @@ var ScopeGuideEngine = (() => {
     let whitelabelValue = null;
     const variables = {};
     const conflicts = new Set();
+    const constraints = [];
     const conflicting = (name) => {
       if (!conflicts.has(name)) report("conflictingParameter", name, `parameter ${quoted(name)} is given more than once with different values`);
       conflicts.add(name);
@@ -676,12 +678,14 @@ var ScopeGuideEngine = (() => {
       } else if (name === "whitelabel") {
         if (whitelabelValue !== null && whitelabelValue !== value) conflicting(name);
         else whitelabelValue = value;
+      } else if (name === "granted" || name === "without") {
+        constraints.push(name);
       } else if (name.startsWith("var.")) {
         const variable = name.slice(4);
         if (Object.prototype.hasOwnProperty.call(variables, variable) && variables[variable] !== value) conflicting(name);
         else variables[variable] = value;
       } else {
-        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, separator, whitelabel or var.<name>)`);
+        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, granted, without, separator, whitelabel or var.<name>)`);
       }
     }
 
@@ -705,7 +709,7 @@ var ScopeGuideEngine = (() => {
       else if (flag === "0" || flag === "false") whitelabel = false;
       else report("invalidWhitelabel", whitelabelValue, `invalid whitelabel value ${quoted(whitelabelValue)} (expected 1, 0, true or false)`);
     }
-    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables, errors };
+    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables, errors, constraints };
   }
 
   /**
@@ -1036,7 +1040,21 @@ var ScopeGuideEngine = (() => {
     });
 
     applySearch();
-    render(false);
+    if (model.constrained) {
+      // The engine tailored this page to an existing grant or refused scopes (granted=,
+      // without=), which this script does not compute: keep its answer, and let the selection be
+      // changed in the URL, where the engine applies them again.
+      for (const input of all("[data-guide-action] input[type=checkbox], [data-guide-select-all], [data-guide-clear]")) input.disabled = true;
+      root.setAttribute("data-guide-constrained", "1");
+    } else {
+      if (parsed.constraints.length > 0 && errorBox) {
+        errorBox.textContent = [...parsed.errors.map((e) => e.message),
+          "granted= and without= are applied by the scopeguide server and CLI, not by this page: the scopes shown ignore them."].join("\n");
+        errorBox.style.whiteSpace = "pre-line";
+        setHidden(errorBox, false);
+      }
+      render(false);
+    }
     root.dataset.guideReady = "1";
   }
 
