@@ -42,6 +42,19 @@ public struct SiteBuild: Sendable {
         ]
     }
 
+    /// Deletes earlier versions of the hashed assets (`assets/guide-page.<16 hex digits>.css|js`
+    /// other than the current ones): pages link only the current names, and `build --check`
+    /// reports the others as extra. Nothing else in `assets/` is touched.
+    private func removeOutdatedAssets(writer: OutputWriter) {
+        let folder = writer.directory.appendingPathComponent(Self.assetsFolder)
+        let current = Set(assetFiles.map { String($0.path.dropFirst(Self.assetsFolder.count + 1)) })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where !current.contains(name)
+            && name.range(of: #"^guide-page\.[0-9a-f]{16}\.(css|js)$"#, options: .regularExpression) != nil {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// How a page `depth` folders below the output folder reaches the assets.
     private func placement(depth: Int) -> PageAssets.Placement {
         options.linkedAssets ? .linked(prefix: String(repeating: "../", count: depth) + Self.assetsFolder + "/") : .inline
@@ -190,7 +203,10 @@ public struct SiteBuild: Sendable {
         let urls = shard.map { shard in allURLs.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? allURLs
         // A run killed between writing a temporary file and renaming it leaves the file behind;
         // a build removes those of earlier runs, and a check reports them.
-        if mode == .write { writer.removeStaleTemporaryFiles() }
+        if mode == .write {
+            writer.removeStaleTemporaryFiles()
+            removeOutdatedAssets(writer: writer)
+        }
         let outcomes = Outcomes(count: urls.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in

@@ -127,3 +127,20 @@ extension SitePublishingTests {
         #expect(inline.assetFiles.isEmpty)
     }
 }
+
+extension SitePublishingTests {
+    @Test("a build removes earlier versions of the hashed assets, and nothing else in assets/")
+    func outdatedAssets() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder)
+        _ = try build.run(.write, writer: writer)
+        let assets = folder.appendingPathComponent("assets")
+        try Data("old".utf8).write(to: assets.appendingPathComponent("guide-page.0123456789abcdef.js"))
+        try Data("mine".utf8).write(to: assets.appendingPathComponent("logo.css"))
+        #expect(try build.run(.check, writer: writer).differences == [.extra("assets/guide-page.0123456789abcdef.js"), .extra("assets/logo.css")])
+        _ = try build.run(.write, writer: writer)
+        let left = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
+        #expect(left == [PageAssets.styleFileName, PageAssets.scriptFileName, "logo.css"].sorted())
+    }
+}
