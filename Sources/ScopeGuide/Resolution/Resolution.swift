@@ -13,7 +13,7 @@ public struct Resolution: Hashable, Sendable {
     public var scopes: [Scope]
     /// Whether ``scopes`` came from the method's `defaultScopes` because nothing is selected.
     public var usesDefaultScopes: Bool
-    /// `false` only when the search ran out of its node budget before proving the minimum.
+    /// `false` only when the search ran out of its node or work budget before proving the minimum.
     public var isOptimal: Bool
     /// One reason per scope, in ``scopes`` order.
     public var explanation: [Reason]

@@ -7,27 +7,34 @@ import Testing
 @Suite struct BadInputTests {
     // MARK: Helpers
 
-    /// A connector file with `scopes` (default `a`, and `b` including it), `actions`, and a config
-    /// guide whose one step shows `stepScopes`.
-    static func yaml(scopes: String = "{a: {}, b: {includes: a}}", actions: String, stepScopes: String = "a b") -> String {
-        """
-        key: demo
-        name: Demo
-        scopeDefinitions: \(scopes)
-        actions:
-        \(actions)
-        authentication:
-          - token:
-              type: custom
-              label: Token
-              support:
-                guides:
-                  config:
-                    sections:
-                      - title: Go
-                        content: Sign in.
-                        steps: [{title: Tick, scopes: \(stepScopes)}]
-        """
+    /// A connector file with `scopes` (default `a`, and `b` including it), `actions`, the
+    /// top-level lines `extra` (such as `variables:`), and a config guide: `config` (its lines,
+    /// indented for their place) or by default one section whose one step shows `stepScopes`.
+    static func yaml(
+        scopes: String = "{a: {}, b: {includes: a}}", actions: String, stepScopes: String = "a b", extra: String = "", config: String? = nil
+    ) -> String {
+        let guide = config ?? """
+                        sections:
+                          - title: Go
+                            content: Sign in.
+                            steps: [{title: Tick, scopes: \(stepScopes)}]
+            """
+        return """
+            key: demo
+            name: Demo
+            scopeDefinitions: \(scopes)
+            actions:
+            \(actions)
+            \(extra)
+            authentication:
+              - token:
+                  type: custom
+                  label: Token
+                  support:
+                    guides:
+                      config:
+            \(guide)
+            """
     }
 
     static func load(_ text: String) throws -> Connector {

@@ -9,27 +9,17 @@ import Testing
     /// URL; `app` has `pattern` when given.
     static func connector(pattern: String?) throws -> Connector {
         let patternLine = pattern.map { ", pattern: '\($0)'" } ?? ""
-        return try BadInputTests.load("""
-            key: demo
-            name: Demo
-            scopeDefinitions: {a: {}}
-            actions: [{id: demo_a, label: A, requiredScopes: a}]
-            variables:
-              app: {label: App\(patternLine)}
-            authentication:
-              - token:
-                  type: custom
-                  label: Token
-                  support:
-                    guides:
-                      config:
+        return try BadInputTests.load(BadInputTests.yaml(
+            scopes: "{a: {}}", actions: "  - {id: demo_a, label: A, requiredScopes: a}",
+            extra: "variables:\n  app: {label: App\(patternLine)}",
+            config: """
                         warning: Careful with {{app}}.
                         sections:
                           - title: Set up {{app}}
                             content: "Open {{app}} at `https://{{app}}.example.com` or [its page](https://example.com/{{app}})."
                             list: ["Name: {{app}}"]
                             steps: [{title: "Tick {{app}}", scopes: a}]
-            """)
+            """))
     }
 
     static func render(_ connector: Connector, app: String, as format: RenderFormat) throws -> String {
