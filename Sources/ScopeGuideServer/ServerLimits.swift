@@ -17,8 +17,9 @@ public struct ServerLimits: Sendable, Hashable {
     /// How long a request may wait for resolution and rendering (queued and running) before it is
     /// answered `503 Service Unavailable` with `Retry-After`.
     public var requestTimeout: Duration
-    /// Open connections at most; at the limit the server stops accepting (the kernel's listen
-    /// backlog holds newcomers) and logs it once, until a connection closes.
+    /// Open connections at most; at the limit the connection that has waited longest for a
+    /// request is closed to make room (``ConnectionLimit``), or, when all are being answered,
+    /// newcomers wait in the kernel's listen backlog until one closes.
     public var maxConnections: Int
     /// Threads that resolve and render; never the event loops, never Swift's cooperative pool.
     public var renderThreads: Int

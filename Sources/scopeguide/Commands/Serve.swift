@@ -22,8 +22,8 @@ extension ScopeGuideCommand {
 
                 Limits (README, "Server limits"): a request must arrive whole within \
                 --header-timeout, a kept-alive connection with no request is closed after \
-                --idle-timeout, at most --max-connections are open (more wait in the listen \
-                backlog), guides and the index render on --render-threads threads with at most \
+                --idle-timeout, at most --max-connections are open (past it, the connection waiting \
+                longest for a request is closed to make room), guides and the index render on --render-threads threads with at most \
                 --render-queue requests waiting (more get 503), and a request not rendered within \
                 --request-timeout gets 503 with Retry-After. An index search has at most 10 words \
                 and 256 bytes. Every refusal and timeout is logged with its reason.
