@@ -72,7 +72,9 @@ public func buildApplication(catalog: Catalog, options: ServerOptions, logger: L
         router: router,
         server: .limitedHTTP1(limits: limits, securityHeaders: SecurityHeadersMiddleware<BasicRequestContext>().headers, waitingConnections: waiting),
         configuration: .init(
-            address: .hostname(options.host, port: options.port), serverName: "scopeguide",
+            // Room in the kernel's accept queue for a burst of reconnecting clients, so a
+            // probe's SYN is not dropped (and retried a second later) behind them.
+            address: .hostname(options.host, port: options.port), serverName: "scopeguide", backlog: 1024,
             availableConnectionsDelegate: ConnectionLimit(maximum: limits.maxConnections, logger: logger, waitingConnections: waiting)),
         logger: logger)
 }
