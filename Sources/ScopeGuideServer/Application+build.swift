@@ -66,12 +66,16 @@ public func buildApplication(catalog: Catalog, options: ServerOptions, logger: L
         "max_connections": "\(limits.maxConnections)", "render_threads": "\(limits.renderThreads)",
         "render_queue": "\(limits.renderQueue)",
     ])
+    // Shared by every connection's header timeout handler and the connection cap.
+    let waiting = WaitingConnections()
     return Application(
         router: router,
-        server: .limitedHTTP1(limits: limits, securityHeaders: SecurityHeadersMiddleware<BasicRequestContext>().headers),
+        server: .limitedHTTP1(limits: limits, securityHeaders: SecurityHeadersMiddleware<BasicRequestContext>().headers, waitingConnections: waiting),
         configuration: .init(
-            address: .hostname(options.host, port: options.port), serverName: "scopeguide",
-            availableConnectionsDelegate: ConnectionLimit(maximum: limits.maxConnections, logger: logger)),
+            // Room in the kernel's accept queue for a burst of reconnecting clients, so a
+            // probe's SYN is not dropped (and retried a second later) behind them.
+            address: .hostname(options.host, port: options.port), serverName: "scopeguide", backlog: 1024,
+            availableConnectionsDelegate: ConnectionLimit(maximum: limits.maxConnections, logger: logger, waitingConnections: waiting)),
         logger: logger)
 }
 

@@ -42,8 +42,12 @@ struct GuideController<Context: RequestContext>: Sendable {
         let terms = search.split(whereSeparator: \.isWhitespace).count
         guard terms <= limits.maxSearchTerms else { throw RequestRefusal.tooManySearchTerms(terms, limit: limits.maxSearchTerms) }
         let catalog = catalog, text = search
-        let html = try await pool.run { ConnectorIndexPage(catalog: catalog, search: text).html() }
-        return .rendered(html, contentType: RequestedFormat.html.contentType, cacheControl: "no-cache", for: request)
+        // The body's ETag (SHA-256 of the whole page) and its copy into a buffer are made on the
+        // render thread too, so none of a page's CPU work runs on the cooperative pool.
+        return try await pool.run {
+            .rendered(ConnectorIndexPage(catalog: catalog, search: text).html(), contentType: RequestedFormat.html.contentType,
+                      cacheControl: "no-cache", for: request)
+        }
     }
 
     /// One guide, tailored by the query, in the format the suffix or `Accept` asks for.
@@ -54,10 +58,12 @@ struct GuideController<Context: RequestContext>: Sendable {
             connector: context.parameters.get("connector") ?? "", kind: context.parameters.get("kind") ?? "",
             slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
         let renderer = renderer, renderFormat = format.renderFormat
-        let text = try await pool.run { try renderer.render(url, as: renderFormat) }
-        // Customer values live in the URL: keep rendered guides out of shared caches.
-        return .rendered(text, contentType: format.contentType, cacheControl: "private, no-cache", for: request,
-                         vary: format == .markdown ? nil : "Accept")
+        let contentType = format.contentType, vary = format == .markdown ? nil : "Accept"
+        return try await pool.run {
+            // Customer values live in the URL: keep rendered guides out of shared caches.
+            .rendered(try renderer.render(url, as: renderFormat), contentType: contentType, cacheControl: "private, no-cache",
+                      for: request, vary: vary)
+        }
     }
 
     /// The dynamic guide URL for the path segments the router matched (still percent-encoded)

@@ -17,12 +17,19 @@ public struct ServerLimits: Sendable, Hashable {
     /// How long a request may wait for resolution and rendering (queued and running) before it is
     /// answered `503 Service Unavailable` with `Retry-After`.
     public var requestTimeout: Duration
-    /// Open connections at most; at the limit the server stops accepting (the kernel's listen
-    /// backlog holds newcomers) and logs it once, until a connection closes.
+    /// Open connections at most; at the limit the connection that has waited longest for a
+    /// request is closed to make room (``ConnectionLimit``), or, when all are being answered,
+    /// newcomers wait in the kernel's listen backlog until one closes.
     public var maxConnections: Int
     /// Threads that resolve and render; never the event loops, never Swift's cooperative pool.
     public var renderThreads: Int
     /// Requests that may wait for a render thread; more are answered `503` at once.
+    ///
+    /// By default as many as there may be connections: Hummingbird answers one request per
+    /// connection at a time, so then every client waits its turn (at most ``requestTimeout``)
+    /// and a flood runs at the speed of rendering. A smaller queue answers the rest `503` at
+    /// once, and a client that asks again straight away then runs at the speed of those `503`s,
+    /// which on a small machine costs `/healthz` more than waiting does (README, load check).
     public var renderQueue: Int
     /// Words in an index search (`/?q=`) at most; each one is matched against every connector.
     public var maxSearchTerms: Int
@@ -34,7 +41,7 @@ public struct ServerLimits: Sendable, Hashable {
     public init(
         headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(10),
         maxConnections: Int = ServerLimits.defaultMaxConnections, renderThreads: Int = ServerLimits.defaultRenderThreads,
-        renderQueue: Int = 64, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, retryAfterSeconds: Int = 5
+        renderQueue: Int = ServerLimits.defaultMaxConnections, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, retryAfterSeconds: Int = 5
     ) {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout

@@ -15,8 +15,11 @@ import NIOHTTPTypesHTTP1
 struct LimitedHTTP1Channel: ServerChildChannel {
     let base: HTTP1Channel
     let headerTimeout: TimeAmount
+    let waitingConnections: WaitingConnections
 
-    init(responder: @escaping HTTPChannelHandler.Responder, limits: ServerLimits, securityHeaders: HTTPFields) {
+    init(responder: @escaping HTTPChannelHandler.Responder, limits: ServerLimits, securityHeaders: HTTPFields,
+         waitingConnections: WaitingConnections) {
+        self.waitingConnections = waitingConnections
         base = HTTP1Channel(responder: responder, configuration: .init(
             additionalChannelHandlers: [SecurityHeadersHandler(headers: securityHeaders)],
             idleTimeout: TimeAmount(limits.idleTimeout)))
@@ -24,11 +27,11 @@ struct LimitedHTTP1Channel: ServerChildChannel {
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
-        let headerTimeout = headerTimeout
+        let headerTimeout = headerTimeout, waitingConnections = waitingConnections
         return base.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
             let codec = try pipeline.handler(type: HTTP1ToHTTPServerCodec.self)
-            try pipeline.addHandler(RequestHeaderTimeoutHandler(timeout: headerTimeout, logger: logger), position: .before(codec))
+            try pipeline.addHandler(RequestHeaderTimeoutHandler(timeout: headerTimeout, logger: logger, waitingConnections: waitingConnections), position: .before(codec))
             try pipeline.addHandler(ConnectionCloseHandler(), position: .before(codec))
             return value
         }
@@ -41,7 +44,9 @@ struct LimitedHTTP1Channel: ServerChildChannel {
 
 extension HTTPServerBuilder {
     /// HTTP/1 with ``LimitedHTTP1Channel``'s timeouts and connection policy.
-    static func limitedHTTP1(limits: ServerLimits, securityHeaders: HTTPFields) -> HTTPServerBuilder {
-        .init { responder in LimitedHTTP1Channel(responder: responder, limits: limits, securityHeaders: securityHeaders) }
+    static func limitedHTTP1(limits: ServerLimits, securityHeaders: HTTPFields, waitingConnections: WaitingConnections) -> HTTPServerBuilder {
+        .init { responder in
+            LimitedHTTP1Channel(responder: responder, limits: limits, securityHeaders: securityHeaders, waitingConnections: waitingConnections)
+        }
     }
 }

@@ -12,6 +12,9 @@ import NIOHTTP1
 /// the request's first bytes on a kept-alive connection. Waiting between requests is the idle
 /// timeout's business. The decoder passes on every read's completion even when it could not
 /// decode anything yet, which is how a partial request is seen to start.
+///
+/// As it knows whether its connection is waiting for a request or being answered, it also keeps
+/// the connection's entry in ``WaitingConnections`` up to date for the connection cap.
 final class RequestHeaderTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -29,28 +32,40 @@ final class RequestHeaderTimeoutHandler: ChannelDuplexHandler, RemovableChannelH
 
     let timeout: TimeAmount
     let logger: Logger
-    private var state = State.receiving
+    let waitingConnections: WaitingConnections?
+    private var state = State.receiving {
+        didSet { listWhileWaiting() }
+    }
     private var requestsInFlight = 0
     private var timer: Scheduled<Void>?
+    private var channel: (any Channel)?
 
-    init(timeout: TimeAmount, logger: Logger) {
+    init(timeout: TimeAmount, logger: Logger, waitingConnections: WaitingConnections? = nil) {
         self.timeout = timeout
         self.logger = logger
+        self.waitingConnections = waitingConnections
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        channel = context.channel
+        listWhileWaiting()
         if context.channel.isActive { arm(context) }
     }
 
-    func handlerRemoved(context: ChannelHandlerContext) { disarm() }
+    func handlerRemoved(context: ChannelHandlerContext) {
+        disarm()
+        if let channel { waitingConnections?.remove(channel) }
+    }
 
     func channelActive(context: ChannelHandlerContext) {
+        listWhileWaiting()
         if timer == nil, state == .receiving { arm(context) }
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         disarm()
+        waitingConnections?.remove(context.channel)
         context.fireChannelInactive()
     }
 
@@ -81,6 +96,13 @@ final class RequestHeaderTimeoutHandler: ChannelDuplexHandler, RemovableChannelH
             if requestsInFlight == 0, state == .answering { state = .idle }
         }
         context.write(data, promise: promise)
+    }
+
+    /// Lists the connection while it waits for a request (from when it started waiting), and
+    /// takes it off while it is answered.
+    private func listWhileWaiting() {
+        guard let waitingConnections, let channel, channel.isActive else { return }
+        if state == .answering { waitingConnections.remove(channel) } else { waitingConnections.waiting(channel) }
     }
 
     private func arm(_ context: ChannelHandlerContext) {

@@ -22,8 +22,8 @@ extension ScopeGuideCommand {
 
                 Limits (README, "Server limits"): a request must arrive whole within \
                 --header-timeout, a kept-alive connection with no request is closed after \
-                --idle-timeout, at most --max-connections are open (more wait in the listen \
-                backlog), guides and the index render on --render-threads threads with at most \
+                --idle-timeout, at most --max-connections are open (past it, the connection waiting \
+                longest for a request is closed to make room), guides and the index render on --render-threads threads with at most \
                 --render-queue requests waiting (more get 503), and a request not rendered within \
                 --request-timeout gets 503 with Retry-After. An index search has at most 10 words \
                 and 256 bytes. Every refusal and timeout is logged with its reason.
@@ -66,8 +66,8 @@ extension ScopeGuideCommand {
         @Option(help: ArgumentHelp("Threads that resolve and render: one per core.", valueName: "count"))
         var renderThreads: Int = ServerLimits.defaultRenderThreads
 
-        @Option(help: ArgumentHelp("Requests that may wait for a render thread; more are answered 503 at once.", valueName: "count"))
-        var renderQueue: Int = 64
+        @Option(help: ArgumentHelp("Requests that may wait for a render thread; more are answered 503 at once. Default: as many as --max-connections.", valueName: "count"))
+        var renderQueue: Int?
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
@@ -79,7 +79,7 @@ extension ScopeGuideCommand {
             }
             guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1, got \(maxConnections).") }
             guard (1...1024).contains(renderThreads) else { throw ValidationError("--render-threads must be between 1 and 1024, got \(renderThreads).") }
-            guard renderQueue >= 0 else { throw ValidationError("--render-queue must be 0 or more, got \(renderQueue).") }
+            guard (renderQueue ?? 0) >= 0 else { throw ValidationError("--render-queue must be 0 or more, got \(renderQueue ?? 0).") }
             if baseURL != nil, linkToRequestHost { throw ValidationError("Give either --base-url or --link-to-request-host, not both.") }
             if let baseURL {
                 guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil,
@@ -94,7 +94,7 @@ extension ScopeGuideCommand {
                 logLevel: Logger.Level(rawValue: logLevel) ?? .info,
                 limits: ServerLimits(
                     headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
-                    maxConnections: maxConnections, renderThreads: renderThreads, renderQueue: renderQueue))
+                    maxConnections: maxConnections, renderThreads: renderThreads, renderQueue: renderQueue ?? maxConnections))
             let app = try buildApplication(options)
             try await app.runService()
         }
