@@ -16,7 +16,13 @@ public struct CatalogLoader: Sendable {
 
     /// The largest guide file loaded, in bytes: 2 MiB, room for about 20,000 actions. A larger
     /// file (a pasted blob, say) is one clear error at once rather than seconds of parsing.
-    public static let maximumFileSize = 2 << 20
+    public static let maximumFileSize = 32 << 20
+
+    /// The name ending of the files that carry more of a connector's actions, beside
+    /// `<key>.connector.yaml` in its folder (`calendar.actions.yaml`, `mail.actions.yaml`): each
+    /// holds one `actions:` list; they are read after the connector file's own actions, in
+    /// code-point order of their names.
+    public static let actionsFileSuffix = ".actions.yaml"
 
     /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
     /// 100,000. Composing (and hashing) an expanded tree costs its full size, however short the
@@ -90,8 +96,15 @@ public struct CatalogLoader: Sendable {
         var diagnostics = Diagnostics()
         var connector: Connector?
         if let cursor = parse(contentsOf: fileURL, displayPath: displayPath(fileURL, directory.path), diagnostics: &diagnostics) {
+            // More of the catalogue: `*.actions.yaml` beside the connector file, by name.
+            let partNames = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+                .filter { $0.hasSuffix(Self.actionsFileSuffix) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let parts = partNames.compactMap { name -> YAMLCursor? in
+                let url = folderURL.appendingPathComponent(name)
+                return parse(contentsOf: url, displayPath: displayPath(url, directory.path), diagnostics: &diagnostics)
+            }
             var decoder = ConnectorDecoder(folder: folder)
-            connector = decoder.decode(cursor)
+            connector = decoder.decode(cursor, actionFiles: parts)
             diagnostics = decoder.diagnostics.merging(diagnostics)
         }
         return LoadedFolder(connector: connector, problems: diagnostics.problems)

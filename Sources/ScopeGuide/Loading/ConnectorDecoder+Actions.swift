@@ -2,9 +2,9 @@ import Foundation
 
 /// Actions: ids, labels and required scopes (all of, or any of).
 extension ConnectorDecoder {
-    mutating func decodeActions(_ cursor: YAMLCursor?) -> [Action] {
+    /// - Parameter seen: the action ids read so far, in this file and the connector's others.
+    mutating func decodeActions(_ cursor: YAMLCursor?, seen: inout Set<ActionID>) -> [Action] {
         var actions: [Action] = []
-        var seen = Set<ActionID>()
         for item in diagnostics.list(cursor) ?? [] {
             guard diagnostics.isMapping(item) else { continue }
             diagnostics.warnUnknownKeys(item, known: ["id", "label", "requiredScopes", "description"])

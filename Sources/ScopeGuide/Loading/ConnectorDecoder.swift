@@ -14,7 +14,9 @@ struct ConnectorDecoder {
     /// - Parameter folder: the name of the folder holding the file, which must equal the key.
     init(folder: String?) { self.folder = folder }
 
-    mutating func decode(_ root: YAMLCursor) -> Connector? {
+    /// - Parameter actionFiles: the roots of the connector's `*.actions.yaml` files, in the order
+    ///   their actions follow the connector file's own.
+    mutating func decode(_ root: YAMLCursor, actionFiles: [YAMLCursor] = []) -> Connector? {
         guard diagnostics.isMapping(root) else { return nil }
         diagnostics.warnUnknownKeys(root, known: ["key", "name", "scopeDefinitions", "actions", "authentication", "variables"])
 
@@ -28,7 +30,12 @@ struct ConnectorDecoder {
         }
         let name = diagnostics.string(root["name"], in: root, key: "name", required: true) ?? key
         let definitions = decodeScopeDefinitions(root["scopeDefinitions"])
-        let actions = decodeActions(root["actions"])
+        var seenActions = Set<ActionID>()
+        var actions = decodeActions(root["actions"], seen: &seenActions)
+        for part in actionFiles where diagnostics.isMapping(part) {
+            diagnostics.warnUnknownKeys(part, known: ["actions"])
+            actions += decodeActions(part["actions"], seen: &seenActions)
+        }
         let variables = decodeVariables(root["variables"])
         let methods = decodeMethods(root["authentication"], in: root)
 

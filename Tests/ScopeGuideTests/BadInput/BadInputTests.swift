@@ -95,11 +95,13 @@ import Testing
     // MARK: 10 MB strings
 
     static let tenMB = String(repeating: "x", count: 10_000_000)
+    /// Past ``CatalogLoader/maximumFileSize`` (32 MiB).
+    static let fortyMB = String(repeating: "x", count: 40_000_000)
 
-    @Test("a guide file with a 10 MB string, or of 100,000 actions, is one clear error", arguments: [
-        yaml(actions: "  - {id: demo_a, label: \"\(tenMB)\", requiredScopes: a}"),
-        yaml(actions: "  - {id: demo_a, label: A, requiredScopes: \"\(tenMB)\"}"),
-        yaml(actions: (0..<100_000).map { "  - {id: demo_\($0), label: Action \($0), requiredScopes: a}" }.joined(separator: "\n")),
+    @Test("a guide file over 32 MiB (a 40 MB string, or 600,000 actions) is one clear error", arguments: [
+        yaml(actions: "  - {id: demo_a, label: \"\(fortyMB)\", requiredScopes: a}"),
+        yaml(actions: "  - {id: demo_a, label: A, requiredScopes: \"\(fortyMB)\"}"),
+        yaml(actions: (0..<600_000).map { "  - {id: demo_\($0), label: Action \($0), requiredScopes: a}" }.joined(separator: "\n")),
     ])
     func hugeFile(_ text: String) {
         let errors = Self.loadErrors(Data(text.utf8))
