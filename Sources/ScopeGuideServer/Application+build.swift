@@ -17,6 +17,9 @@ public struct ServerOptions: Sendable {
     public var logLevel: Logger.Level
     /// Timeouts, the connection cap, the render threads and the search caps.
     public var limits: ServerLimits
+    /// Refuse to start when a connector's guide source has errors (for deploy checks), instead
+    /// of serving the others.
+    public var strict: Bool = false
 
     public init(
         guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
@@ -43,22 +46,67 @@ public struct ServerOptions: Sendable {
     }
 }
 
-/// Loads every guide under `options.guides`, then builds the server.
-/// - Throws: the loader's ``LoadFailure`` listing every problem, before anything listens.
+/// Loads the guides under `options.guides`, then builds the server.
+///
+/// A connector whose guide source has errors is left out and logged with them: the server starts
+/// with the others and answers its routes `503` (with `options.strict`, it does not start). On
+/// `SIGHUP` the guides are loaded again; a reload that fails keeps the catalogue in use.
+/// - Throws: the loader's ``LoadFailure`` before anything listens: an unreadable folder, a broken
+///   `site.yaml`, or with `options.strict` any broken connector.
 public func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
     let logger = makeLogger(options)
-    let result = try CatalogLoader().load(directory: options.guides)
-    for warning in result.warnings { logger.warning("\(warning)") }
-    logger.info("loaded guides", metadata: ["connectors": "\(result.catalog.connectors.count)", "directory": "\(options.guides.path)"])
-    return buildApplication(catalog: result.catalog, options: options, logger: logger)
+    let library = GuideLibrary(try loadLibrary(options, logger: logger))
+    reloadOnHangup(library, options: options, logger: logger)
+    return buildApplication(library: library, options: options, logger: logger)
 }
+
+/// The guides as ``buildApplication(_:)`` loads them, logged.
+private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFailure) -> GuideLibrary.Contents {
+    let result = try CatalogLoader().loadAvailable(directory: options.guides)
+    if options.strict, !result.broken.isEmpty { throw LoadFailure(errors: result.broken.flatMap(\.errors)) }
+    for warning in result.warnings { logger.warning("\(warning)") }
+    for broken in result.broken {
+        logger.error("connector unavailable: its guide source has errors", metadata: [
+            "connector": "\(broken.key)", "errors": "\(broken.errors.map(\.description).joined(separator: " | "))",
+        ])
+    }
+    logger.info("loaded guides", metadata: [
+        "connectors": "\(result.catalog.connectors.count)", "unavailable": "\(result.broken.count)", "directory": "\(options.guides.path)",
+    ])
+    return GuideLibrary.Contents(catalog: result.catalog, broken: result.broken)
+}
+
+/// Reloads the guides on `SIGHUP`, as daemons reload their configuration: a reload that fails
+/// (an unreadable folder, a broken `site.yaml`) logs why and keeps the catalogue in use.
+private func reloadOnHangup(_ library: GuideLibrary, options: ServerOptions, logger: Logger) {
+    signal(SIGHUP, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+    source.setEventHandler {
+        do {
+            library.replace(with: try loadLibrary(options, logger: logger))
+            logger.notice("reloaded guides on SIGHUP")
+        } catch {
+            logger.error("reload on SIGHUP failed; still serving the guides loaded before", metadata: ["errors": "\(error)"])
+        }
+    }
+    source.resume()
+    hangupSources.append(source)
+}
+
+/// Signal sources live as long as the process.
+nonisolated(unsafe) private var hangupSources: [any DispatchSourceSignal] = []
 
 /// The server for an already loaded catalogue, with `options.limits` (see ``ServerLimits``) on
 /// its connections (``LimitedHTTP1Channel``, ``ConnectionLimit``) and its work (``RenderPool``).
 public func buildApplication(catalog: Catalog, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
+    buildApplication(library: GuideLibrary(.init(catalog: catalog)), options: options, logger: logger)
+}
+
+func buildApplication(library: GuideLibrary, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
     let logger = logger ?? makeLogger(options)
+    let catalog = library.current.catalog
     let limits = options.limits
-    let router = buildRouter(catalog: catalog, base: options.guideURLBase(for: catalog.site), logger: logger, limits: limits)
+    let router = buildRouter(library: library, base: options.guideURLBase(for: catalog.site), logger: logger, limits: limits)
     logger.info("limits", metadata: [
         "header_timeout_ms": "\(limits.headerTimeout.wholeMilliseconds)",
         "idle_timeout_ms": "\(limits.idleTimeout.wholeMilliseconds)",
@@ -84,6 +132,10 @@ public func buildApplication(catalog: Catalog, options: ServerOptions, logger: L
 /// guides. HEAD is answered by each GET route without its body. Guides and the index render on a
 /// ``RenderPool`` sized by `limits`; `/healthz` and the assets never wait for it.
 public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits()) -> Router<BasicRequestContext> {
+    buildRouter(library: GuideLibrary(.init(catalog: catalog)), base: base, logger: logger, limits: limits)
+}
+
+func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits()) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
@@ -92,12 +144,13 @@ public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger, li
     router.add(middleware: QueryLengthMiddleware())
     router.add(middleware: CanonicalPathMiddleware())
     router.get("/healthz") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+        // Up while any guide is served; the body names the connectors that are not (one per line).
+        let broken = library.current.broken.keys.sorted()
+        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n" + broken.map { "unavailable \($0)\n" }.joined())))
     }
     router.addRoutes(AssetController<BasicRequestContext>().endpoints)
-    let controller = GuideController<BasicRequestContext>(
-        renderer: GuideRenderer(catalog: catalog), base: base, pool: RenderPool(limits: limits), limits: limits)
+    let controller = GuideController<BasicRequestContext>(library: library, base: base, pool: RenderPool(limits: limits), limits: limits)
     router.addRoutes(controller.endpoints)
     return router
 }

@@ -11,12 +11,10 @@ import ScopeGuide
 /// Resolution and rendering run on the ``RenderPool`` (never in the request's task) and index
 /// searches are capped by ``ServerLimits``, so no request can hold the server for long.
 struct GuideController<Context: RequestContext>: Sendable {
-    let renderer: GuideRenderer
+    let library: GuideLibrary
     let base: GuideURLBase
     let pool: RenderPool
     let limits: ServerLimits
-
-    var catalog: Catalog { renderer.tailor.catalog }
 
     var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
@@ -41,12 +39,12 @@ struct GuideController<Context: RequestContext>: Sendable {
         guard search.utf8.count <= limits.maxSearchBytes else { throw RequestRefusal.searchTooLong(search.utf8.count, limit: limits.maxSearchBytes) }
         let terms = search.split(whereSeparator: \.isWhitespace).count
         guard terms <= limits.maxSearchTerms else { throw RequestRefusal.tooManySearchTerms(terms, limit: limits.maxSearchTerms) }
-        let catalog = catalog, text = search
+        let contents = library.current, text = search
         // The body's ETag (SHA-256 of the whole page) and its copy into a buffer are made on the
         // render thread too, so none of a page's CPU work runs on the cooperative pool.
         return try await pool.run {
-            .rendered(ConnectorIndexPage(catalog: catalog, search: text).html(), contentType: RequestedFormat.html.contentType,
-                      cacheControl: "no-cache", for: request)
+            .rendered(ConnectorIndexPage(catalog: contents.catalog, search: text, unavailable: contents.broken.keys.sorted()).html(),
+                      contentType: RequestedFormat.html.contentType, cacheControl: "no-cache", for: request)
         }
     }
 
@@ -54,10 +52,16 @@ struct GuideController<Context: RequestContext>: Sendable {
     @Sendable func guide(_ request: Request, context: Context) async throws -> Response {
         let format = RequestedFormat(request)
         let slug = context.parameters.get("slug") ?? ""
-        let url = try guideURL(
-            connector: context.parameters.get("connector") ?? "", kind: context.parameters.get("kind") ?? "",
+        // One catalogue for the whole request, even if a reload swaps it meanwhile.
+        let contents = library.current
+        let rawKey = context.parameters.get("connector") ?? ""
+        if let broken = contents.broken[rawKey.removingPercentEncoding ?? rawKey] {
+            throw RequestRefusal.connectorUnavailable(broken.key, errors: broken.errors.map { "\($0.location)" + ($0.keyPath.isEmpty ? "" : ": \($0.keyPath)") })
+        }
+        let url = try Self.guideURL(
+            in: contents.catalog, connector: rawKey, kind: context.parameters.get("kind") ?? "",
             slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
-        let renderer = renderer, renderFormat = format.renderFormat
+        let renderer = contents.renderer, renderFormat = format.renderFormat
         let contentType = format.contentType, vary = format == .markdown ? nil : "Accept"
         return try await pool.run {
             // Customer values live in the URL: keep rendered guides out of shared caches.
@@ -69,7 +73,7 @@ struct GuideController<Context: RequestContext>: Sendable {
     /// The dynamic guide URL for the path segments the router matched (still percent-encoded)
     /// and the query, validated by the engine.
     /// - Throws: ``GuideURLError`` for an unknown connector, guide, action, parameter or value.
-    func guideURL(connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideURL {
+    static func guideURL(in catalog: Catalog, connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideURL {
         func decoded(_ raw: String) throws(GuideURLError) -> String {
             guard let text = raw.removingPercentEncoding else { throw .malformedEncoding(raw) }
             return text

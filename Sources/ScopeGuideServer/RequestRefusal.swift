@@ -14,6 +14,9 @@ enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case renderQueueFull(limit: Int, retryAfterSeconds: Int)
     /// Resolution and rendering did not finish within ``ServerLimits/requestTimeout``.
     case deadlinePassed(Duration, retryAfterSeconds: Int)
+    /// The connector's guide source does not load; carries where its errors are (file, line,
+    /// column and key path; not the messages, which may quote the file's text).
+    case connectorUnavailable(String, errors: [String])
 
     var description: String {
         switch self {
@@ -23,13 +26,17 @@ enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             "The server is busy (\(limit) requests already wait for a render thread); try again shortly."
         case .deadlinePassed(let deadline, _):
             "The server could not finish this request within \(deadline.wholeMilliseconds) ms; try again shortly."
+        case .connectorUnavailable(let key, let errors):
+            "The guide source of connector \"\(key.abbreviated)\" has errors, so its guides are not served until it is fixed "
+                + "(then reload the server with SIGHUP): " + errors.prefix(10).joined(separator: "; ")
+                + (errors.count > 10 ? "; and \(errors.count - 10) more" : "")
         }
     }
 
     var status: HTTPResponse.Status {
         switch self {
         case .tooManySearchTerms, .searchTooLong: .badRequest
-        case .renderQueueFull, .deadlinePassed: .serviceUnavailable
+        case .renderQueueFull, .deadlinePassed, .connectorUnavailable: .serviceUnavailable
         }
     }
 
@@ -38,6 +45,7 @@ enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooManySearchTerms, .searchTooLong: "Search too long"
         case .renderQueueFull: "Server busy"
         case .deadlinePassed: "Request timed out"
+        case .connectorUnavailable: "Guide unavailable"
         }
     }
 
@@ -48,13 +56,14 @@ enum RequestRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .searchTooLong: "search_too_long"
         case .renderQueueFull: "render_queue_full"
         case .deadlinePassed: "request_timeout"
+        case .connectorUnavailable: "connector_unavailable"
         }
     }
 
     /// `Retry-After` on a `503`: the client may come back once the load has passed.
     var headers: HTTPFields {
         switch self {
-        case .tooManySearchTerms, .searchTooLong: [:]
+        case .tooManySearchTerms, .searchTooLong, .connectorUnavailable: [:]
         case .renderQueueFull(_, let seconds), .deadlinePassed(_, let seconds): [.retryAfter: String(seconds)]
         }
     }

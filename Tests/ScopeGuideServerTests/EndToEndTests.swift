@@ -88,14 +88,14 @@ import Testing
         #expect(server.log.contains("status=200"))
     }
 
-    @Test("serve fails fast with the loader's errors and exit status 1")
+    @Test("serve --strict fails fast with the loader's errors and exit status 1")
     func brokenGuides() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-broken-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("bad"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "key: bad\nname: Bad\nactions: [{id: x, label: X, requiredScopes: nope}]\nauthentication: []\n"
             .write(to: directory.appendingPathComponent("bad/bad.connector.yaml"), atomically: true, encoding: .utf8)
-        let server = try ServerProcess(arguments: ["--guides", directory.path])
+        let server = try ServerProcess(arguments: ["--guides", directory.path, "--strict"])
         server.process.waitUntilExit()
         #expect(server.process.terminationStatus == 1)
         #expect(server.log.contains("bad.connector.yaml:3:"))

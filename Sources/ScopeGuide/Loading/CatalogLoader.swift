@@ -36,6 +36,51 @@ public struct CatalogLoader: Sendable {
     /// `site.yaml`): a command about one connector then neither waits for nor fails on the others.
     /// - Throws: ``LoadFailure`` listing every error found, in file order.
     public func load(directory: URL, only keys: Set<String>? = nil) throws(LoadFailure) -> Result {
+        let (site, siteProblems, folders) = try read(directory: directory, only: keys)
+        // The folders were loaded in parallel; merged in folder order, problems and connectors
+        // come out as from a serial load.
+        return try result(connectors: folders.compactMap(\.loaded.connector), site: site, problems: siteProblems + folders.flatMap(\.loaded.problems))
+    }
+
+    /// What ``loadAvailable(directory:)`` gives: the connectors that loaded, and those that did not.
+    public struct PartialResult: Sendable {
+        /// The connectors whose files have no error, and the site.
+        public var catalog: Catalog
+        /// Each connector folder whose files have errors, with them, in folder order.
+        public var broken: [BrokenConnector]
+        public var warnings: [LoadError]
+    }
+
+    /// A connector folder that did not load.
+    public struct BrokenConnector: Hashable, Sendable {
+        /// The folder's name, which is the connector's key.
+        public var key: String
+        public var errors: [LoadError]
+    }
+
+    /// Loads every connector folder that loads, and reports the others instead of failing: for a
+    /// server that must keep answering for the healthy connectors while one file is being fixed.
+    /// - Throws: ``LoadFailure`` only for what every connector depends on: an unreadable folder
+    ///   or a broken `site.yaml`.
+    public func loadAvailable(directory: URL) throws(LoadFailure) -> PartialResult {
+        let (site, siteProblems, folders) = try read(directory: directory, only: nil)
+        let siteErrors = siteProblems.filter { !$0.isWarning }
+        guard siteErrors.isEmpty else { throw LoadFailure(errors: siteErrors) }
+        var connectors: [Connector] = [], broken: [BrokenConnector] = [], warnings = siteProblems
+        for (folder, loaded) in folders {
+            let errors = loaded.problems.filter { !$0.isWarning }
+            if !errors.isEmpty {
+                broken.append(BrokenConnector(key: folder, errors: errors))
+            } else if let connector = loaded.connector {
+                connectors.append(connector)
+                warnings += loaded.problems
+            }
+        }
+        return PartialResult(catalog: Catalog(site: site, connectors: connectors), broken: broken, warnings: warnings.sorted(by: LoadError.sourceOrder))
+    }
+
+    /// `site.yaml` (defaults when absent) and its problems, and each connector folder, loaded.
+    private func read(directory: URL, only keys: Set<String>?) throws(LoadFailure) -> (Site, [LoadError], [(folder: String, loaded: LoadedFolder)]) {
         let fileManager = FileManager.default
         var problems: [LoadError] = []
         var site = Site()
@@ -54,14 +99,7 @@ public struct CatalogLoader: Sendable {
                 reason: .unreadable("no such directory"))])
         }
         let folders = keys.map { keys in allFolders.filter(keys.contains) } ?? allFolders
-        // Each folder is read, parsed and decoded on its own, so they load in parallel; the results
-        // are merged in folder order, so problems and connectors come out as from a serial load.
-        var connectors: [Connector] = []
-        for loaded in loadFolders(folders, in: directory) {
-            if let connector = loaded.connector { connectors.append(connector) }
-            problems += loaded.problems
-        }
-        return try result(connectors: connectors, site: site, problems: problems)
+        return (site, problems, Array(zip(folders, loadFolders(folders, in: directory))).map { (folder: $0.0, loaded: $0.1) })
     }
 
     /// What one folder under the guides folder gave: no connector when it holds no

@@ -17,11 +17,14 @@ public struct ConnectorIndexPage: Sendable {
     public let search: String
     /// Where the search form submits and what guide links are relative to, such as `/`.
     public let rootPath: String
+    /// Keys of connectors whose guide source does not load: listed as unavailable.
+    public let unavailable: [String]
 
-    public init(catalog: Catalog, search: String = "", rootPath: String = "/") {
+    public init(catalog: Catalog, search: String = "", rootPath: String = "/", unavailable: [String] = []) {
         self.catalog = catalog
         self.search = search
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        self.unavailable = unavailable
     }
 
     var terms: [String] { search.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
@@ -90,6 +93,12 @@ public struct ConnectorIndexPage: Sendable {
         }
         if matches.isEmpty {
             root.appendParagraph().appendText("No connector matches. Try a connector name, an action such as “send message”, or an action id.")
+        }
+        if !unavailable.isEmpty {
+            root.appendHeading(level: 2).appendText("Unavailable")
+            root.appendParagraph().appendText(
+                "The guide sources of these connectors have errors, so their guides are not served until they are fixed: "
+                    + unavailable.joined(separator: ", ") + ".")
         }
         return PageShell.html(title: "Connector setup guides", main: document.render(.html))
     }

@@ -8,12 +8,18 @@ extension ScopeGuideCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve tailored guides over HTTP for support staff.",
             discussion: """
-                Loads every guide once (and stops with the loader's errors if any is broken), then \
+                Loads every guide once, then \
                 answers GET / (the connector index with search), \
                 /connectors/<key>/guides/<link-account|connector-profile>/<slug> (the interactive \
                 page, tailored by ?actions=, separator=, whitelabel=, var.<name>=; .md for Markdown, \
                 .json or Accept: application/json for the resolution JSON) and /healthz. Logs one \
                 line per request; stops cleanly on SIGINT or SIGTERM.
+
+                A connector whose guide source has errors is logged with them and left out: the \
+                others are served, its routes answer 503 naming the file and line of each error, \
+                the index and /healthz list it as unavailable. --strict refuses to start instead \
+                (exit 1), for deploy checks. SIGHUP loads the guides again; a reload that fails \
+                (an unreadable folder, a broken site.yaml) keeps the guides in use and logs why.
 
                 Dynamic guide URLs on the pages (the links staff copy for customers) use the site's \
                 docsBaseURL from Guides/site.yaml, as 'render' does, so the .md answer equals \
@@ -50,6 +56,9 @@ extension ScopeGuideCommand {
 
         @Option(help: "trace, debug, info, notice, warning, error or critical.")
         var logLevel: String = "info"
+
+        @Flag(help: "Refuse to start (exit 1) when any connector's guide source has errors, instead of serving the others.")
+        var strict = false
 
         @Option(help: ArgumentHelp("Seconds a client has to send a whole request before the connection is closed.", valueName: "seconds"))
         var headerTimeout: Double = 10
@@ -89,12 +98,13 @@ extension ScopeGuideCommand {
         }
 
         func run() async throws {
-            let options = ServerOptions(
+            var options = ServerOptions(
                 guides: URL(fileURLWithPath: guides), host: host, port: port, baseURL: baseURL, linksToRequestHost: linkToRequestHost,
                 logLevel: Logger.Level(rawValue: logLevel) ?? .info,
                 limits: ServerLimits(
                     headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
                     maxConnections: maxConnections, renderThreads: renderThreads, renderQueue: renderQueue ?? maxConnections))
+            options.strict = strict
             let app = try buildApplication(options)
             try await app.runService()
         }
