@@ -30,8 +30,6 @@ extension PageReader {
                 addParagraph(items.joined(separator: "\n"), line: element.line, reader: &reader)
             case "Frame":
                 addParagraph(reader.frame(element), line: element.line, reader: &reader)
-            case let name where PageReader.callouts[name] != nil:
-                addParagraph(reader.quote(element, title: "**\(PageReader.callouts[name]!):**"), line: element.line, reader: &reader)
             case "Accordion":
                 let title = element.attribute("title").map { "**\(reader.plainText($0, line: element.line))**" }
                 addParagraph(reader.quote(element, title: title), line: element.line, reader: &reader)
@@ -43,8 +41,12 @@ extension PageReader {
             case "table":
                 addParagraph(reader.table(element), line: element.line, reader: &reader)
             default:
-                let context = context.name == "Step" ? "a step" : "a <\(context.name)>"
-                addParagraph(reader.unconverted(element, context: context), line: element.line, reader: &reader)
+                if let label = PageReader.callouts[element.name] {
+                    addParagraph(reader.quote(element, title: "**\(label):**"), line: element.line, reader: &reader)
+                } else {
+                    let context = context.name == "Step" ? "a step" : "a <\(context.name)>"
+                    addParagraph(reader.unconverted(element, context: context), line: element.line, reader: &reader)
+                }
             }
         }
 

@@ -33,14 +33,14 @@ public struct SiteBuild: Sendable {
     /// The folder linked assets are written to, under the output folder.
     public static let assetsFolder = "assets"
 
-    /// `assets/guide-page.<hash>.css` and `.js` when pages link them; nothing otherwise.
-    public var assetFiles: [OutputFile] {
-        guard options.linkedAssets else { return [] }
-        return [
-            OutputFile(path: Self.assetsFolder + "/" + PageAssets.styleFileName, contents: PageAssets.stylesheet),
-            OutputFile(path: Self.assetsFolder + "/" + PageAssets.scriptFileName, contents: PageAssets.script),
-        ]
-    }
+    /// `assets/guide-page.<hash>.css` and `.js`, which linked pages load.
+    public static let linkedAssetFiles = [
+        OutputFile(path: assetsFolder + "/" + PageAssets.styleFileName, contents: PageAssets.stylesheet),
+        OutputFile(path: assetsFolder + "/" + PageAssets.scriptFileName, contents: PageAssets.script),
+    ]
+
+    /// ``linkedAssetFiles`` when pages link them; nothing otherwise.
+    public var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
 
     /// Deletes earlier versions of the hashed assets (`assets/guide-page.<16 hex digits>.css|js`
     /// other than the current ones): pages link only the current names, and `build --check`

@@ -26,7 +26,7 @@ struct HubPart {
         paragraph.appendWebLink("Linking Account Methods", url: site.docsBaseURL + "/guides/accounts-section#linking-accounts")
         paragraph.appendText(" to access the \(hub).")
 
-        appendFields(tailored.method.configFields, to: steps, intro: "Fill out the following fields using details from your provider:")
+        appendFields(tailored.method.configFields, to: steps)
 
         let bullets = step("Connect", in: steps).appendList(ordered: false)
         paragraph = bullets.appendItem().appendParagraph()
@@ -86,10 +86,10 @@ struct HubPart {
     }
 
     /// The "Fill out the fields" step: each label in bold, "(Optional)" after optional ones.
-    private func appendFields(_ fields: [Field], to steps: CMarkNode, intro: String) {
+    private func appendFields(_ fields: [Field], to steps: CMarkNode) {
         guard !fields.isEmpty else { return }
         let item = step("Fill out the fields", in: steps)
-        item.appendParagraph().appendText(intro)
+        item.appendParagraph().appendText("Fill out the following fields using details from your provider:")
         appendFieldList(fields, to: item)
     }
 

@@ -61,7 +61,6 @@ extension ScopeGuideCommand {
             }
             try url.setVariables(values, for: catalog.connector(url.connector)!)
             let renderer = GuideRenderer(catalog: catalog)
-            let site = SiteBuild(renderer: renderer, options: .init(linkedAssets: assets == .linked))
             var text = try renderer.render(url, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
             if frontMatter, format == .markdown {
                 text = GuideFrontMatter(try renderer.tailor.guide(for: url), url: url.description).yaml() + text
@@ -72,7 +71,7 @@ extension ScopeGuideCommand {
                 writer.removeStaleTemporaryFiles(of: target.lastPathComponent)
                 // Refuses anything but a regular file (a device, a FIFO, a link, a directory).
                 try writer.write(OutputFile(path: target.lastPathComponent, contents: text))
-                if format == .html { for file in site.assetFiles { try writer.write(file) } }
+                if format == .html, assets == .linked { for file in SiteBuild.linkedAssetFiles { try writer.write(file) } }
             } else {
                 print(text, terminator: "")
             }
