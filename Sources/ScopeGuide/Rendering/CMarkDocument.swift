@@ -1,8 +1,8 @@
 import Ccmark
 import Foundation
 
-/// A cmark node tree owned by Swift. With ``CMarkNode`` and ``MarkdownSanitizer``, the only
-/// code that calls the cmark C API.
+/// A cmark node tree owned by Swift. With ``CMarkNode``, ``CMarkSnapshot`` and ``CMarkOptions``,
+/// the only code that calls the cmark C API: no other file imports `Ccmark`.
 ///
 /// The document owns its root and frees the whole tree in `deinit`. Nodes are always created
 /// already attached to the tree (see ``CMarkNode``), so nothing can leak or be freed twice. The
@@ -18,7 +18,7 @@ struct CMarkDocument: ~Copyable {
     }
 
     /// Parses `markdown` (CommonMark) into a document, then makes it safe: raw HTML becomes text
-    /// and links with unsafe schemes lose their link (see ``MarkdownSanitizer``).
+    /// and links with unsafe schemes lose their link (see ``CMarkNode/sanitize()``).
     init(parsing markdown: String, options: CMarkOptions = .default) {
         var text = markdown
         let parsed = text.withUTF8 { bytes in
@@ -26,12 +26,12 @@ struct CMarkDocument: ~Copyable {
         }
         guard let parsed else { fatalError("cmark: out of memory") }
         pointer = parsed
-        MarkdownSanitizer.sanitize(parsed)
+        root.sanitize()
     }
 
     deinit { cmark_node_free(pointer) }
 
-    /// The source of every image in `markdown` as written, before ``MarkdownSanitizer`` drops
+    /// The source of every image in `markdown` as written, before ``CMarkNode/sanitize()`` drops
     /// those no page may load: for `check`, which reports them.
     static func imageSources(in markdown: String) -> [String] {
         var text = markdown
@@ -40,18 +40,26 @@ struct CMarkDocument: ~Copyable {
         }
         guard let parsed else { fatalError("cmark: out of memory") }
         defer { cmark_node_free(parsed) }
-        var sources: [String] = []
-        let iterator = cmark_iter_new(parsed)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE else { continue }
-            sources.append(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
+        return CMarkNode.descendants(of: parsed).filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }.map {
+            cmark_node_get_url($0).map { String(cString: $0) } ?? ""
         }
-        return sources
     }
 
     /// The root node, valid while this document lives.
     var root: CMarkNode { CMarkNode(pointer: pointer) }
+
+    /// When the document ends with a list: its CommonMark rendering with another list after it,
+    /// up to and including the `<!-- end list -->` cmark writes between the two so they do not
+    /// merge. The added list is removed again. `nil` when the last block is not a list.
+    func commonMarkBeforeList() -> String? {
+        guard let last = root.lastChild, last.isList else { return nil }
+        let sentinel = root.appendList(ordered: false)
+        sentinel.appendItem().appendParagraph().appendText("x")
+        defer { cmark_node_free(sentinel.pointer) }  // unlinks it too
+        let rendered = render(.commonMark)
+        guard let marker = rendered.range(of: "<!-- end list -->", options: .backwards) else { return nil }
+        return String(rendered[..<marker.upperBound])
+    }
 
     enum Format {
         case html

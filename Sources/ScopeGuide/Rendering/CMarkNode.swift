@@ -4,13 +4,14 @@ import Foundation
 /// A node of a ``CMarkDocument``'s tree, borrowed: valid only while that document lives.
 ///
 /// Every `append…` method creates a node already attached under this one, so the document's
-/// owner frees it with the rest of the tree.
+/// owner frees it with the rest of the tree. `pointer` is for the other `CMark*` files only:
+/// they are the whole of the code that calls the cmark C API.
 struct CMarkNode {
     let pointer: OpaquePointer
 
     /// Appends a new node of `type` and returns it.
     @discardableResult
-    func append(_ type: cmark_node_type) -> CMarkNode {
+    private func append(_ type: cmark_node_type) -> CMarkNode {
         guard let node = cmark_node_new(type) else { fatalError("cmark: out of memory") }
         guard cmark_node_append_child(pointer, node) == 1 else {
             cmark_node_free(node)
@@ -21,6 +22,17 @@ struct CMarkNode {
 
     func appendParagraph() -> CMarkNode { append(CMARK_NODE_PARAGRAPH) }
     func appendItem() -> CMarkNode { append(CMARK_NODE_ITEM) }
+    func appendBlockQuote() -> CMarkNode { append(CMARK_NODE_BLOCK_QUOTE) }
+    /// An empty strong emphasis to append inlines to.
+    func appendStrong() -> CMarkNode { append(CMARK_NODE_STRONG) }
+
+    /// Whether this is a paragraph; a list.
+    var isParagraph: Bool { cmark_node_get_type(pointer) == CMARK_NODE_PARAGRAPH }
+    var isList: Bool { cmark_node_get_type(pointer) == CMARK_NODE_LIST }
+
+    var firstChild: CMarkNode? { cmark_node_first_child(pointer).map(CMarkNode.init) }
+    var lastChild: CMarkNode? { cmark_node_last_child(pointer).map(CMarkNode.init) }
+    var nextSibling: CMarkNode? { cmark_node_next(pointer).map(CMarkNode.init) }
 
     /// Appends a text node; cmark escapes it in both output formats.
     func appendText(_ literal: String) {

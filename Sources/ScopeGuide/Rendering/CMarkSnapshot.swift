@@ -32,7 +32,8 @@ struct CMarkSnapshot: Sendable {
     private(set) var rootCount = 0
 
     /// Copies the children of `parent` and their descendants.
-    init(childrenOf parent: OpaquePointer) {
+    init(childrenOf parentNode: CMarkNode) {
+        let parent = parentNode.pointer
         let iterator = cmark_iter_new(parent)
         defer { cmark_iter_free(iterator) }
         var open: [Int] = []  // indices of copied containers whose children are being copied

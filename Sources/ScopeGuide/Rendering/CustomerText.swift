@@ -1,5 +1,3 @@
-import Ccmark
-
 /// Customer values (`var.<name>`) put into guide text as text, never as Markdown.
 ///
 /// A customer value substituted into the Markdown before parsing would be parsed with it: a
@@ -62,39 +60,9 @@ enum CustomerText {
     }
 
     /// Puts `values` into the parsed document under `root` where their placeholders are.
-    static func fill(_ root: OpaquePointer, with values: [String]) {
+    static func fill(_ root: CMarkNode, with values: [String]) {
         guard !values.isEmpty else { return }
-        // Collect first, change after, as MarkdownSanitizer does: the walk must not see its own edits.
-        var nodes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            nodes.append(node)
-        }
-        for node in nodes {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                replace(cmark_node_get_literal(node), with: values, asText) { cmark_node_set_literal(node, $0) }
-                if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
-                    replace(cmark_node_get_fence_info(node), with: values, asText) { cmark_node_set_fence_info(node, $0) }
-                }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                replace(cmark_node_get_url(node), with: values, asURLPart) { cmark_node_set_url(node, $0) }
-                replace(cmark_node_get_title(node), with: values, asText) { cmark_node_set_title(node, $0) }
-            default:
-                break
-            }
-        }
-    }
-
-    private static func replace(
-        _ current: UnsafePointer<CChar>?, with values: [String], _ transform: (String) -> String, set: (String) -> Int32
-    ) {
-        guard let current else { return }
-        let text = String(cString: current)
-        let filled = filling(text, with: values, transform)
-        if filled != text { _ = set(filled) }
+        root.rewriteStrings(text: { filling($0, with: values, asText) }, url: { filling($0, with: values, asURLPart) })
     }
 
     private static func isLineBreaking(_ scalar: Unicode.Scalar) -> Bool {

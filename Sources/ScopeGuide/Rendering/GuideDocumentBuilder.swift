@@ -1,4 +1,3 @@
-import Ccmark
 
 /// Builds the cmark tree of a tailored guide, for Markdown output or for HTML.
 ///
@@ -58,7 +57,7 @@ struct GuideDocumentBuilder {
         let root = document.root
         root.appendHeading(level: 1).appendText(title)
         if let warning = prepared.warning {
-            let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-warning\" role=\"note\">\n", exit: "</div>\n") : root.append(CMARK_NODE_BLOCK_QUOTE)
+            let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-warning\" role=\"note\">\n", exit: "</div>\n") : root.appendBlockQuote()
             let paragraph = container.appendParagraph()
             paragraph.appendStrong("Warning:")
             paragraph.appendText(" ")
@@ -227,7 +226,7 @@ struct GuideDocumentBuilder {
     }
 
     private func appendMarkdownStep(_ step: PreparedGuide.PreparedStep, tailored: TailoredGuide.TailoredStep, to item: CMarkNode) {
-        item.appendParagraph().append(CMARK_NODE_STRONG).append(step.title.nodes)
+        item.appendParagraph().appendStrong().append(step.title.nodes)
         if !tailored.badge.isEmpty {
             item.appendParagraph().appendEmphasis("Enables actions: " + tailored.badge.joined(separator: ", "))
         }

@@ -1,5 +1,3 @@
-import Ccmark
-
 /// HTML-escapes text for attribute values and generated markup, using cmark's own escaper.
 ///
 /// cmark exposes its escaper only through rendering, so the text is rendered as a text node in a

@@ -1,5 +1,3 @@
-import Ccmark
-
 /// The part of a guide that happens in the platform rather than at the provider: linking the
 /// account from the hub (config guides) or creating the connector profile (setup guides).
 ///

@@ -1,4 +1,3 @@
-import Ccmark
 import Foundation
 
 /// One Markdown text of a guide, parsed and made safe once, in the two forms rendering uses.
@@ -36,8 +35,8 @@ struct MarkdownFragment: Sendable {
     /// (see ``CustomerText``).
     init(_ markdown: String, kind: Kind, customerValues: [String] = []) {
         let document = CMarkDocument(parsing: markdown)
-        CustomerText.fill(document.root.pointer, with: customerValues)
-        let first = cmark_node_first_child(document.root.pointer)
+        CustomerText.fill(document.root, with: customerValues)
+        let first = document.root.firstChild
         switch kind {
         case .block:
             nodes = CMarkSnapshot()
@@ -45,11 +44,11 @@ struct MarkdownFragment: Sendable {
             // An empty document renders as "\n"; a rendering always ends with one newline.
             let rendered = first == nil ? "" : document.render(.commonMark)
             commonMark = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
-            commonMarkBeforeList = Self.renderedBeforeList(document)
+            commonMarkBeforeList = document.commonMarkBeforeList()
         case .inline:
             commonMark = ""
             commonMarkBeforeList = nil
-            if let paragraph = first, cmark_node_next(paragraph) == nil, cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
+            if let paragraph = first, paragraph.nextSibling == nil, paragraph.isParagraph {
                 nodes = CMarkSnapshot(childrenOf: paragraph)
                 html = Self.lazyImages(Self.paragraphContent(document.render(.html)))
             } else {
@@ -67,18 +66,6 @@ struct MarkdownFragment: Sendable {
     /// a final list with `<!-- end list -->` so the two do not merge. Empty for empty text.
     func commonMark(beforeList: Bool) -> String {
         beforeList ? commonMarkBeforeList ?? commonMark : commonMark
-    }
-
-    /// When `document` ends with a list: its rendering with a list after it, up to and including
-    /// the `<!-- end list -->` cmark writes between the two.
-    private static func renderedBeforeList(_ document: borrowing CMarkDocument) -> String? {
-        guard let last = cmark_node_last_child(document.root.pointer), cmark_node_get_type(last) == CMARK_NODE_LIST else { return nil }
-        let sentinel = document.root.appendList(ordered: false)
-        sentinel.appendItem().appendParagraph().appendText("x")
-        defer { cmark_node_free(sentinel.pointer) }  // unlinks it too
-        let rendered = document.render(.commonMark)
-        guard let marker = rendered.range(of: "<!-- end list -->", options: .backwards) else { return nil }
-        return String(rendered[..<marker.upperBound])
     }
 
     /// cmark's `<img src="…" alt="…" />` with `loading="lazy"`, so a guide full of screenshots

@@ -106,7 +106,7 @@ import Testing
             if !text.isEmpty { parent.appendRenderedCommonMark(text) }
         } else {
             let parsed = CMarkDocument(parsing: markdown)
-            parent.append(CMarkSnapshot(childrenOf: parsed.root.pointer))
+            parent.append(CMarkSnapshot(childrenOf: parsed.root))
         }
         if followedByList { parent.appendList(ordered: false).appendItem().appendParagraph().appendCode("scope:read") }
         return document.render(.commonMark)
