@@ -58,36 +58,30 @@ struct GuideController<Context: RequestContext>: Sendable {
         if let broken = contents.broken[rawKey.removingPercentEncoding ?? rawKey] {
             throw RequestRefusal.connectorUnavailable(broken.key, errors: broken.errors.map { "\($0.location)" + ($0.keyPath.isEmpty ? "" : ": \($0.keyPath)") })
         }
-        let url = try Self.guideURL(
+        let guide = try Self.guideRequest(
             in: contents.catalog, connector: rawKey, kind: context.parameters.get("kind") ?? "",
             slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
         let renderer = contents.renderer, renderFormat = format.renderFormat
         let contentType = format.contentType, vary = format == .markdown ? nil : "Accept"
         return try await pool.run {
             // Customer values live in the URL: keep rendered guides out of shared caches.
-            .rendered(try renderer.render(url, as: renderFormat), contentType: contentType, cacheControl: "private, no-cache",
+            .rendered(renderer.render(guide, as: renderFormat), contentType: contentType, cacheControl: "private, no-cache",
                       for: request, vary: vary)
         }
     }
 
-    /// The dynamic guide URL for the path segments the router matched (still percent-encoded)
-    /// and the query, validated by the engine.
+    /// The request for the path segments the router matched (still percent-encoded) and the
+    /// query, validated by the engine: one lookup in the catalogue.
     /// - Throws: ``GuideURLError`` for an unknown connector, guide, action, parameter or value.
-    static func guideURL(in catalog: Catalog, connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideURL {
+    static func guideRequest(in catalog: Catalog, connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideRequest {
         func decoded(_ raw: String) throws(GuideURLError) -> String {
             guard let text = raw.removingPercentEncoding else { throw .malformedEncoding(raw) }
             return text
         }
-        let key = try decoded(rawKey)
-        guard let connector = catalog.connector(key) else {
-            throw .unknownConnector(key, suggestions: NameSuggestions.closest(to: key, in: catalog.connectors.map(\.key)))
-        }
-        let segment = try decoded(rawKind)
-        guard let kind = GuideKind(pathSegment: segment) else { throw .unknownGuideKind(segment) }
-        var url = try catalog.guideURL(connector: key, slug: try decoded(rawSlug), kind: kind)
-        url.base = base
-        try url.applyQuery(Substring(query), for: connector)
-        return url
+        var request = try catalog.guide(connector: try decoded(rawKey), pathSegment: try decoded(rawKind), slug: try decoded(rawSlug))
+        request.base = base
+        try request.applyQuery(Substring(query))
+        return request
     }
 }
 

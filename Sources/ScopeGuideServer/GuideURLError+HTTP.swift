@@ -5,8 +5,8 @@ import ScopeGuide
 /// anything wrong with the query (unknown actions, separator, variable value…) `400 Bad Request`.
 /// ``ErrorPageMiddleware`` renders the page; the message is the error's `description`, which
 /// names the offending value and is escaped on the way into the page.
-extension GuideURLError: HTTPResponseError {
-    public var status: HTTPResponse.Status {
+extension GuideURLError {
+    var status: HTTPResponse.Status {
         switch self {
         case .notAGuideURL, .unknownConnector, .unknownGuideKind, .unknownGuide: .notFound
         case .unknownActions, .unknownParameter, .invalidSeparator, .invalidWhitelabel, .unknownVariable,
@@ -33,9 +33,5 @@ extension GuideURLError: HTTPResponseError {
         case .grantedAndRefused: "Scope granted and refused"
         case .tooLong: "URL too long"
         }
-    }
-
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
-        ErrorResponse(status: status, title: title, message: description).response(for: request)
     }
 }

@@ -68,7 +68,7 @@ import Testing
 
         let renderer = ServerFixtures.renderer
         func engineScopes(_ ids: [String]) throws -> String {
-            let json = try renderer.render(try ServerFixtures.frontURL(ids), as: .json)
+            let json = renderer.render(try ServerFixtures.frontURL(ids), as: .json)
             return try JSONDecoder().decode(ResolutionReport.self, from: Data(json.utf8)).scopesText
         }
         let tailoredURL = server.baseURL + path + "?actions=front_list_conversations,front_send_message"

@@ -30,7 +30,7 @@ import Testing
     func grantsAndRefusals() async throws {
         let app = ServerFixtures.app(linksToRequestHost: false)
         let query = "?actions=front_send_message,front_list_conversations,front_list_tags&granted=conversations:read&without=tags:read"
-        let url = try GuideURL(parsing: ServerFixtures.catalog.site.docsBaseURL + frontPath + query, in: ServerFixtures.catalog)
+        let url = try GuideRequest(parsing: ServerFixtures.catalog.site.docsBaseURL + frontPath + query, in: ServerFixtures.catalog)
         try await app.test(.router) { client in
             for (suffix, format) in [("", RenderFormat.html), (".md", .markdown), (".json", .json)] {
                 let expected = try ServerFixtures.renderer.render(url, as: format)
@@ -55,8 +55,8 @@ import Testing
         let app = ServerFixtures.app(linksToRequestHost: false)
         try await app.test(.router) { client in
             try await client.execute(uri: frontPath + ".md?actions=front_send_message", method: .get) { response in
-                var url = try ServerFixtures.catalog.guideURL(connector: "front")
-                try url.select([ActionID("front_send_message")], in: ServerFixtures.catalog.connector("front")!)
+                var url = try ServerFixtures.catalog.guide(connector: "front")
+                try url.select([ActionID("front_send_message")])
                 #expect(response.status == .ok)
                 #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
             }
@@ -71,8 +71,8 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
                 // What the CLI renders: the catalogue's own guide URL (the site's docs base).
-                var url = try ServerFixtures.catalog.guideURL(connector: "front")
-                try url.select([ActionID("front_send_message")], in: ServerFixtures.catalog.connector("front")!)
+                var url = try ServerFixtures.catalog.guide(connector: "front")
+                try url.select([ActionID("front_send_message")])
                 #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
                 #expect(response.text.contains("https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message"))
             }

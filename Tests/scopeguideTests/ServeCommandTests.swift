@@ -5,13 +5,13 @@ import Testing
     @Test("serve parses its options, with the documented defaults")
     func parses() throws {
         let defaults = try #require(try ScopeGuideCommand.parseAsRoot(["serve"]) as? ScopeGuideCommand.Serve)
-        #expect(defaults.guides == "Guides")
+        #expect(defaults.folder.guides == "Guides")
         #expect(defaults.host == "127.0.0.1")
         #expect(defaults.port == 8080)
         #expect(defaults.baseURL == nil)
         let custom = try #require(try ScopeGuideCommand.parseAsRoot(
             ["serve", "--guides", "G", "--host", "0.0.0.0", "--port", "9000", "--base-url", "https://guides.example.com", "--log-level", "debug"]) as? ScopeGuideCommand.Serve)
-        #expect(custom.guides == "G")
+        #expect(custom.folder.guides == "G")
         #expect(custom.host == "0.0.0.0")
         #expect(custom.port == 9000)
         #expect(custom.baseURL == "https://guides.example.com")

@@ -1,4 +1,5 @@
-/// A dynamic guide URL: which guide, tailored to which actions, as SPEC §3 defines it.
+/// A dynamic guide URL: which guide, tailored to which actions; the text form of a
+/// ``GuideRequest`` (``GuideRequest/url``), parsed back by ``GuideRequest/init(parsing:in:)``.
 ///
 /// `<base>/connectors/<key>/guides/<link-account|connector-profile>/<slug>?actions=<id>,<id>`
 /// with optional `granted=<scope>,<scope>` (the customer's existing grant), `without=<scope>,…`
@@ -6,34 +7,34 @@
 /// `var.<name>=<value>`. ``description`` is the canonical form: actions in catalogue order and
 /// scopes in `scopeDefinitions` order without duplicates, no `actions`, `granted` or `without`
 /// parameter when empty, default values left out, nothing percent-encoded that need not be.
+/// The DocC article "The dynamic guide URL" describes each parameter.
 public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     /// Everything before `/connectors/`, without a trailing slash; empty for a relative URL.
-    public var base: String
-    public var connector: String
-    public var kind: GuideKind
+    public let base: String
+    public let connector: String
+    public let kind: GuideKind
     /// The method slug, such as `api-token`.
-    public var slug: String
-    public var selection: Selection
-    public var separator: Separator
-    public var isWhitelabel: Bool
-    /// Customer values for the connector's variables, by name.
-    public var variables: [String: String]
-    /// The customer's existing grant and refused scopes, checked and in definition order (set
-    /// them with ``setConstraints(granted:refused:for:)``).
-    public internal(set) var constraints: ScopeConstraints = .none
+    public let slug: String
+    public let selection: Selection
+    public let constraints: ScopeConstraints
+    public let separator: Separator
+    public let isWhitelabel: Bool
+    public let variables: [String: String]
 
-    public init(
-        base: String, connector: String, kind: GuideKind, slug: String, selection: Selection = .none,
-        separator: Separator = .space, isWhitelabel: Bool = false, variables: [String: String] = [:]
-    ) {
-        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
-        self.connector = connector
-        self.kind = kind
-        self.slug = slug
-        self.selection = selection
-        self.separator = separator
-        self.isWhitelabel = isWhitelabel
-        self.variables = variables
+    /// The longest URL parsed, in bytes: 1 MiB, room for tens of thousands of action ids (browsers
+    /// stop at about 2 MB), while a pasted 10 MB string fails at once rather than being scanned.
+    public static let maximumLength = 1 << 20
+
+    init(_ request: GuideRequest) {
+        base = request.base.hasSuffix("/") ? String(request.base.dropLast()) : request.base
+        connector = request.connector.key
+        kind = request.kind
+        slug = request.method.slug
+        selection = request.selection
+        constraints = request.constraints
+        separator = request.separator
+        isWhitelabel = request.isWhitelabel
+        variables = request.variables
     }
 
     /// The path below the base: `/connectors/<key>/guides/<kind>/<slug>`.

@@ -86,48 +86,39 @@ public struct SiteBuild: Sendable {
 
     /// The guides to render, in a stable order: connectors by key, methods as declared, config
     /// before setup.
-    public var guideURLs: [GuideURL] {
-        let catalog = renderer.tailor.catalog
-        return catalog.connectors.flatMap { connector in
-            connector.methods.flatMap { method in
-                GuideKind.allCases.filter { method.guides[$0] != nil }.map { kind in
-                    GuideURL(base: catalog.site.docsBaseURL, connector: connector.key, kind: kind, slug: method.slug)
-                }
-            }
-        }
-    }
+    public var guides: [GuideRequest] { renderer.tailor.catalog.allGuides }
 
     /// The files for one guide: `<key>/<kind>/<slug>.md` (front matter first, if enabled) and `.html`.
-    public func files(for url: GuideURL) throws(GuideURLError) -> [OutputFile] {
-        let stem = Self.stem(of: url)
-        let markdown = try renderer.render(url, as: .markdown)
+    public func files(for request: GuideRequest) -> [OutputFile] {
+        let stem = Self.stem(of: request)
+        let markdown = renderer.render(request, as: .markdown)
         return [
-            OutputFile(path: stem + ".md", contents: options.frontMatter ? try frontMatter(for: url).yaml() + markdown : markdown),
+            OutputFile(path: stem + ".md", contents: options.frontMatter ? frontMatter(for: request).yaml() + markdown : markdown),
             // Guides are at <key>/<kind>/<slug>.html, two folders down.
-            OutputFile(path: stem + ".html", contents: try renderer.render(url, as: .html, assets: placement(depth: 2))),
+            OutputFile(path: stem + ".html", contents: renderer.render(request, as: .html, assets: placement(depth: 2))),
         ]
     }
 
-    /// What the guide at `url` (untailored) says about itself.
-    public func frontMatter(for url: GuideURL) throws(GuideURLError) -> GuideFrontMatter {
-        GuideFrontMatter(try renderer.tailor.guide(for: url), url: url.description)
+    /// What the guide `request` names says about itself.
+    public func frontMatter(for request: GuideRequest) -> GuideFrontMatter {
+        GuideFrontMatter(renderer.tailoredGuide(for: request), url: request.url.description)
     }
 
     /// `index.html`, linking every guide.
     public func indexFile() -> OutputFile {
-        OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, urls: guideURLs, assets: placement(depth: 0)).html())
+        OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, assets: placement(depth: 0)).html())
     }
 
-    /// The files written once per site, after the guides: the index, the manifest of `guides`
+    /// The files written once per site, after the guides: the index, the manifest of `entries`
     /// (in guide order) and the sitemap.
-    private func siteFiles(_ guides: [SiteManifest.Guide]) -> [OutputFile] {
-        let locations = guideURLs.map { url in
-            options.siteURL.map { base in (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + Self.stem(of: url) + ".html" }
-                ?? url.description
+    private func siteFiles(_ entries: [SiteManifest.Guide]) -> [OutputFile] {
+        let locations = guides.map { request in
+            options.siteURL.map { base in (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + Self.stem(of: request) + ".html" }
+                ?? request.url.description
         }
         return [
             indexFile(),
-            OutputFile(path: "manifest.json", contents: SiteManifest(guides: guides).json()),
+            OutputFile(path: "manifest.json", contents: SiteManifest(guides: entries).json()),
             OutputFile(path: "sitemap.xml", contents: Sitemap.xml(locations: locations)),
         ]
     }
@@ -146,21 +137,21 @@ public struct SiteBuild: Sendable {
 
     /// Writes the index, manifest and sitemap for the guide files the shards wrote into the
     /// writer's folder, reading them back for the manifest's hashes.
-    /// - Throws: ``MergeError`` if a guide's file is missing; ``GuideURLError``; the writer's error.
+    /// - Throws: ``MergeError`` if a guide's file is missing; the writer's error.
     public func merge(writer: OutputWriter) throws -> Summary {
-        var guides: [SiteManifest.Guide] = []
-        for url in guideURLs {
+        var entries: [SiteManifest.Guide] = []
+        for request in guides {
             let files = try ["md", "html"].map { fileExtension throws -> SiteManifest.File in
-                let path = Self.stem(of: url) + "." + fileExtension
+                let path = Self.stem(of: request) + "." + fileExtension
                 guard let data = FileManager.default.contents(atPath: writer.directory.appendingPathComponent(path).path) else {
                     throw MergeError.missingFile(path)
                 }
                 return SiteManifest.File(path: path, contents: String(decoding: data, as: UTF8.self))
             }
-            guides.append(SiteManifest.Guide(try frontMatter(for: url), files: files))
+            entries.append(SiteManifest.Guide(frontMatter(for: request), files: files))
         }
         var summary = Summary(guides: 0)
-        summary.add(try Self.apply(.write, assetFiles + siteFiles(guides), writer: writer))
+        summary.add(try Self.apply(.write, assetFiles + siteFiles(entries), writer: writer))
         return summary
     }
 
@@ -192,35 +183,35 @@ public struct SiteBuild: Sendable {
     /// - Parameters:
     ///   - workers: guides rendered at once; by default one per processor.
     ///   - progress: called as each guide is done, with the number done so far, from any thread.
-    /// - Throws: ``GuideURLError`` if a guide cannot be rendered, or the writer's error.
+    /// - Throws: the writer's error.
     ///   - shard: only this share of the guides, and none of the site files (see ``merge(writer:)``);
     ///     with ``Mode/check``, only files of other shards' guides are not reported as extra.
     public func run(
         _ mode: Mode, writer: OutputWriter, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        shard: Shard? = nil, progress: (@Sendable (_ done: Int, _ of: Int, _ url: GuideURL) -> Void)? = nil
+        shard: Shard? = nil, progress: (@Sendable (_ done: Int, _ of: Int, _ request: GuideRequest) -> Void)? = nil
     ) throws -> Summary {
-        let allURLs = guideURLs
-        let urls = shard.map { shard in allURLs.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? allURLs
+        let all = guides
+        let requests = shard.map { shard in all.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? all
         // A run killed between writing a temporary file and renaming it leaves the file behind;
         // a build removes those of earlier runs, and a check reports them.
         if mode == .write {
             writer.removeStaleTemporaryFiles()
             removeOutdatedAssets(writer: writer)
         }
-        let outcomes = Outcomes(count: urls.count)
+        let outcomes = Outcomes(count: requests.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
-                let files = try files(for: urls[index])
+                let files = files(for: requests[index])
                 var outcome = try Self.apply(mode, files, writer: writer)
-                outcome.manifest = SiteManifest.Guide(try frontMatter(for: urls[index]), files: files.map { SiteManifest.File(path: $0.path, contents: $0.contents) })
+                outcome.manifest = SiteManifest.Guide(frontMatter(for: requests[index]), files: files.map { SiteManifest.File(path: $0.path, contents: $0.contents) })
                 return outcome
             }
             let done = outcomes.set(index, outcome)
-            progress?(done, urls.count, urls[index])
+            progress?(done, requests.count, requests[index])
         }
-        Self.perform(urls.count, workers: max(1, workers), handle)
+        Self.perform(requests.count, workers: max(1, workers), handle)
 
-        var summary = Summary(guides: urls.count)
+        var summary = Summary(guides: requests.count)
         // Every shard writes the shared assets: each machine's folder then works on its own.
         summary.add(try Self.apply(mode, assetFiles, writer: writer))
         var manifest: [SiteManifest.Guide] = []
@@ -233,14 +224,14 @@ public struct SiteBuild: Sendable {
         let siteFiles = siteFiles(manifest)
         summary.add(try Self.apply(mode, siteFiles, writer: writer))
         if mode == .check {
-            let expected = Set(allURLs.flatMap { url in ["md", "html"].map { Self.stem(of: url) + "." + $0 } } + (siteFiles + assetFiles).map(\.path))
+            let expected = Set(all.flatMap { request in ["md", "html"].map { Self.stem(of: request) + "." + $0 } } + (siteFiles + assetFiles).map(\.path))
             summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
             summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
         }
         return summary
     }
 
-    private static func stem(of url: GuideURL) -> String { "\(url.connector)/\(url.kind.pathSegment)/\(url.slug)" }
+    private static func stem(of request: GuideRequest) -> String { "\(request.connector.key)/\(request.kind.pathSegment)/\(request.method.slug)" }
 
     /// One guide's share of a ``Summary``.
     fileprivate struct Outcome: Sendable {

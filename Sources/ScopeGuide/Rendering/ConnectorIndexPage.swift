@@ -70,25 +70,16 @@ public struct ConnectorIndexPage: Sendable {
             let connector = match.connector
             root.appendHeading(level: 2).appendText(connector.name)
             let list = root.appendList(ordered: false)
-            for method in connector.methods {
-                for kind in GuideKind.allCases where method.guides[kind] != nil {
-                    let url = GuideURL(base: "", connector: connector.key, kind: kind, slug: method.slug)
-                    let link = String(rootPath.dropLast()) + url.path
-                    let audience = kind == .config ? "link an account" : "connector profile"
-                    let paragraph = list.appendItem().appendParagraph()
-                    paragraph.appendLink("\(method.label): \(audience)", url: link)
-                    paragraph.appendText(" (")
-                    paragraph.appendLink("Markdown", url: link + ".md")
-                    paragraph.appendText(")")
-                    guard !match.actions.isEmpty, let selection = try? Selection(match.actions, in: connector) else { continue }
-                    var tailored = url
-                    tailored.selection = selection
-                    let labels = selection.actions.compactMap { connector.action($0)?.label }
-                    let shown = labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
-                    paragraph.appendText(" — ")
-                    paragraph.appendLink("tailored to \(labels.count == 1 ? "the matching action" : "the \(labels.count) matching actions") (\(shown))",
-                                         url: String(rootPath.dropLast()) + tailored.description)
-                }
+            for var request in catalog.guides(of: connector) {
+                request.base = String(rootPath.dropLast())
+                let link = request.url.description
+                let paragraph = GuideListItem.append(request, page: link, markdown: link + ".md", to: list)
+                guard !match.actions.isEmpty, (try? request.select(match.actions)) != nil else { continue }
+                let labels = request.selection.actions.compactMap { connector.action($0)?.label }
+                let shown = labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
+                paragraph.appendText(" — ")
+                paragraph.appendLink("tailored to \(labels.count == 1 ? "the matching action" : "the \(labels.count) matching actions") (\(shown))",
+                                     url: request.url.description)
             }
         }
         if matches.isEmpty {

@@ -3,9 +3,9 @@
 /// ```swift
 /// let catalog = try CatalogLoader().load(directory: guides).catalog
 /// let renderer = GuideRenderer(catalog: catalog)
-/// var url = try catalog.guideURL(connector: "front")
-/// try url.select(["front_send_message"], in: catalog.connector("front")!)
-/// let markdown = try renderer.render(url, as: .markdown)
+/// var request = try catalog.guide(connector: "front")
+/// try request.select(["front_send_message"])
+/// let markdown = renderer.render(request, as: .markdown)
 /// ```
 public struct GuideRenderer: Sendable {
     public let tailor: Tailor
@@ -15,15 +15,13 @@ public struct GuideRenderer: Sendable {
     public init(catalog: Catalog) { tailor = Tailor(catalog: catalog) }
     public init(tailor: Tailor) { self.tailor = tailor }
 
-    /// The guide `url` names, tailored to its selection, separator, whitelabel flag and variables.
-    /// - Throws: ``GuideURLError`` for an unknown connector, guide or variable, or a variable value
-    ///   that fails its pattern.
+    /// The guide `request` names, tailored to its selection, grant, refusals, separator,
+    /// whitelabel flag and variables.
     /// - Parameter assets: for ``RenderFormat/html``, whether the page carries its stylesheet and
     ///   script or links the shared files (``PageAssets/Placement``).
-    public func render(_ url: GuideURL, as format: RenderFormat, assets: PageAssets.Placement = .inline) throws(GuideURLError) -> String {
-        let tailored = try tailoredGuide(for: url)
-        var checked = url
-        try checked.setVariables(url.variables, for: tailored.connector)
+    public func render(_ request: GuideRequest, as format: RenderFormat, assets: PageAssets.Placement = .inline) -> String {
+        let tailored = tailoredGuide(for: request)
+        let url = request.url
         let site = tailor.catalog.site
         let variables = TextVariables(connector: tailored.connector, site: site, isWhitelabel: url.isWhitelabel, customer: url.variables)
         switch format {
@@ -35,13 +33,10 @@ public struct GuideRenderer: Sendable {
                 .render()
             return "<article class=\"sg-guide\" data-guide-connector=\"\(HTMLEscaping.escape(tailored.connector.key))\">\n\(body)</article>\n"
         case .html:
-            let shared = try cache.page(connector: tailored.connector.key, method: tailored.method.slug) { () throws(GuideURLError) in
-                // The script falls back to the engine's scopes for an empty selection.
-                var untailored = url
-                untailored.selection = .none
-                // Shared by every page of the method: its own grant and refusals do not belong here.
-                untailored.constraints = .none
-                let fullGuide = try tailoredGuide(for: untailored).resolution.scopes
+            let shared = cache.page(connector: tailored.connector.key, method: tailored.method.slug) {
+                // The script falls back to the engine's scopes for an empty selection. Shared by
+                // every page of the method: its own selection, grant and refusals do not belong here.
+                let fullGuide = tailoredGuide(for: request.untailored).resolution.scopes
                 return GuidePage.Shared(
                     data: PageData.Shared(
                         connector: tailored.connector, method: tailored.method,
@@ -54,12 +49,12 @@ public struct GuideRenderer: Sendable {
         }
     }
 
-    /// `tailor.guide(for: url)`; for the empty selection (every build, every first page view)
+    /// `tailor.guide(for: request)`; for the empty selection (every build, every first page view)
     /// from the cache, as it depends only on the connector, method and kind.
-    private func tailoredGuide(for url: GuideURL) throws(GuideURLError) -> TailoredGuide {
-        guard url.selection.isEmpty, url.constraints.isEmpty else { return try tailor.guide(for: url) }
-        return try cache.untailoredGuide(connector: url.connector, method: url.slug, kind: url.kind) { () throws(GuideURLError) in
-            try tailor.guide(for: url)
+    func tailoredGuide(for request: GuideRequest) -> TailoredGuide {
+        guard request.selection.isEmpty, request.constraints.isEmpty else { return tailor.guide(for: request) }
+        return cache.untailoredGuide(connector: request.connector.key, method: request.method.slug, kind: request.kind) {
+            tailor.guide(for: request)
         }
     }
 }

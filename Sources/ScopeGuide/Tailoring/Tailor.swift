@@ -5,9 +5,11 @@
 public struct Tailor: Sendable {
     public let catalog: Catalog
     private let resolvers: [String: Resolver]
+    private let nodeBudget: Int
 
     public init(catalog: Catalog, nodeBudget: Int = 200_000) {
         self.catalog = catalog
+        self.nodeBudget = nodeBudget
         resolvers = Dictionary(uniqueKeysWithValues: catalog.connectors.map {
             ($0.key, Resolver(connector: $0, nodeBudget: nodeBudget))
         })
@@ -16,17 +18,12 @@ public struct Tailor: Sendable {
     /// The scope graph of the connector with `key`.
     public func graph(for key: String) -> ScopeGraph? { resolvers[key]?.graph }
 
-    /// The guide `url` names, tailored to its selection.
-    /// - Throws: ``GuideURLError`` when `url` names a connector or guide the catalogue lacks.
-    public func guide(for url: GuideURL) throws(GuideURLError) -> TailoredGuide {
-        guard let resolver = resolvers[url.connector] else {
-            throw .unknownConnector(url.connector, suggestions: NameSuggestions.closest(to: url.connector, in: catalog.connectors.map(\.key)))
-        }
-        let connector = resolver.connector
-        guard let method = connector.methods.first(where: { $0.slug == url.slug }), let guide = method.guides[url.kind] else {
-            throw .unknownGuide(url.slug, connector: url.connector, suggestions: [])
-        }
-        let resolution = resolver.resolve(url.selection, for: method, constraints: url.constraints)
-        return TailoredGuide(connector: connector, method: method, kind: url.kind, guide: guide, resolution: resolution, graph: resolver.graph)
+    /// The guide `request` names, tailored to its selection, grant and refusals.
+    public func guide(for request: GuideRequest) -> TailoredGuide {
+        // A request made against another catalogue gets a resolver of its own rather than a crash.
+        let resolver = resolvers[request.connector.key] ?? Resolver(connector: request.connector, nodeBudget: nodeBudget)
+        let resolution = resolver.resolve(request.selection, for: request.method, constraints: request.constraints)
+        return TailoredGuide(
+            connector: request.connector, method: request.method, kind: request.kind, guide: request.guide, resolution: resolution, graph: resolver.graph)
     }
 }

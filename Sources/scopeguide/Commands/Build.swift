@@ -29,8 +29,7 @@ extension ScopeGuideCommand {
                 """
         )
 
-        @Option(help: "The folder holding the guide sources.")
-        var guides: String = "Guides"
+        @OptionGroup var folder: GuidesFolderOption
 
         @Option(help: "The folder to write rendered guides to.")
         var output: String = "Output"
@@ -77,7 +76,7 @@ extension ScopeGuideCommand {
 
         func run() throws {
             let start = ContinuousClock.now
-            let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
+            let catalog = try CatalogLoader().load(directory: folder.url).catalog
             let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
             if merge {
@@ -88,11 +87,11 @@ extension ScopeGuideCommand {
                     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                     throw ExitCode(1)
                 }
-                print("merged \(build.guideURLs.count) guides: \(summary.files) site files, \(summary.written) written")
+                print("merged \(build.guides.count) guides: \(summary.files) site files, \(summary.written) written")
                 return
             }
             let meter = ProgressMeter(enabled: progress || isatty(STDERR_FILENO) == 1, isTerminal: isatty(STDERR_FILENO) == 1)
-            var report: (@Sendable (Int, Int, GuideURL) -> Void)?
+            var report: (@Sendable (Int, Int, GuideRequest) -> Void)?
             if meter.isEnabled { report = { done, total, _ in meter.update(done: done, of: total) } }
             let summary = try build.run(
                 check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,

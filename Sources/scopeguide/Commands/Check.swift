@@ -13,14 +13,13 @@ extension ScopeGuideCommand {
                 """
         )
 
-        @Option(help: "The folder holding the guide sources.")
-        var guides: String = "Guides"
+        @OptionGroup var folder: GuidesFolderOption
 
         @Option(help: "text: one finding per line; json: an object with connectors, errors and warnings.")
         var format: OutputFormat = .text
 
         func run() throws {
-            let result = try CatalogLoader().load(directory: URL(fileURLWithPath: guides))
+            let result = try CatalogLoader().load(directory: folder.url)
             let findings = result.catalog.connectors.flatMap(Lint.findings(for:))
             let errors = findings.filter { $0.severity == .error }.map(\.description)
             let warnings = result.warnings.map { "\($0) (warning)" } + findings.filter { $0.severity == .warning }.map(\.description)

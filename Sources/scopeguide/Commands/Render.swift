@@ -32,8 +32,8 @@ extension ScopeGuideCommand {
         @Flag(help: "Leave out the hub part and the platform's name (whitelabel mode).")
         var whitelabel = false
 
-        @Option(name: .customLong("var"), help: ArgumentHelp("A customer value for a guide variable, such as subdomain=acme; repeatable.", valueName: "name=value"))
-        var variables: [String] = []
+        @Option(name: .customLong("var"), help: "A customer value for a guide variable, such as subdomain=acme; repeatable.")
+        var variables: [VariableAssignment] = []
 
         @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var outputFile: String?
@@ -44,26 +44,15 @@ extension ScopeGuideCommand {
         @Flag(help: "md: start with YAML front matter (title, description, connector, method, guide, url, scopes), as 'build' writes it.")
         var frontMatter = false
 
-        func validate() throws {
-            for assignment in variables where !assignment.contains("=") {
-                throw ValidationError("--var expects name=value, got '\(assignment)'.")
-            }
-        }
-
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
-            var url = try selection.guideURL(guide, in: catalog)
-            if whitelabel { url.isWhitelabel = true }
-            var values = url.variables
-            for assignment in variables {
-                let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                values[String(parts[0])] = String(parts[1])
-            }
-            try url.setVariables(values, for: catalog.connector(url.connector)!)
+            var request = try selection.guideRequest(guide, in: catalog)
+            if whitelabel { request.isWhitelabel = true }
+            try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
             let renderer = GuideRenderer(catalog: catalog)
-            var text = try renderer.render(url, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
+            var text = renderer.render(request, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
             if frontMatter, format == .markdown {
-                text = GuideFrontMatter(try renderer.tailor.guide(for: url), url: url.description).yaml() + text
+                text = GuideFrontMatter(renderer.tailor.guide(for: request), url: request.url.description).yaml() + text
             }
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)

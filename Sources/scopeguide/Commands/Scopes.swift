@@ -23,16 +23,16 @@ extension ScopeGuideCommand {
 
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
-            let url = try selection.guideURL(guide, in: catalog)
-            let tailored = try Tailor(catalog: catalog).guide(for: url)
+            let request = try selection.guideRequest(guide, in: catalog)
+            let tailored = Tailor(catalog: catalog).guide(for: request)
             switch format {
             case .text:
-                print(url.separator.join(tailored.resolution.scopes))
+                print(request.separator.join(tailored.resolution.scopes))
                 if !tailored.resolution.isOptimal {
                     FileHandle.standardError.write(Data("warning: search budget exhausted; these scopes are valid but may not be minimal\n".utf8))
                 }
             case .json:
-                print(try JSONOutput.encode(ResolutionReport(tailored, url: url)))
+                print(try JSONOutput.encode(ResolutionReport(tailored, url: request.url)))
             }
         }
     }

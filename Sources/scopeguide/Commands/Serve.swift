@@ -39,8 +39,7 @@ extension ScopeGuideCommand {
                 """
         )
 
-        @Option(help: "The folder holding the guide sources.")
-        var guides: String = "Guides"
+        @OptionGroup var folder: GuidesFolderOption
 
         @Option(help: "The address to listen on.")
         var host: String = "127.0.0.1"
@@ -99,7 +98,7 @@ extension ScopeGuideCommand {
 
         func run() async throws {
             var options = ServerOptions(
-                guides: URL(fileURLWithPath: guides), host: host, port: port, baseURL: baseURL, linksToRequestHost: linkToRequestHost,
+                guides: folder.url, host: host, port: port, baseURL: baseURL, linksToRequestHost: linkToRequestHost,
                 logLevel: Logger.Level(rawValue: logLevel) ?? .info,
                 limits: ServerLimits(
                     headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),

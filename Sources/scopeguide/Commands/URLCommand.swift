@@ -20,11 +20,15 @@ extension ScopeGuideCommand {
         @Flag(help: "Add whitelabel=1: the guide without the hub part.")
         var whitelabel = false
 
+        @Option(name: .customLong("var"), help: "Add var.<name>=<value>: a customer value for a guide variable, such as subdomain=acme; repeatable.")
+        var variables: [VariableAssignment] = []
+
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
-            var url = try selection.guideURL(guide, in: catalog)
-            if whitelabel { url.isWhitelabel = true }
-            print(url.description)
+            var request = try selection.guideRequest(guide, in: catalog)
+            if whitelabel { request.isWhitelabel = true }
+            try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
+            print(request.url.description)
         }
     }
 }

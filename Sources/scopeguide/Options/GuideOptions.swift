@@ -4,8 +4,7 @@ import ScopeGuide
 
 /// Which guide a command works on.
 struct GuideOptions: ParsableArguments {
-    @Option(help: "The folder holding the guide sources.")
-    var guides: String = "Guides"
+    @OptionGroup var folder: GuidesFolderOption
 
     @Argument(help: "The connector key, such as 'front'. May be left out when --url is given.")
     var connector: String?
@@ -24,7 +23,7 @@ struct GuideOptions: ParsableArguments {
     /// otherwise, so an unknown key gets the closest valid ones suggested.
     /// - Throws: the loader's ``LoadFailure`` listing every problem.
     func loadCatalog(url: String? = nil) throws -> Catalog {
-        let directory = URL(fileURLWithPath: guides)
+        let directory = folder.url
         let key = connector ?? url.flatMap { $0.firstMatch(of: /\/connectors\/([^\/?#]+)\//).map { String($0.1) } }
         if let key, FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
             return try CatalogLoader().load(directory: directory, only: [key]).catalog

@@ -46,27 +46,26 @@ struct SelectionOptions: ParsableArguments {
         return text.split { $0 == "," || $0.isWhitespace }.map { ActionID(String($0)) }
     }
 
-    /// The guide URL these options and `guide` name, validated against `catalog`.
-    func guideURL(_ guide: GuideOptions, in catalog: Catalog) throws -> GuideURL {
-        var result: GuideURL
+    /// The request these options and `guide` name, validated against `catalog`.
+    func guideRequest(_ guide: GuideOptions, in catalog: Catalog) throws -> GuideRequest {
+        var request: GuideRequest
         if let url {
-            result = try GuideURL(parsing: url, in: catalog)
-            if let key = guide.connector, key != result.connector {
-                throw ValidationError("The URL is for connector '\(result.connector)', not '\(key)'.")
+            request = try GuideRequest(parsing: url, in: catalog)
+            if let key = guide.connector, key != request.connector.key {
+                throw ValidationError("The URL is for connector '\(request.connector.key)', not '\(key)'.")
             }
         } else {
             guard let key = guide.connector else { throw ValidationError("Missing connector key (or --url).") }
-            result = try catalog.guideURL(connector: key, slug: guide.slug, kind: guide.kind)
-            guard let connector = catalog.connector(key) else { throw ValidationError("Unknown connector '\(key)'.") }
-            try result.select(try actionIDs(), in: connector)
+            request = try catalog.guide(connector: key, slug: guide.slug, kind: guide.kind)
+            try request.select(try actionIDs())
         }
-        if granted != nil || without != nil, let connector = catalog.connector(result.connector) {
-            try result.setConstraints(
-                granted: granted.map(GuideURL.scopeNames) ?? result.constraints.granted.map(\.rawValue),
-                refused: without.map(GuideURL.scopeNames) ?? result.constraints.refused.map(\.rawValue), for: connector)
+        if granted != nil || without != nil {
+            try request.setConstraints(
+                granted: granted.map(GuideRequest.scopeNames) ?? request.constraints.granted.map(\.rawValue),
+                refused: without.map(GuideRequest.scopeNames) ?? request.constraints.refused.map(\.rawValue))
         }
-        if let separator { result.separator = separator }
-        return result
+        if let separator { request.separator = separator }
+        return request
     }
 }
 

@@ -66,10 +66,10 @@ enum ServerFixtures {
     }
 
     /// The Front guide URL with `ids` selected, based at `base`, as the engine builds it.
-    static func frontURL(_ ids: [String], base: String = fallbackBase) throws -> GuideURL {
-        var url = try catalog.guideURL(connector: "front")
+    static func frontURL(_ ids: [String], base: String = fallbackBase) throws -> GuideRequest {
+        var url = try catalog.guide(connector: "front")
         url.base = base
-        try url.select(ids.map { ActionID($0) }, in: catalog.connector("front")!)
+        try url.select(ids.map { ActionID($0) })
         return url
     }
 

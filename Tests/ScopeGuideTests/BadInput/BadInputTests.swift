@@ -55,9 +55,9 @@ import Testing
 
     static func render(_ connector: Connector, _ ids: [ActionID] = [], as format: RenderFormat = .markdown) throws -> String {
         let catalog = Catalog(connectors: [connector])
-        var url = try catalog.guideURL(connector: connector.key)
-        try url.select(ids, in: connector)
-        return try GuideRenderer(catalog: catalog).render(url, as: format)
+        var url = try catalog.guide(connector: connector.key)
+        try url.select(ids)
+        return GuideRenderer(catalog: catalog).render(url, as: format)
     }
 
     /// A connector built in code: `count` actions over 100 scopes, one in three any-of.
@@ -141,9 +141,9 @@ import Testing
         "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=" + tenMB,
     ])
     func hugeURL(_ text: String) {
-        #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try GuideURL(parsing: text, in: Fixtures.catalog) }
-        var url = try! Fixtures.catalog.guideURL(connector: "front")
-        #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try url.applyQuery(text[...], for: Fixtures.front) }
+        #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try GuideRequest(parsing: text, in: Fixtures.catalog) }
+        var url = try! Fixtures.catalog.guide(connector: "front")
+        #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try url.applyQuery(text[...]) }
     }
 
     static let almostOneMiB = String(repeating: "y", count: 1_000_000)
@@ -155,7 +155,7 @@ import Testing
     ])
     func longURL(_ text: String) {
         do {
-            _ = try GuideURL(parsing: text, in: Fixtures.catalog)
+            _ = try GuideRequest(parsing: text, in: Fixtures.catalog)
             Issue.record("parsed")
         } catch {
             #expect(error.description.utf8.count < 1_000)
@@ -240,7 +240,7 @@ import Testing
     func invalidUTF8InURL(_ escape: String) {
         let url = "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message" + escape
         #expect(throws: GuideURLError.malformedEncoding("actions=front_send_message" + escape)) {
-            try GuideURL(parsing: url, in: Fixtures.catalog)
+            try GuideRequest(parsing: url, in: Fixtures.catalog)
         }
     }
 
@@ -267,7 +267,7 @@ import Testing
     @Test("a NUL in a URL's action id is an unknown action")
     func nulInURL() {
         let url = "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message%00"
-        #expect(throws: GuideURLError.self) { try GuideURL(parsing: url, in: Fixtures.catalog) }
+        #expect(throws: GuideURLError.self) { try GuideRequest(parsing: url, in: Fixtures.catalog) }
     }
 
     // MARK: includes cycles
@@ -289,10 +289,10 @@ import Testing
         let catalog = Catalog(connectors: [Self.tenThousand])
         let ids = Self.tenThousand.actions.map(\.id.rawValue).reversed()
         let text = "https://x.example/connectors/large/guides/link-account/token?actions=" + ids.joined(separator: "%2C ")
-        let url = try GuideURL(parsing: text, in: catalog)
+        let url = try GuideRequest(parsing: text, in: catalog)
         #expect(url.selection.actions.count == 10_000)
-        #expect(try GuideURL(parsing: url.description, in: catalog) == url)
-        let resolution = try Tailor(catalog: catalog).guide(for: url).resolution
+        #expect(try GuideRequest(parsing: url.description, in: catalog) == url)
+        let resolution = Tailor(catalog: catalog).guide(for: url).resolution
         #expect(resolution.isOptimal)
         #expect(resolution.scopes == (50..<100).map { Scope("s\($0)") })
     }
@@ -303,7 +303,7 @@ import Testing
         let text = "https://x.example/connectors/large/guides/link-account/token?actions="
             + (0..<10_000).map { "nope_\($0)" }.joined(separator: ",")
         do {
-            _ = try GuideURL(parsing: text, in: catalog)
+            _ = try GuideRequest(parsing: text, in: catalog)
             Issue.record("parsed")
         } catch {
             guard case .unknownActions(let unknown, _) = error else { Issue.record("\(error)"); return }

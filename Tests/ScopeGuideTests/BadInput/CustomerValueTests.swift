@@ -24,10 +24,10 @@ import Testing
 
     static func render(_ connector: Connector, app: String, as format: RenderFormat) throws -> String {
         let catalog = Catalog(connectors: [connector])
-        var url = try catalog.guideURL(connector: "demo")
-        try url.select(["demo_a"], in: connector)
-        try url.setVariables(["app": app], for: connector)
-        return try GuideRenderer(catalog: catalog).render(url, as: format)
+        var url = try catalog.guide(connector: "demo")
+        try url.select(["demo_a"])
+        try url.setVariables(["app": app])
+        return GuideRenderer(catalog: catalog).render(url, as: format)
     }
 
     static let injection = "# URGENT [call us](https://evil.example) ![logo](https://evil.example/l.png) <b>x</b> *y* `z`"
@@ -83,13 +83,13 @@ import Testing
     ])
     func defaultPattern(value: String, accepted: Bool) throws {
         let connector = try Self.connector(pattern: nil)
-        var url = try Catalog(connectors: [connector]).guideURL(connector: "demo")
+        var url = try Catalog(connectors: [connector]).guide(connector: "demo")
         if accepted {
-            try url.setVariables(["app": value], for: connector)
+            try url.setVariables(["app": value])
             #expect(url.variables == ["app": value])
         } else {
             #expect(throws: GuideURLError.invalidVariable(name: "app", value: value, pattern: Variable.defaultPattern)) {
-                try url.setVariables(["app": value], for: connector)
+                try url.setVariables(["app": value])
             }
             let message = GuideURLError.invalidVariable(name: "app", value: value, pattern: Variable.defaultPattern).description
             #expect(message.contains("one line of 1 to 200 characters"))

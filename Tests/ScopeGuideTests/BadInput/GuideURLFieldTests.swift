@@ -84,13 +84,13 @@ import Testing
         var connector = try BadInputTests.load(Self.oauthGuide())
         connector.methods[0].authorizationURL = "javascript:alert(1)//"
         let catalog = Catalog(site: Site(docsBaseURL: "javascript:alert(2)//"), connectors: [connector])
-        var url = try catalog.guideURL(connector: "demo")
-        try url.select(["demo_a"], in: connector)
+        var url = try catalog.guide(connector: "demo")
+        try url.select(["demo_a"])
         let renderer = GuideRenderer(catalog: catalog)
-        let markdown = try renderer.render(url, as: .markdown)
+        let markdown = renderer.render(url, as: .markdown)
         #expect(RawCMark.htmlNodesAndUnsafeLinks(in: markdown) == [])
         for format in [RenderFormat.html, .fragment, .json] {
-            let output = try renderer.render(url, as: format)
+            let output = renderer.render(url, as: format)
             #expect(!output.contains("href=\"javascript"), "\(format)")
             #expect(!output.contains("javascript:alert(1)"), "\(format)")
         }

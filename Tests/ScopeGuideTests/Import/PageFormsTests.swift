@@ -19,9 +19,9 @@ import Testing
 
     static func rendered(_ connector: Connector, kind: GuideKind = .config) throws -> (html: String, markdown: String) {
         let catalog = Catalog(connectors: [connector])
-        let url = try catalog.guideURL(connector: connector.key, kind: kind)
+        let url = try catalog.guide(connector: connector.key, kind: kind)
         let renderer = GuideRenderer(catalog: catalog)
-        return (try renderer.render(url, as: .html), try renderer.render(url, as: .markdown))
+        return (renderer.render(url, as: .html), renderer.render(url, as: .markdown))
     }
 
     static let pages = ["larkspur.link-account.mdx", "larkspur.connector-profile.mdx", "quillhub.link-account.legacy.mdx"]
@@ -143,8 +143,8 @@ import Testing
     func connectorProfileStructure() throws {
         let page = try Self.page("larkspur.connector-profile.mdx")
         let connector = try Self.imported("larkspur.connector-profile.mdx").connector
-        let url = try Catalog(connectors: [connector]).guideURL(connector: "larkspur", kind: .setup)
-        #expect(url.path == "/connectors/larkspur/guides/connector-profile/oauth-2-0")
+        let url = try Catalog(connectors: [connector]).guide(connector: "larkspur", kind: .setup)
+        #expect(url.url.path == "/connectors/larkspur/guides/connector-profile/oauth-2-0")
         let expected = GuideStructure(seedPage: page)
         #expect(expected.hubTitle == "Creating the StackOne Connector Profile")
         #expect(expected.hubSteps == ["Navigate to Connector Profiles", "Create New Connector Profile"])

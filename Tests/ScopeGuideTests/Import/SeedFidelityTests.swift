@@ -12,8 +12,8 @@ import Testing
     /// Renders `connector`'s link-account page with nothing selected.
     static func renderedStructure(_ connector: Connector, catalog: Catalog? = nil) throws -> GuideStructure {
         let catalog = catalog ?? Catalog(connectors: [connector])
-        let url = try catalog.guideURL(connector: connector.key)
-        return GuideStructure(renderedPage: try GuideRenderer(catalog: catalog).render(url, as: .html))
+        let url = try catalog.guide(connector: connector.key)
+        return GuideStructure(renderedPage: GuideRenderer(catalog: catalog).render(url, as: .html))
     }
 
     static func imported(_ seed: String, key: String? = nil) throws -> (page: String, result: StackOnePageImporter.Result) {

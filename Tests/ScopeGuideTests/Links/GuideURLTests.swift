@@ -5,13 +5,13 @@ import Testing
     let catalog = Fixtures.catalog
     let base = "https://docs.stackone.com/connectors/front/guides/link-account/api-token"
 
-    func parse(_ text: String) throws(GuideURLError) -> GuideURL { try GuideURL(parsing: text, in: catalog) }
+    func parse(_ text: String) throws(GuideURLError) -> GuideRequest { try GuideRequest(parsing: text, in: catalog) }
 
     @Test("the canonical form orders ids by catalogue and leaves defaults out")
     func canonicalForm() throws {
-        var url = try catalog.guideURL(connector: "front")
+        var url = try catalog.guide(connector: "front")
         #expect(url.description == base)
-        try url.select(["front_send_message", "front_list_conversations", "front_send_message"], in: Fixtures.front)
+        try url.select(["front_send_message", "front_list_conversations", "front_send_message"])
         #expect(url.description == base + "?actions=front_list_conversations,front_send_message")
         url.separator = .comma
         url.isWhitelabel = true
@@ -42,8 +42,8 @@ import Testing
         let ids = Fixtures.front.actions.map(\.id)
         for _ in 0..<300 {
             let picked = ids.filter { _ in Bool.random(using: &generator) }.shuffled(using: &generator)
-            var url = try catalog.guideURL(connector: "front")
-            try url.select(picked + picked.prefix(2), in: Fixtures.front)
+            var url = try catalog.guide(connector: "front")
+            try url.select(picked + picked.prefix(2))
             url.separator = Separator.allCases.randomElement(using: &generator)!
             url.isWhitelabel = Bool.random(using: &generator)
             let reparsed = try parse(url.description)

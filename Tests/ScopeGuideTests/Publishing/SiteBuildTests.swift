@@ -25,7 +25,7 @@ import Testing
         let one = try build.run(.write, writer: OutputWriter(directory: serial), workers: 1)
         let four = try build.run(.write, writer: OutputWriter(directory: parallel), workers: 4)
 
-        let urls = build.guideURLs
+        let urls = build.guides
         #expect(one.guides == urls.count && four.guides == urls.count)
         #expect(one.files == urls.count * 2 + 5 && four.files == one.files)  // + index, manifest, sitemap, two assets
         #expect(one.written == one.files && four.written == four.files)
@@ -33,7 +33,7 @@ import Testing
         let written = contents(of: serial)
         #expect(written == contents(of: parallel))
         for url in urls {
-            for file in try build.files(for: url) {
+            for file in build.files(for: url) {
                 #expect(written[file.path] == Data(file.contents.utf8), "\(file.path)")
             }
         }
@@ -50,8 +50,8 @@ import Testing
         #expect(again.written == 0)
         #expect(try build.run(.check, writer: writer).differences.isEmpty)
 
-        let urls = build.guideURLs
-        let stem = { (url: GuideURL) in "\(url.connector)/\(url.kind.pathSegment)/\(url.slug)" }
+        let urls = build.guides
+        let stem = { (url: GuideRequest) in "\(url.connector.key)/\(url.kind.pathSegment)/\(url.method.slug)" }
         try FileManager.default.removeItem(at: folder.appendingPathComponent(stem(urls[0]) + ".md"))
         try Data("changed".utf8).write(to: folder.appendingPathComponent(stem(urls[urls.count - 1]) + ".html"))
         try Data("old".utf8).write(to: folder.appendingPathComponent("removed-guide.md"))
@@ -73,16 +73,16 @@ import Testing
             var urls: [GuideURL] = []
         }
         let seen = Seen()
-        let total = build.guideURLs.count
+        let total = build.guides.count
         _ = try build.run(.check, writer: OutputWriter(directory: folder), workers: 2) { done, of, url in
             #expect(of == total)
             seen.lock.withLock {
                 seen.counts.append(done)
-                seen.urls.append(url)
+                seen.urls.append(url.url)
             }
         }
         #expect(seen.counts.sorted() == Array(1...total))
-        #expect(Set(seen.urls) == Set(build.guideURLs))
+        #expect(Set(seen.urls) == Set(build.guides.map(\.url)))
     }
 
     @Test("an output folder that cannot be created is an error, not a crash")

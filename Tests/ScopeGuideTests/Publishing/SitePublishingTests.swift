@@ -22,7 +22,7 @@ import Yams
 
     @Test("each Markdown file starts with front matter a YAML reader understands, then the guide")
     func frontMatter() throws {
-        let url = try Fixtures.catalog.guideURL(connector: "front")
+        let url = try Fixtures.catalog.guide(connector: "front")
         let markdown = try #require(try build.files(for: url).first { $0.path.hasSuffix(".md") }).contents
         #expect(markdown.hasPrefix("---\n"))
         let parts = markdown.components(separatedBy: "---\n")
@@ -34,7 +34,7 @@ import Yams
         #expect(fields["url"] as? String == "https://docs.stackone.com/connectors/front/guides/link-account/api-token")
         #expect((fields["scopes"] as? [String])?.count == 24)
         #expect((fields["description"] as? String)?.hasPrefix("Link a Front account using API Token") == true)
-        #expect(markdown.hasSuffix(try GuideRenderer(catalog: Fixtures.catalog).render(url, as: .markdown)))
+        #expect(markdown.hasSuffix(GuideRenderer(catalog: Fixtures.catalog).render(url, as: .markdown)))
         let without = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(frontMatter: false))
         #expect(try without.files(for: url)[0].contents.hasPrefix("# Connect Front with API Token"))
     }
@@ -46,8 +46,8 @@ import Yams
         _ = try build.run(.write, writer: OutputWriter(directory: folder))
         let files = Self.contents(of: folder)
         let manifest = try JSONDecoder().decode(SiteManifest.self, from: try #require(files["manifest.json"]))
-        #expect(manifest.guides.map(\.url) == build.guideURLs.map(\.description))
-        #expect(manifest.guides.map(\.files.count) == Array(repeating: 2, count: build.guideURLs.count))
+        #expect(manifest.guides.map(\.url) == build.guides.map(\.description))
+        #expect(manifest.guides.map(\.files.count) == Array(repeating: 2, count: build.guides.count))
         for file in manifest.guides.flatMap(\.files) {
             let data = try #require(files[file.path])
             #expect(file.bytes == data.count)
@@ -60,7 +60,7 @@ import Yams
 
         let sitemap = String(decoding: try #require(files["sitemap.xml"]), as: UTF8.self)
         #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
-        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.guideURLs.count)
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.guides.count)
         #expect(sitemap.contains("<loc>https://docs.stackone.com/connectors/front/guides/link-account/api-token</loc>"))
         let published = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(siteURL: "https://guides.example.com/a&b/"))
         _ = try published.run(.write, writer: OutputWriter(directory: folder))
@@ -90,7 +90,7 @@ import Yams
             guides += summary.guides
             #expect(Self.contents(of: sharded)["manifest.json"] == nil)
         }
-        #expect(guides == build.guideURLs.count)
+        #expect(guides == build.guides.count)
         #expect(try build.run(.check, writer: OutputWriter(directory: sharded)).differences.count == 3)  // index, manifest, sitemap
         let merged = try build.merge(writer: OutputWriter(directory: sharded))
         #expect(merged.files == 5 && merged.written == 3)  // the assets were there already
@@ -110,7 +110,7 @@ import Yams
 extension SitePublishingTests {
     @Test("built pages link one copy of the hashed assets; a single page carries them inline")
     func linkedAssets() throws {
-        let url = try Fixtures.catalog.guideURL(connector: "front")
+        let url = try Fixtures.catalog.guide(connector: "front")
         let page = try #require(try build.files(for: url).first { $0.path.hasSuffix(".html") }).contents
         #expect(page.contains("<link rel=\"stylesheet\" href=\"../../assets/\(PageAssets.styleFileName)\">"))
         #expect(page.contains("<script src=\"../../assets/\(PageAssets.scriptFileName)\"></script>"))
@@ -118,7 +118,7 @@ extension SitePublishingTests {
         #expect(PageAssets.styleFileName.range(of: #"^guide-page\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil)
         #expect(build.assetFiles.map(\.path) == ["assets/" + PageAssets.styleFileName, "assets/" + PageAssets.scriptFileName])
         #expect(build.assetFiles.map(\.contents) == [PageAssets.stylesheet, PageAssets.script])
-        let single = try GuideRenderer(catalog: Fixtures.catalog).render(url, as: .html)
+        let single = GuideRenderer(catalog: Fixtures.catalog).render(url, as: .html)
         #expect(single.contains(PageAssets.inlineScript) && single.contains(PageAssets.inlineStyle))
         // The linked page is the single page less its inline copies.
         #expect(page.utf8.count + 45_000 < single.utf8.count)

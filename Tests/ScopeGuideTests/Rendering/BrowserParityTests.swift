@@ -78,7 +78,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let renderer = GuideRenderer(catalog: Fixtures.catalog)
         let page = directory.appendingPathComponent("front.html")
-        try renderer.render(try Fixtures.catalog.guideURL(connector: "front"), as: .html).write(to: page, atomically: true, encoding: .utf8)
+        try renderer.render(try Fixtures.catalog.guide(connector: "front"), as: .html).write(to: page, atomically: true, encoding: .utf8)
 
         var generator = SeededGenerator(seed: 0xC4A0_3E)
         let ids = Fixtures.front.actions.map(\.id)
@@ -87,14 +87,14 @@ import Testing
             // A few empty selections, mostly small ones, some large.
             let size = index < 3 ? 0 : (index % 10 == 0 ? Int.random(in: 20...52, using: &generator) : Int.random(in: 1...6, using: &generator))
             let picked = Array(ids.shuffled(using: &generator).prefix(size))
-            var url = try Fixtures.catalog.guideURL(connector: "front")
-            try url.select(picked, in: Fixtures.front)
+            var url = try Fixtures.catalog.guide(connector: "front")
+            try url.select(picked)
             url.separator = Separator.allCases.randomElement(using: &generator)!
             // Unordered, as a person would type it: the page must canonicalise like the engine.
             let query = (picked.isEmpty ? [] : ["actions=" + picked.map(\.rawValue).joined(separator: ",")])
                 + (url.separator == .space ? [] : ["separator=\(url.separator.rawValue)"])
-            let tailored = try renderer.tailor.guide(for: url)
-            cases.append((query.joined(separator: "&"), Self.expected(ResolutionReport(tailored, url: url))))
+            let tailored = renderer.tailor.guide(for: url)
+            cases.append((query.joined(separator: "&"), Self.expected(ResolutionReport(tailored, url: url.url))))
         }
 
         // Two browsers at a time: the machine has two cores.

@@ -35,9 +35,9 @@ import Testing
 
     static func render(_ content: String) throws -> (html: String, markdown: String) {
         let catalog = Catalog(connectors: [try connector(step: content)])
-        let url = try catalog.guideURL(connector: "shots")
+        let url = try catalog.guide(connector: "shots")
         let renderer = GuideRenderer(catalog: catalog)
-        return (try renderer.render(url, as: .html), try renderer.render(url, as: .markdown))
+        return (renderer.render(url, as: .html), renderer.render(url, as: .markdown))
     }
 
     @Test("an https: image renders as a lazy <img> with its alt text, and stays an image in Markdown")

@@ -5,9 +5,9 @@ import Testing
 @Suite struct GuideRendererTests {
     let renderer = GuideRenderer(catalog: Fixtures.catalog)
 
-    func frontURL(_ ids: [ActionID] = [], whitelabel: Bool = false) throws -> GuideURL {
-        var url = try Fixtures.catalog.guideURL(connector: "front")
-        try url.select(ids, in: Fixtures.front)
+    func frontURL(_ ids: [ActionID] = [], whitelabel: Bool = false) throws -> GuideRequest {
+        var url = try Fixtures.catalog.guide(connector: "front")
+        try url.select(ids)
         url.isWhitelabel = whitelabel
         return url
     }
@@ -21,33 +21,33 @@ import Testing
     ])
     func golden(name: String, ids: [ActionID], whitelabel: Bool) throws {
         let url = try frontURL(ids, whitelabel: whitelabel)
-        try GoldenFile.assertMatches(try renderer.render(url, as: .markdown), "front.link-account.api-token.\(name).md")
-        try GoldenFile.assertMatches(try renderer.render(url, as: .html), "front.link-account.api-token.\(name).html")
+        try GoldenFile.assertMatches(renderer.render(url, as: .markdown), "front.link-account.api-token.\(name).md")
+        try GoldenFile.assertMatches(renderer.render(url, as: .html), "front.link-account.api-token.\(name).html")
     }
 
     @Test("one action: one scoped step, one display scope, its badge and the URL")
     func singleAction() throws {
-        let markdown = try renderer.render(try frontURL(["front_send_message"]), as: .markdown)
+        let markdown = renderer.render(try frontURL(["front_send_message"]), as: .markdown)
         #expect(markdown.contains("*Enables actions: Send Message*"))
         #expect(markdown.components(separatedBy: "*Enables actions:").count == 2)
         #expect(markdown.contains("  - `messages:send`\n"))
         #expect(!markdown.contains("`messages:read`"))
         #expect(markdown.contains("<https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message>"))
         #expect(markdown.contains("## Linking the Account from the Hub"))
-        let whitelabel = try renderer.render(try frontURL(["front_send_message"], whitelabel: true), as: .markdown)
+        let whitelabel = renderer.render(try frontURL(["front_send_message"], whitelabel: true), as: .markdown)
         #expect(!whitelabel.contains("Hub"))
         #expect(!whitelabel.contains("StackOne"))
     }
 
     @Test("the page keeps hidden steps for its script, marked hidden; the fragment leaves them out")
     func pageKeepsHiddenSteps() throws {
-        let html = try renderer.render(try frontURL(["front_send_message"]), as: .html)
+        let html = renderer.render(try frontURL(["front_send_message"]), as: .html)
         #expect(html.contains("<li data-guide-display-scope=\"messages:send\"><button"))
         #expect(html.contains("<li data-guide-display-scope=\"messages:read\" hidden>"))
         #expect(html.contains("<span data-guide-actions-badge-labels>Send Message</span>"))
         #expect(html.contains("<input type=\"checkbox\" value=\"front_send_message\" checked>"))
         #expect(html.contains("<script type=\"application/json\" id=\"scopeguide-data\">"))
-        let fragment = try renderer.render(try frontURL(["front_send_message"]), as: .fragment)
+        let fragment = renderer.render(try frontURL(["front_send_message"]), as: .fragment)
         #expect(!fragment.contains("<script"))
         #expect(!fragment.contains("<html"))
         #expect(!fragment.contains("data-guide-display-scope=\"messages:read\""))
@@ -59,7 +59,7 @@ import Testing
     func deterministic() throws {
         for format in RenderFormat.allCases {
             let url = try frontURL(Self.threeActions)
-            #expect(try renderer.render(url, as: format) == (try GuideRenderer(catalog: Fixtures.catalog).render(url, as: format)))
+            #expect(renderer.render(url, as: format) == (GuideRenderer(catalog: Fixtures.catalog).render(url, as: format)))
         }
     }
 
@@ -86,17 +86,17 @@ import Testing
         let connector = try CatalogLoader().loadConnector(yaml: yaml).connector
         let catalog = Catalog(connectors: [connector])
         let renderer = GuideRenderer(catalog: catalog)
-        var url = try catalog.guideURL(connector: "demo")
-        #expect(try renderer.render(url, as: .markdown).contains("## Open https://‹subdomain›.demo.example"))
-        try url.setVariables(["subdomain": "acme"], for: connector)
-        let markdown = try renderer.render(url, as: .markdown)
+        var url = try catalog.guide(connector: "demo")
+        #expect(renderer.render(url, as: .markdown).contains("## Open https://‹subdomain›.demo.example"))
+        try url.setVariables(["subdomain": "acme"])
+        let markdown = renderer.render(url, as: .markdown)
         #expect(markdown.contains("## Open https://acme.demo.example"))
         #expect(markdown.contains("**Sign in to StackOne**"))
         #expect(throws: GuideURLError.invalidVariable(name: "subdomain", value: "a b", pattern: "^[a-z0-9-]+$")) {
-            try url.setVariables(["subdomain": "a b"], for: connector)
+            try url.setVariables(["subdomain": "a b"])
         }
         #expect(throws: GuideURLError.unknownVariable("tenant", connector: "demo", declared: ["subdomain"])) {
-            try url.setVariables(["tenant": "x"], for: connector)
+            try url.setVariables(["tenant": "x"])
         }
     }
 }
@@ -108,10 +108,10 @@ import Testing
     }()
 
     func render(_ format: RenderFormat, actions: [ActionID] = [], app: String? = nil) throws -> String {
-        var url = try Self.catalog.guideURL(connector: "hostile")
-        try url.select(actions, in: Self.catalog.connector("hostile")!)
-        if let app { try url.setVariables(["app": app], for: Self.catalog.connector("hostile")!) }
-        return try GuideRenderer(catalog: Self.catalog).render(url, as: format)
+        var url = try Self.catalog.guide(connector: "hostile")
+        try url.select(actions)
+        if let app { try url.setVariables(["app": app]) }
+        return GuideRenderer(catalog: Self.catalog).render(url, as: format)
     }
 
     /// Checks HTML produced from hostile guide text. `body` is everything before the page's own

@@ -18,16 +18,16 @@ import Testing
 
     @Test("the page data parses back to the request's values")
     func requestMembersRoundTrip() throws {
-        var url = try Fixtures.catalog.guideURL(connector: "front")
-        try url.select(["front_send_message"], in: Fixtures.front)
+        var url = try Fixtures.catalog.guide(connector: "front")
+        try url.select(["front_send_message"])
         url.base = "https://docs.example.com/\"<x>&\n"
         url.separator = .pipe
         let graph = ScopeGraph(Fixtures.front)
         let shared = PageData.Shared(connector: Fixtures.front, method: Fixtures.front.methods[0], graph: graph, fullGuideScopes: [])
-        let json = PageData.scriptJSON(shared, url: url)
+        let json = PageData.scriptJSON(shared, url: url.url)
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["base"] as? String == url.base)
+        #expect(object["base"] as? String == url.url.base)
         #expect(object["selection"] as? [String] == ["front_send_message"])
         #expect(object["separator"] as? String == "pipe")
         #expect(object["whitelabel"] as? Bool == false)
@@ -71,9 +71,9 @@ import Testing
         let graph = ScopeGraph(connector)
         let method = connector.methods[0]
         let full = Array(connector.scopeDefinitions.suffix(3).map(\.scope))
-        var url = try Catalog(connectors: [connector]).guideURL(connector: "front")
-        try url.select([connector.actions[1].id, connector.actions[4].id], in: connector)
-        let written = PageData.scriptJSON(PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full), url: url)
+        var url = try Catalog(connectors: [connector]).guide(connector: "front")
+        try url.select([connector.actions[1].id, connector.actions[4].id])
+        let written = PageData.scriptJSON(PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full), url: url.url)
 
         let reference = Reference(
             actions: connector.actions.map { action in
@@ -81,7 +81,7 @@ import Testing
             },
             base: url.base, closures: graph.closures.map(\.members), connector: connector.key, constrained: false,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
-            fullGuideScopes: full.compactMap(graph.number(of:)), path: url.path, scopes: graph.scopes.map(\.rawValue),
+            fullGuideScopes: full.compactMap(graph.number(of:)), path: url.url.path, scopes: graph.scopes.map(\.rawValue),
             selection: url.selection.actions.map(\.rawValue), separator: url.separator.rawValue, variables: [:], whitelabel: false)
         #expect(written == JSONText.encode(reference))
     }

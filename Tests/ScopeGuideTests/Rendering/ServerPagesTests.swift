@@ -59,8 +59,8 @@ import Testing
 
     @Test("pages inline exactly PageAssets' style and script, so CSP hashes of them hold")
     func inlineAssets() throws {
-        let url = try Fixtures.catalog.guideURL(connector: "front")
-        let page = try GuideRenderer(catalog: Fixtures.catalog).render(url, as: .html)
+        let url = try Fixtures.catalog.guide(connector: "front")
+        let page = GuideRenderer(catalog: Fixtures.catalog).render(url, as: .html)
         #expect(page.contains("<style>" + PageAssets.inlineStyle + "</style>"))
         #expect(page.contains("<script>" + PageAssets.inlineScript + "</script>"))
         #expect(page.components(separatedBy: "<style>").count == 2)

@@ -212,31 +212,31 @@ extension LeastPrivilegeTests {
     @Test("granted= and without= round-trip canonically; unknown scopes have suggestions; a scope both granted and refused is an error")
     func dynamicURL() throws {
         let catalog = Fixtures.catalog
-        let url = try GuideURL(parsing: "https://docs.stackone.com/connectors/front/guides/link-account/api-token?without=messages:send&actions=front_send_message&granted=tags:read%20conversations:read;tags:read", in: catalog)
+        let url = try GuideRequest(parsing: "https://docs.stackone.com/connectors/front/guides/link-account/api-token?without=messages:send&actions=front_send_message&granted=tags:read%20conversations:read;tags:read", in: catalog)
         #expect(url.constraints == ScopeConstraints(granted: ["conversations:read", "tags:read"], refused: ["messages:send"]))
         #expect(url.description == "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message&granted=conversations:read,tags:read&without=messages:send")
-        #expect(try GuideURL(parsing: url.description, in: catalog) == url)
+        #expect(try GuideRequest(parsing: url.description, in: catalog) == url)
         #expect(throws: GuideURLError.unknownScopes([.init(scope: "messages:sendd", suggestions: ["messages:send", "messages:read"])], connector: "front")) {
-            try GuideURL(parsing: url.description.replacingOccurrences(of: "without=messages:send", with: "without=messages:sendd"), in: catalog)
+            try GuideRequest(parsing: url.description.replacingOccurrences(of: "without=messages:send", with: "without=messages:sendd"), in: catalog)
         }
         #expect(throws: GuideURLError.grantedAndRefused("tags:read")) {
-            try GuideURL(parsing: url.description + ",tags:read", in: catalog)
+            try GuideRequest(parsing: url.description + ",tags:read", in: catalog)
         }
     }
 
     @Test("the rendered guide says what is already granted, whether to consent again, and what is unavailable, in both formats")
     func renderedNotes() throws {
         let renderer = GuideRenderer(catalog: Fixtures.catalog)
-        let url = try GuideURL(parsing: "/connectors/front/guides/link-account/api-token?actions=front_send_message,front_list_conversations,front_list_tags&granted=conversations:read&without=tags:read", in: Fixtures.catalog)
-        let markdown = try renderer.render(url, as: .markdown)
-        let html = try renderer.render(url, as: .html)
+        let url = try GuideRequest(parsing: "/connectors/front/guides/link-account/api-token?actions=front_send_message,front_list_conversations,front_list_tags&granted=conversations:read&without=tags:read", in: Fixtures.catalog)
+        let markdown = renderer.render(url, as: .markdown)
+        let html = renderer.render(url, as: .html)
         #expect(markdown.contains("**Already granted:** conversations:read (enables List Conversations)"))
         #expect(markdown.contains("**Re-consent:** needed"))
         #expect(markdown.contains("**Unavailable:** List Tags"))
         #expect(markdown.contains("``` text\nmessages:send\n```"))
         #expect(html.contains("<strong>Already granted:</strong> conversations:read (enables List Conversations)"))
         #expect(html.contains("<strong>Unavailable:</strong> List Tags"))
-        let json = try renderer.render(url, as: .json)
+        let json = renderer.render(url, as: .json)
         #expect(json.contains("\"unavailable\" : [\n    \"front_list_tags\"\n  ]"))
         #expect(json.contains("\"reconsent\" : true"))
     }

@@ -1,0 +1,114 @@
+/// One guide of a ``Catalog`` and everything that tailors it, checked against the catalogue: the
+/// only input the tailor, the renderers, the CLI and the server take.
+///
+/// A request can only be made by the catalogue (``Catalog/guide(connector:slug:kind:)``, or
+/// parsing a dynamic guide URL with ``init(parsing:in:)``), and every change that needs checking
+/// goes through a throwing method, so the connector, method and guide it holds are the
+/// catalogue's own and its selection, grant, refusals and customer values are valid for them.
+/// Nothing downstream looks anything up or validates again.
+///
+/// ```swift
+/// var request = try catalog.guide(connector: "front")
+/// try request.select(["front_send_message"])
+/// let markdown = GuideRenderer(catalog: catalog).render(request, as: .markdown)
+/// ```
+public struct GuideRequest: Sendable {
+    public let connector: Connector
+    public let method: AuthMethod
+    public let kind: GuideKind
+    public let guide: Guide
+    /// The selected actions, in catalogue order (empty: the full guide).
+    public private(set) var selection: Selection = .none
+    /// The customer's existing grant and refused scopes, in definition order.
+    public private(set) var constraints: ScopeConstraints = .none
+    /// Customer values for the connector's variables, by name; each matches its pattern.
+    public private(set) var variables: [String: String] = [:]
+    /// How the guide joins scopes.
+    public var separator: Separator = .space
+    /// Whether the hub part and the platform's name are left out.
+    public var isWhitelabel = false
+    /// What the dynamic guide URL puts before `/connectors/`: the site's docs URL unless set.
+    public var base: String
+
+    /// A request for the full guide; the parts must come from one catalogue.
+    init(connector: Connector, method: AuthMethod, kind: GuideKind, guide: Guide, base: String) {
+        self.connector = connector
+        self.method = method
+        self.kind = kind
+        self.guide = guide
+        self.base = base
+    }
+
+    /// The dynamic guide URL of this request, in canonical form.
+    public var url: GuideURL { GuideURL(self) }
+
+    /// The same guide, untailored: no selection, grant or refusal.
+    var untailored: GuideRequest {
+        var copy = self
+        copy.selection = .none
+        copy.constraints = .none
+        return copy
+    }
+
+    /// Replaces the selection with `ids`, ordered and deduplicated against the connector.
+    /// - Throws: ``GuideURLError/unknownActions(_:connector:)`` naming every unknown id.
+    public mutating func select<S: Sequence<ActionID>>(_ ids: S) throws(GuideURLError) {
+        do {
+            selection = try Selection(ids, in: connector)
+        } catch {
+            switch error {
+            case .unknownActions(let unknown, let key): throw .unknownActions(unknown, connector: key)
+            }
+        }
+    }
+
+    /// Sets the customer's existing grant and refused scopes after checking each is defined by
+    /// the connector (else an error with the closest defined names) and none is in both lists;
+    /// stores them in definition order, without duplicates.
+    /// - Throws: ``GuideURLError/unknownScopes(_:connector:)`` or ``GuideURLError/grantedAndRefused(_:)``.
+    public mutating func setConstraints(granted: [String], refused: [String]) throws(GuideURLError) {
+        let defined = connector.scopeDefinitions.map(\.scope.rawValue)
+        let known = Set(defined)
+        var unknown: [GuideURLError.UnknownScope] = []
+        for name in granted + refused where !known.contains(name) && !unknown.contains(where: { $0.scope == name }) {
+            unknown.append(.init(scope: name, suggestions: NameSuggestions.closest(to: name, in: defined)))
+        }
+        guard unknown.isEmpty else { throw .unknownScopes(unknown, connector: connector.key) }
+        let grantedSet = Set(granted), refusedSet = Set(refused)
+        if let both = defined.first(where: { grantedSet.contains($0) && refusedSet.contains($0) }) { throw .grantedAndRefused(both) }
+        constraints = ScopeConstraints(
+            granted: defined.filter(grantedSet.contains).map { Scope($0) }, refused: defined.filter(refusedSet.contains).map { Scope($0) })
+    }
+
+    /// Replaces the customer's variable values after checking each is declared by the connector
+    /// and matches its pattern (``Variable/effectivePattern``: a variable without one takes
+    /// one line of at most 200 characters).
+    /// - Throws: ``GuideURLError/unknownVariable(_:connector:declared:)`` or
+    ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.
+    public mutating func setVariables(_ values: [String: String]) throws(GuideURLError) {
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let declared = connector.variables.first(where: { $0.name == name }) else {
+                throw .unknownVariable(name, connector: connector.key, declared: connector.variables.map(\.name))
+            }
+            if !VariableValue.matches(value, pattern: declared.effectivePattern) {
+                throw .invalidVariable(name: name, value: value, pattern: declared.effectivePattern)
+            }
+        }
+        variables = values
+    }
+
+    /// Scope names in a list written with any of the five separators (space, comma, semicolon,
+    /// pipe, new line), as copied from a provider's console or from this tool.
+    public static func scopeNames(_ text: String) -> [String] {
+        text.split { $0 == "," || $0 == ";" || $0 == "|" || $0.isWhitespace }.map(String.init)
+    }
+}
+
+extension GuideRequest: Equatable, CustomStringConvertible {
+    /// Two requests of one catalogue are equal when their canonical URLs are: the URL names the
+    /// guide and carries everything that tailors it.
+    public static func == (lhs: GuideRequest, rhs: GuideRequest) -> Bool { lhs.url == rhs.url }
+
+    /// The canonical dynamic guide URL.
+    public var description: String { url.description }
+}
