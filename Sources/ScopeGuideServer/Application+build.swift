@@ -67,7 +67,7 @@ private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFa
     for warning in result.warnings { logger.warning("\(warning)") }
     for broken in result.broken {
         logger.error("connector unavailable: its guide source has errors", metadata: [
-            "connector": "\(broken.key)", "errors": "\(broken.errors.map(\.description).joined(separator: " | "))",
+            "connector": "\(broken.key)", "errors": "\(broken.errors.map { Diagnostic($0).description }.joined(separator: " | "))",
         ])
     }
     logger.info("loaded guides", metadata: [

@@ -6,7 +6,8 @@ import ScopeGuide
 /// resolution JSON, tailored by the dynamic guide URL's query.
 ///
 /// `GET /connectors/<key>/guides/<link-account|connector-profile>/<slug>[.md|.json]?actions=…`
-/// is the dynamic guide URL of SPEC §3 itself, so a link copied from a page opens the same page.
+/// is the dynamic guide URL itself (DocC: "The dynamic guide URL"), so a link copied from a page
+/// opens the same page.
 ///
 /// Resolution and rendering run on the ``RenderPool`` (never in the request's task) and index
 /// searches are capped by ``ServerLimits``, so no request can hold the server for long.

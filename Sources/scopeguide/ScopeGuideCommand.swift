@@ -16,7 +16,8 @@ struct ScopeGuideCommand: AsyncParsableCommand {
         subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self, Serve.self]
     )
 
-    /// Runs the command, mapping argument-parser's usage errors (64) to 1 as SPEC §6 asks. Async
+    /// Runs the command, mapping argument-parser's usage errors (64) to 1, as the README's exit
+    /// codes say. Async
     /// because `serve` is; the other commands run synchronously inside it.
     static func main() async {
         do {

@@ -20,7 +20,7 @@ import Testing
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 var url = try ServerFixtures.frontURL(["front_list_conversations", "front_send_message"], base: "http://localhost")
                 url.separator = .comma
-                #expect(response.text == (try ServerFixtures.renderer.render(url, as: .html)))
+                #expect(response.text == ServerFixtures.renderer.render(url, as: .html))
                 #expect(response.text.contains("value=\"http://localhost/connectors/front/guides/link-account/api-token?actions=front_list_conversations,front_send_message&amp;separator=comma\""))
             }
         }
@@ -33,7 +33,7 @@ import Testing
         let url = try GuideRequest(parsing: ServerFixtures.catalog.site.docsBaseURL + frontPath + query, in: ServerFixtures.catalog)
         try await app.test(.router) { client in
             for (suffix, format) in [("", RenderFormat.html), (".md", .markdown), (".json", .json)] {
-                let expected = try ServerFixtures.renderer.render(url, as: format)
+                let expected = ServerFixtures.renderer.render(url, as: format)
                 let response = try await client.execute(uri: frontPath + suffix + query, method: .get)
                 #expect(response.status == .ok, "\(suffix)")
                 #expect(response.text == expected, "\(suffix)")
@@ -58,7 +58,7 @@ import Testing
                 var url = try ServerFixtures.catalog.guide(connector: "front")
                 try url.select([ActionID("front_send_message")])
                 #expect(response.status == .ok)
-                #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
+                #expect(response.text == ServerFixtures.renderer.render(url, as: .markdown))
             }
         }
     }
@@ -73,7 +73,7 @@ import Testing
                 // What the CLI renders: the catalogue's own guide URL (the site's docs base).
                 var url = try ServerFixtures.catalog.guide(connector: "front")
                 try url.select([ActionID("front_send_message")])
-                #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
+                #expect(response.text == ServerFixtures.renderer.render(url, as: .markdown))
                 #expect(response.text.contains("https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=front_send_message"))
             }
         }
@@ -87,7 +87,7 @@ import Testing
                 url.separator = .pipe
                 url.isWhitelabel = true
                 #expect(response.status == .ok)
-                #expect(response.text == (try ServerFixtures.renderer.render(url, as: .markdown)))
+                #expect(response.text == ServerFixtures.renderer.render(url, as: .markdown))
                 #expect(response.text.contains("contacts:read|messages:send"))
                 #expect(!response.text.contains("StackOne"))
             }
@@ -97,7 +97,7 @@ import Testing
     @Test("`.json` and `Accept: application/json` return the resolution JSON; Accept favouring HTML does not")
     func json() async throws {
         try await app.test(.router) { client in
-            let expected = try ServerFixtures.renderer.render(try ServerFixtures.frontURL(["front_send_message"], base: "http://localhost"), as: .json)
+            let expected = ServerFixtures.renderer.render(try ServerFixtures.frontURL(["front_send_message"], base: "http://localhost"), as: .json)
             try await client.execute(uri: frontPath + ".json?actions=front_send_message", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")

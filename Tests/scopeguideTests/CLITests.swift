@@ -106,6 +106,32 @@ import Testing
         #expect(result.stdout.contains("front: warning: step \"Configure Resource Permissions\" displays scope \"messages:write\" that no action needs"))
     }
 
+    @Test("check --format json groups problems by severity as objects with file, line, key path and message")
+    func checkJSON() throws {
+        let result = try CommandRunner.run(["check", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["connectors"] as? [String])?.contains("front") == true)
+        #expect((object["errors"] as? [Any])?.isEmpty == true)
+        let warnings = try #require(object["warnings"] as? [[String: Any]])
+        #expect(warnings.contains { $0["connector"] as? String == "front" && $0["severity"] as? String == "warning"
+            && ($0["message"] as? String)?.contains("messages:write") == true })
+        let text = try CommandRunner.run(["check"])
+        #expect(text.stdout.hasSuffix("0 errors, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n"), "\(text.stdout)")
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-cli-\(UUID().uuidString)")
+        let folder = directory.appendingPathComponent("Guides/broken")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "key: broken\nname: Broken\nactions: [\n".write(to: folder.appendingPathComponent("broken.connector.yaml"), atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run(["check", "--format", "json"], in: directory)
+        #expect(broken.status == 1)
+        let failed = try #require(try JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any])
+        let errors = try #require(failed["errors"] as? [[String: Any]])
+        #expect(errors.first?["file"] as? String == "Guides/broken/broken.connector.yaml", "\(errors)")
+        #expect(errors.first?["line"] as? Int != nil && errors.first?["severity"] as? String == "error")
+    }
+
     @Test("--help explains each command")
     func help() throws {
         for command in ["scopes", "url", "check"] {

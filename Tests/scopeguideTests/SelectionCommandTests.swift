@@ -71,7 +71,7 @@ import Testing
         // The broken connector itself, and an unknown one, still fail loudly.
         let broken = try CommandRunner.run(["scopes", "broken", "--guides", guides.path])
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("broken/broken.connector.yaml:3:1: YAML syntax error"))
+        #expect(broken.stderr.contains("broken/broken.connector.yaml:3:1: error: YAML syntax error"))
     }
 }
 

@@ -76,9 +76,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        "\(file):\(line): \(isWarning ? "warning" : "error"): \(message)"
-    }
+    /// The problem, as every diagnostic is printed: `file:line: severity: message`.
+    public var description: String { Diagnostic(self).description }
 
     /// The message without file, line or severity.
     public var message: String {

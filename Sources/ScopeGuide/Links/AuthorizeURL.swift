@@ -1,4 +1,4 @@
-/// The provider's authorize URL for an OAuth 2.0 authorization-code method (SPEC §2).
+/// The provider's authorize URL for an OAuth 2.0 authorization-code method (DocC: "The guide format").
 public enum AuthorizeURL {
     /// `authorizationUrl?scope=<scopes>&response_type=code[&client_id=…][&redirect_uri=…]`, the
     /// scopes joined by the method's `scopeDelimiter` and form-encoded (`read+write`); `nil` for

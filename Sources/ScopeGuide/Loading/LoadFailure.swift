@@ -7,8 +7,11 @@ public struct LoadFailure: Error, Hashable, Sendable, CustomStringConvertible {
         self.errors = errors.sorted(by: LoadError.sourceOrder)
     }
 
+    /// Every error as a ``Diagnostic``, in source order.
+    public var diagnostics: [Diagnostic] { errors.map(Diagnostic.init) }
+
     public var description: String {
-        let lines = errors.map(\.description)
+        let lines = diagnostics.map(\.description)
         return lines.joined(separator: "\n") + "\n\(errors.count) error\(errors.count == 1 ? "" : "s") in guide sources"
     }
 }

@@ -69,8 +69,12 @@ struct GuideDocumentBuilder {
         }
         if case .html(_, let panel?) = flavor {
             _ = root.appendRawBlock(enter: panel)
-            if !tailored.resolution.constraints.isEmpty {
-                appendConstraintNotes(to: root.appendRawBlock(enter: "<div class=\"sg-summary\" data-guide-constraints>\n", exit: "</div>\n"))
+            // The panel shows the scopes; the notes say how the URL's answer was reached, and the
+            // page's script hides them once the reader changes what the URL asked for.
+            let notes = GuideNote.notes(for: tailored)
+            if !notes.isEmpty {
+                let container = root.appendRawBlock(enter: "<div class=\"sg-summary\" data-guide-notes>\n", exit: "</div>\n")
+                for note in notes { note.append(to: container) }
             }
         } else {
             appendScopeSummary(to: root)
@@ -129,49 +133,10 @@ struct GuideDocumentBuilder {
             paragraph.appendText(" (\(url.separator.rawValue)-separated):")
             container.appendCodeBlock(url.separator.join(resolution.scopes))
         }
-        if resolution.usesDefaultScopes {
-            container.appendParagraph().appendEmphasis(
-                "No actions are selected, so these are the method's default scopes. Select actions to get the minimal scopes for them.")
-        }
-        if !resolution.isOptimal {
-            container.appendParagraph().appendEmphasis(
-                "These scopes enable every selected action but were not proven minimal: the search ran out of its budget.")
-        }
-        appendConstraintNotes(to: container)
+        for note in GuideNote.notes(for: tailored) { note.append(to: container) }
         appendLinkLine("Dynamic guide URL:", url.description, to: container)
         if let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes) {
             appendLinkLine("Authorize URL:", authorize, to: container)
-        }
-    }
-
-    /// What an existing grant and refused scopes change: what the grant already enables, whether
-    /// the customer must consent again, what could be revoked, and what cannot be enabled.
-    private func appendConstraintNotes(to container: CMarkNode) {
-        let resolution = tailored.resolution
-        let labels = { (ids: [ActionID]) in
-            let set = Set(ids)
-            return self.tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
-        }
-        func note(_ label: String, _ text: String) {
-            let paragraph = container.appendParagraph()
-            paragraph.appendStrong(label)
-            paragraph.appendText(" " + text)
-        }
-        if let grant = resolution.grant {
-            note("Already granted:", resolution.constraints.granted.map(\.rawValue).joined(separator: " ")
-                + (grant.enabled.isEmpty ? " (enables none of the selected actions)" : " (enables \(labels(grant.enabled)))"))
-            note("Re-consent:", grant.reconsent
-                ? "needed: the customer must authorize again with the scopes to add above."
-                : "not needed: the existing grant enables every selected action.")
-            if !grant.unneeded.isEmpty {
-                note("Not needed by the selected actions:", grant.unneeded.map(\.rawValue).joined(separator: " ") + " (candidates to revoke)")
-            }
-        }
-        if !resolution.constraints.refused.isEmpty {
-            note("Refused:", resolution.constraints.refused.map(\.rawValue).joined(separator: " "))
-        }
-        if !resolution.unavailable.isEmpty {
-            note("Unavailable:", labels(resolution.unavailable) + " (no scope left after the refusals enables them)")
         }
     }
 

@@ -1,4 +1,5 @@
-/// Consistency checks on a loaded connector that the loader cannot make alone (SPEC §2 "Lint").
+/// Consistency checks on a loaded connector that the loader cannot make alone (each listed in the DocC article
+/// "How the minimal scopes are chosen", Consistency checks).
 public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable {
         case error, warning
@@ -35,25 +36,27 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        let text: String
+    /// The finding, as every diagnostic is printed: `<connector>: <severity>: <message>`.
+    public var description: String { Diagnostic(self).description }
+
+    /// What is wrong, without the connector or severity.
+    public var message: String {
         switch kind {
         case .scopeNeverDisplayed(let scope, let actions):
-            text = "scope \"\(scope)\" is required by \(actions.map(\.rawValue).joined(separator: ", ")) but no step displays it"
+            "scope \"\(scope)\" is required by \(actions.map(\.rawValue).joined(separator: ", ")) but no step displays it"
         case .scopeNeverRequired(let scope, let step):
-            text = "step \"\(step)\" displays scope \"\(scope)\" that no action needs"
+            "step \"\(step)\" displays scope \"\(scope)\" that no action needs"
         case .unreachableAlternative(let action, let alternative, let shadow):
-            text = "action \"\(action)\": alternative \"\(alternative.map(\.rawValue).joined(separator: " "))\" is never chosen because \"\(shadow.map(\.rawValue).joined(separator: " "))\" needs less"
+            "action \"\(action)\": alternative \"\(alternative.map(\.rawValue).joined(separator: " "))\" is never chosen because \"\(shadow.map(\.rawValue).joined(separator: " "))\" needs less"
         case .noActions:
-            text = "connector has no actions"
+            "connector has no actions"
         case .includesHigherPrivilege(let scope, let level, let included, let includedLevel):
-            text = "scope \"\(scope)\" (privilege \(level)) includes \"\(included)\" (privilege \(includedLevel)): give it at least level \(includedLevel)"
+            "scope \"\(scope)\" (privilege \(level)) includes \"\(included)\" (privilege \(includedLevel)): give it at least level \(includedLevel)"
         case .imageNotShown(let source, let part):
-            text = "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
+            "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
         case .variableWithoutPattern(let name):
-            text = "variable \"\(name)\" has no pattern: values are only limited to one line of at most \(Variable.maximumDefaultLength) characters (add a pattern such as \"[a-z0-9-]+\")"
+            "variable \"\(name)\" has no pattern: values are only limited to one line of at most \(Variable.maximumDefaultLength) characters (add a pattern such as \"[a-z0-9-]+\")"
         }
-        return "\(connector): \(severity.rawValue): \(text)"
     }
 }
 

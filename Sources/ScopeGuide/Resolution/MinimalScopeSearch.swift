@@ -1,5 +1,5 @@
 /// The exact search behind ``Resolver``: the smallest set of defined scopes that satisfies every
-/// requirement, by the SPEC §2 objective (grant-closure size, then count, then earliest in
+/// requirement, by the objective of the DocC article "How the minimal scopes are chosen" (grant-closure size, then count, then earliest in
 /// `scopeDefinitions` order).
 ///
 /// The search decides what is *granted* rather than which scopes to choose. Granting an

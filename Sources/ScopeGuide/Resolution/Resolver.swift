@@ -1,4 +1,5 @@
-/// Computes a ``Resolution``: the minimal scopes for a selection, following SPEC §2.
+/// Computes a ``Resolution``: the minimal scopes for a selection, as the DocC article "How the minimal
+/// scopes are chosen" describes.
 ///
 /// A resolver is built once per connector (it precomputes the ``ScopeGraph``) and is cheap to
 /// call for each selection.

@@ -31,7 +31,8 @@ public struct TailoredGuide: Hashable, Sendable {
     /// Visible sections only.
     public var sections: [TailoredSection]
 
-    /// Applies SPEC §2's visibility, display-scope and badge rules.
+    /// Applies the visibility, display-scope and badge rules (DocC: "How the minimal scopes are
+    /// chosen", What the guide shows).
     public init(connector: Connector, method: AuthMethod, kind: GuideKind, guide: Guide, resolution: Resolution, graph: ScopeGraph) {
         self.connector = connector
         self.method = method
@@ -82,7 +83,7 @@ public struct TailoredGuide: Hashable, Sendable {
         return labels.sorted(by: TailoredGuide.codePointOrder)
     }
 
-    /// Ascending by Unicode code point, the order SPEC §2 gives badges (not Swift's `<`, which
+    /// Ascending by Unicode code point, the order the guide gives badges (not Swift's `<`, which
     /// compares canonical equivalents as equal).
     public static func codePointOrder(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }

@@ -7,31 +7,60 @@ extension ScopeGuideCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load every guide and report problems.",
             discussion: """
-                Prints load errors (exit 1), then lint findings: scopes an action needs that no \
-                step displays (error, exit 2), scopes displayed that no action needs, alternatives \
-                that can never be chosen, and keys the loader ignores (warnings).
+                Loads every guide under --guides and lints each connector: scopes an action needs \
+                that no step displays (error), scopes displayed that no action needs, alternatives \
+                that can never be chosen, images rendered guides leave out, variables without a \
+                pattern, scopes that include a higher privilege level, and keys the loader ignores \
+                (warnings). Each problem is one line, `file:line:column: severity: key.path: \
+                message` (lint findings start with the connector's key), errors first, then a count \
+                by severity.
+
+                Exit codes: 0 no errors (warnings allowed); 1 the guides do not load (the load \
+                errors are listed on standard error); 2 lint errors. --format json prints {connectors, errors, \
+                warnings}, each problem an object with severity, file, line, column, connector, \
+                keyPath and message.
                 """
         )
 
         @OptionGroup var folder: GuidesFolderOption
 
-        @Option(help: "text: one finding per line; json: an object with connectors, errors and warnings.")
+        @Option(help: "text: one problem per line and a count; json: an object with connectors, errors and warnings.")
         var format: OutputFormat = .text
 
         func run() throws {
-            let result = try CatalogLoader().load(directory: folder.url)
-            let findings = result.catalog.connectors.flatMap(Lint.findings(for:))
-            let errors = findings.filter { $0.severity == .error }.map(\.description)
-            let warnings = result.warnings.map { "\($0) (warning)" } + findings.filter { $0.severity == .warning }.map(\.description)
+            let connectors: [String]
+            let diagnostics: [Diagnostic]
+            let loaded: Bool
+            do {
+                let result = try CatalogLoader().load(directory: folder.url)
+                connectors = result.catalog.connectors.map(\.key)
+                diagnostics = result.warnings.map(Diagnostic.init) + result.catalog.connectors.flatMap(Lint.findings(for:)).map(Diagnostic.init)
+                loaded = true
+            } catch {
+                connectors = []
+                diagnostics = error.diagnostics
+                loaded = false
+            }
+            let errors = diagnostics.filter { $0.severity == .error }, warnings = diagnostics.filter { $0.severity == .warning }
             switch format {
             case .text:
-                for line in errors + warnings { print(line) }
-                print("checked \(result.catalog.connectors.count) connectors: \(errors.count) errors, \(warnings.count) warnings")
+                // Load errors go to standard error, as every command prints them; findings of a
+                // loaded catalogue are the command's output.
+                let what = loaded ? "checked \(connectors.count) connectors" : "the guides do not load"
+                let lines = (errors + warnings).map(\.description) + ["\(what): \(Self.count(errors.count, "error")), \(Self.count(warnings.count, "warning"))"]
+                if loaded {
+                    for line in lines { print(line) }
+                } else {
+                    FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+                }
             case .json:
-                struct Report: Encodable { var connectors: [String]; var errors: [String]; var warnings: [String] }
-                print(try JSONOutput.encode(Report(connectors: result.catalog.connectors.map(\.key), errors: errors, warnings: warnings)))
+                struct Report: Encodable { var connectors: [String]; var errors: [Diagnostic]; var warnings: [Diagnostic] }
+                print(try JSONOutput.encode(Report(connectors: connectors, errors: errors, warnings: warnings)))
             }
+            if !loaded { throw ExitCode(1) }
             if !errors.isEmpty { throw ExitCode(2) }
         }
+
+        private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
     }
 }

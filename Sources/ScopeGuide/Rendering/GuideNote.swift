@@ -1,0 +1,83 @@
+/// A note under a tailored guide's scopes, about how the answer was reached: the same notes in
+/// Markdown, the HTML fragment and the page, built by one component so the formats cannot differ.
+enum GuideNote: Hashable, Sendable {
+    /// Nothing is selected, so the scopes are the method's defaults.
+    case defaultScopes
+    /// The search ran out of budget: the scopes are valid but not proven minimal.
+    case notMinimal
+    /// The existing grant, and the selected actions it already enables (labels).
+    case alreadyGranted(scopes: [Scope], enables: [String])
+    /// Whether the customer must authorize again.
+    case reconsent(needed: Bool)
+    /// Granted scopes no selected action needs.
+    case unneeded([Scope])
+    case refused([Scope])
+    /// Selected actions (labels) that nothing left after the refusals enables.
+    case unavailable([String])
+
+    /// The notes `tailored` calls for, in the order guides print them.
+    static func notes(for tailored: TailoredGuide) -> [GuideNote] {
+        let resolution = tailored.resolution
+        let labels = { (ids: [ActionID]) in
+            let set = Set(ids)
+            return tailored.connector.actions.filter { set.contains($0.id) }.map(\.label)
+        }
+        var notes: [GuideNote] = []
+        if resolution.usesDefaultScopes { notes.append(.defaultScopes) }
+        if !resolution.isOptimal { notes.append(.notMinimal) }
+        if let grant = resolution.grant {
+            notes.append(.alreadyGranted(scopes: resolution.constraints.granted, enables: labels(grant.enabled)))
+            notes.append(.reconsent(needed: grant.reconsent))
+            if !grant.unneeded.isEmpty { notes.append(.unneeded(grant.unneeded)) }
+        }
+        if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
+        if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
+        return notes
+    }
+
+    /// A short name for the note, as the page's `data-guide-note` attribute and tests use it.
+    var name: String {
+        switch self {
+        case .defaultScopes: "default-scopes"
+        case .notMinimal: "not-minimal"
+        case .alreadyGranted: "already-granted"
+        case .reconsent: "reconsent"
+        case .unneeded: "unneeded"
+        case .refused: "refused"
+        case .unavailable: "unavailable"
+        }
+    }
+
+    /// The note's label (in bold) and text; a note without a label is printed in italics.
+    var content: (label: String?, text: String) {
+        let names = { (scopes: [Scope]) in scopes.map(\.rawValue).joined(separator: " ") }
+        switch self {
+        case .defaultScopes:
+            return (nil, "No actions are selected, so these are the method's default scopes. Select actions to get the minimal scopes for them.")
+        case .notMinimal:
+            return (nil, "These scopes enable every selected action but were not proven minimal: the search ran out of its budget.")
+        case .alreadyGranted(let scopes, let enables):
+            return ("Already granted:", names(scopes)
+                + (enables.isEmpty ? " (enables none of the selected actions)" : " (enables \(enables.joined(separator: ", ")))"))
+        case .reconsent(let needed):
+            return ("Re-consent:", needed
+                ? "needed: the customer must authorize again with the scopes to add above."
+                : "not needed: the existing grant enables every selected action.")
+        case .unneeded(let scopes):
+            return ("Not needed by the selected actions:", names(scopes) + " (candidates to revoke)")
+        case .refused(let scopes):
+            return ("Refused:", names(scopes))
+        case .unavailable(let labels):
+            return ("Unavailable:", labels.joined(separator: ", ") + " (no scope left after the refusals enables them)")
+        }
+    }
+
+    /// Appends the note as a paragraph of `container`; cmark escapes its text in both formats.
+    func append(to container: CMarkNode) {
+        let (label, text) = content
+        guard let label else { return container.appendParagraph().appendEmphasis(text) }
+        let paragraph = container.appendParagraph()
+        paragraph.appendStrong(label)
+        paragraph.appendText(" " + text)
+    }
+}
