@@ -20,15 +20,15 @@ public struct AuthMethod: Hashable, Sendable {
     /// `oauth-2-0-client-credentials`. Stored, because every request looks a method up by it.
     public private(set) var slug: String
     public var grantType: GrantType?
-    public var authorizationURL: String?
-    public var tokenURL: String?
+    var authorizationURL: String?
+    var tokenURL: String?
     /// Scopes to use when nothing is selected; `nil` when the method declares none.
     public var defaultScopes: [Scope]?
     /// How the provider joins scopes in `scope=`.
-    public var scopeDelimiter: String
+    var scopeDelimiter: String
     public var configFields: [Field]
     public var setupFields: [Field]
-    public var supportLink: String?
+    var supportLink: String?
     public var guides: [GuideKind: Guide]
 
     public init(

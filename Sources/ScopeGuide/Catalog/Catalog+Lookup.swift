@@ -29,7 +29,7 @@ extension Catalog {
     }
 
     /// A request for each guide of the catalogue: connectors by key, then ``guides(of:)``.
-    public var allGuides: [GuideRequest] { connectors.flatMap(guides(of:)) }
+    var allGuides: [GuideRequest] { connectors.flatMap(guides(of:)) }
 
     /// A request for each guide of `connector` (one of this catalogue's): methods in file order,
     /// link-account before connector-profile.

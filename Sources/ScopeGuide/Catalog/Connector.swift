@@ -37,10 +37,4 @@ public struct Connector: Hashable, Sendable {
         }
         return selected
     }
-
-    /// The method whose slug is `slug`, or the first method when `slug` is `nil`.
-    public func method(slug: String?) -> AuthMethod? {
-        guard let slug else { return methods.first }
-        return methods.first { $0.slug == slug }
-    }
 }

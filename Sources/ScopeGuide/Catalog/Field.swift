@@ -3,8 +3,8 @@ public struct Field: Hashable, Sendable {
     public var key: String
     public var label: String
     public var type: String
-    public var isRequired: Bool
-    public var isSecret: Bool
+    var isRequired: Bool
+    var isSecret: Bool
 
     public init(key: String, label: String, type: String = "text", isRequired: Bool = true, isSecret: Bool = false) {
         self.key = key

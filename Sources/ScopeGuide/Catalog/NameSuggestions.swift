@@ -1,5 +1,5 @@
 /// Finds the valid names closest to a mistyped one, for "did you mean" messages.
-public enum NameSuggestions {
+enum NameSuggestions {
     /// Up to `limit` of `candidates` nearest to `name` by edit distance, nearest first, ties in
     /// candidate order. Candidates further than a quarter of `name`'s length (at least 2) are left out
     /// unless they contain `name` or `name` contains them.

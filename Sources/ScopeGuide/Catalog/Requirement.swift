@@ -14,7 +14,7 @@ public struct Requirement: Hashable, Sendable {
     public var isEmpty: Bool { alternatives.isEmpty || alternatives.contains { $0.isEmpty } }
 
     /// Every scope named anywhere in the requirement, in first-seen order.
-    public var mentionedScopes: [Scope] {
+    var mentionedScopes: [Scope] {
         var seen = Set<Scope>()
         return alternatives.joined().filter { seen.insert($0).inserted }
     }

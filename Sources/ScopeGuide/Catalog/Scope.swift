@@ -8,7 +8,7 @@ public struct Scope: StringIdentifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Whether any segment is the wildcard `*`.
-    public var isWildcard: Bool { segments.contains { $0 == "*" } }
+    var isWildcard: Bool { segments.contains { $0 == "*" } }
 
     /// Whether this scope, read as a pattern, matches `other` segment by segment.
     ///

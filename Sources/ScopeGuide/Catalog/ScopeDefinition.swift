@@ -12,7 +12,7 @@ public struct ScopeDefinition: Hashable, Sendable {
     public var privilege: Int
 
     /// The levels ``privilege`` may take.
-    public static let privilegeLevels = 1...9
+    static let privilegeLevels = 1...9
 
     public init(scope: Scope, description: String? = nil, includes: [Scope] = [], privilege: Int = 1) {
         self.scope = scope

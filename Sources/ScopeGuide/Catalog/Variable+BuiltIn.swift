@@ -1,5 +1,5 @@
 extension Variable {
     /// Names every guide may use without declaring them; the renderer fills them from the
     /// ``Site`` and the ``Connector``.
-    public static let builtInNames: Set<String> = ["platformName", "hubName", "connectorName", "callbackURL"]
+    static let builtInNames: Set<String> = ["platformName", "hubName", "connectorName", "callbackURL"]
 }

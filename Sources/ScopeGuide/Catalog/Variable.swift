@@ -14,10 +14,10 @@ public struct Variable: Hashable, Sendable {
     public static let defaultPattern = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,\(maximumDefaultLength)}"
 
     /// The longest value, in characters, ``defaultPattern`` allows: 200.
-    public static let maximumDefaultLength = 200
+    static let maximumDefaultLength = 200
 
     /// The pattern values are checked against: ``pattern``, or ``defaultPattern``.
-    public var effectivePattern: String { pattern ?? Self.defaultPattern }
+    var effectivePattern: String { pattern ?? Self.defaultPattern }
 
     public init(name: String, label: String, example: String? = nil, pattern: String? = nil) {
         self.name = name

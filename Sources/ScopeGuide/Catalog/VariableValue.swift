@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks customer values against a ``Variable``'s pattern.
-public enum VariableValue {
+enum VariableValue {
     /// Whether `value` matches `pattern` in full. An invalid pattern matches nothing (the loader
     /// rejects invalid patterns, so this only guards catalogues built in code).
     public static func matches(_ value: String, pattern: String) -> Bool {

@@ -13,7 +13,7 @@ public enum WebAddress {
     /// with no whitespace or control characters anywhere. Placeholders for a customer's value,
     /// `<subdomain>` or `{{connector}}`, may stand for letters (Traffit's token URL is
     /// `https://<subdomain>.traffit.com/oauth2/token`).
-    public static func isAllowed(_ text: String) -> Bool {
+    static func isAllowed(_ text: String) -> Bool {
         guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }),
             let components = URLComponents(string: fillingPlaceholders(text)), let scheme = components.scheme?.lowercased(),
             let host = components.host?.lowercased(), !host.isEmpty

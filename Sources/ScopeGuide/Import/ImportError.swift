@@ -66,7 +66,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether this is only a warning, which does not stop the import.
-    public var isWarning: Bool {
+    var isWarning: Bool {
         switch reason {
         case .ignoredAttribute, .hubContentNotReproduced, .ignoredBlockquote, .paragraphMovedBeforeList,
             .displayScopesMismatch, .ignoredComment, .imageNotShown, .unconvertedMarkupKept, .actionDiffers:

@@ -2,7 +2,7 @@
 /// with the warnings met on the way.
 public struct ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Errors and warnings, in line order.
-    public var problems: [ImportError]
+    public internal(set) var problems: [ImportError]
 
     public init(problems: [ImportError]) {
         self.problems = problems.sorted { ($0.line, $0.isWarning ? 1 : 0) < ($1.line, $1.isWarning ? 1 : 0) }

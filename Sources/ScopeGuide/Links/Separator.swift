@@ -3,7 +3,7 @@ public enum Separator: String, CaseIterable, Hashable, Codable, Sendable {
     case space, comma, semicolon, pipe, newline
 
     /// The characters placed between scopes.
-    public var joiner: String {
+    var joiner: String {
         switch self {
         case .space: " "
         case .comma: ","

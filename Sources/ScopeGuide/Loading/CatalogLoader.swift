@@ -8,8 +8,8 @@ import Yams
 public struct CatalogLoader: Sendable {
     /// What a successful load returns: the catalogue and the warnings met on the way.
     public struct Result: Sendable {
-        public var catalog: Catalog
-        public var warnings: [LoadError]
+        public internal(set) var catalog: Catalog
+        public internal(set) var warnings: [LoadError]
     }
 
     public init() {}
@@ -22,7 +22,7 @@ public struct CatalogLoader: Sendable {
     /// `<key>.connector.yaml` in its folder (`calendar.actions.yaml`, `mail.actions.yaml`): each
     /// holds one `actions:` list; they are read after the connector file's own actions, in
     /// code-point order of their names.
-    public static let actionsFileSuffix = ".actions.yaml"
+    static let actionsFileSuffix = ".actions.yaml"
 
     /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
     /// 100,000. Composing (and hashing) an expanded tree costs its full size, however short the
@@ -45,17 +45,17 @@ public struct CatalogLoader: Sendable {
     /// What ``loadAvailable(directory:)`` gives: the connectors that loaded, and those that did not.
     public struct PartialResult: Sendable {
         /// The connectors whose files have no error, and the site.
-        public var catalog: Catalog
+        public internal(set) var catalog: Catalog
         /// Each connector folder whose files have errors, with them, in folder order.
-        public var broken: [BrokenConnector]
-        public var warnings: [LoadError]
+        public internal(set) var broken: [BrokenConnector]
+        public internal(set) var warnings: [LoadError]
     }
 
     /// A connector folder that did not load.
     public struct BrokenConnector: Hashable, Sendable {
         /// The folder's name, which is the connector's key.
-        public var key: String
-        public var errors: [LoadError]
+        public internal(set) var key: String
+        public internal(set) var errors: [LoadError]
     }
 
     /// Loads every connector folder that loads, and reports the others instead of failing: for a
@@ -257,7 +257,7 @@ public struct CatalogLoader: Sendable {
 }
 
 extension Diagnostics {
-    /// These problems followed by `other`'s.
+    /// `other`'s problems followed by these.
     func merging(_ other: Diagnostics) -> Diagnostics {
         var merged = other
         for problem in problems { merged.report(problem.reason, at: problem.location, path: problem.keyPath) }

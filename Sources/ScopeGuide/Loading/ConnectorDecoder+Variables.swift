@@ -24,17 +24,7 @@ extension ConnectorDecoder {
 
     /// Records Markdown text whose `{{variables}}` are checked once all are declared.
     mutating func record(_ text: String, _ cursor: YAMLCursor) {
-        // Two `{` bytes in a row, rather than Foundation's `contains("{{")`: it finds every text
-        // Foundation does (no other characters are canonically equivalent to `{`), and a text
-        // recorded needlessly yields no names in checkVariables.
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == byte {
-                texts.append((text, cursor))
-                return
-            }
-            previous = byte
-        }
+        if VariableReference.mayOccur(in: text[...]) { texts.append((text, cursor)) }
     }
 
     mutating func checkVariables(declared: Set<String>) {

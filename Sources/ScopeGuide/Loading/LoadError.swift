@@ -78,7 +78,7 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether this is only a warning, which does not stop loading.
-    public var isWarning: Bool {
+    var isWarning: Bool {
         if case .unknownKey = reason { return true }
         return false
     }

@@ -1,7 +1,7 @@
 /// The error thrown when guide sources do not load: every problem found, not just the first.
 public struct LoadFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Sorted by file, line and column.
-    public var errors: [LoadError]
+    public internal(set) var errors: [LoadError]
 
     public init(errors: [LoadError]) {
         self.errors = errors.sorted(by: LoadError.sourceOrder)

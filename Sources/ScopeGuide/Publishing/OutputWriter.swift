@@ -117,7 +117,7 @@ public struct OutputWriter: Sendable {
 
     /// Relative paths of the temporary files of built files (``builtExtensions``) under the folder that no
     /// running process is writing: left by a build killed between writing and renaming. Sorted.
-    public func staleTemporaryFiles() -> [String] {
+    func staleTemporaryFiles() -> [String] {
         files { name in Self.isStale(name, target: Self.isBuilt) }
     }
 
@@ -140,14 +140,6 @@ public struct OutputWriter: Sendable {
     private static func isBuilt(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: ".") else { return false }
         return builtExtensions.contains(String(name[name.index(after: dot)...]))
-    }
-
-    /// How the folder differs from `files`: missing and stale files, and files no build produces.
-    public func differences(from files: [OutputFile]) -> [Difference] {
-        var differences = files.compactMap(difference(for:))
-        let expected = Set(files.map(\.path))
-        for path in existingFiles() where !expected.contains(path) { differences.append(.extra(path)) }
-        return differences + staleTemporaryFiles().map(Difference.temporary)
     }
 
     /// How `file` differs from what the folder holds at its path: missing, stale or not at all.

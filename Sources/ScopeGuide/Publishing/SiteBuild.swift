@@ -15,13 +15,13 @@ public struct SiteBuild: Sendable {
     /// What a build writes besides the guides themselves.
     public struct Options: Hashable, Sendable {
         /// Whether each Markdown file starts with its ``GuideFrontMatter``.
-        public var frontMatter: Bool
+        public internal(set) var frontMatter: Bool
         /// Where `Output/` is published (`https://guides.example.com`): the sitemap lists the
         /// built pages there; `nil` lists the guides' canonical dynamic URLs.
-        public var siteURL: String?
+        public internal(set) var siteURL: String?
         /// Whether pages link `assets/guide-page.<hash>.js|css`, written once (the default), or
         /// each carries its own copy (``PageAssets/Placement/inline``).
-        public var linkedAssets: Bool
+        public internal(set) var linkedAssets: Bool
 
         public init(frontMatter: Bool = true, siteURL: String? = nil, linkedAssets: Bool = true) {
             self.frontMatter = frontMatter
@@ -40,7 +40,7 @@ public struct SiteBuild: Sendable {
     ]
 
     /// ``linkedAssetFiles`` when pages link them; nothing otherwise.
-    public var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
+    var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
 
     /// Deletes earlier versions of the hashed assets (`assets/guide-page.<16 hex digits>.css|js`
     /// other than the current ones): pages link only the current names, and `build --check`
@@ -105,7 +105,7 @@ public struct SiteBuild: Sendable {
     }
 
     /// `index.html`, linking every guide.
-    public func indexFile() -> OutputFile {
+    func indexFile() -> OutputFile {
         OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, assets: placement(depth: 0)).html())
     }
 
@@ -171,7 +171,7 @@ public struct SiteBuild: Sendable {
         public var written = 0
         /// How the folder differs from the build, in file order, then extra files, then temporary
         /// files left by killed runs (``Mode/check``).
-        public var differences: [OutputWriter.Difference] = []
+        public internal(set) var differences: [OutputWriter.Difference] = []
     }
 
     /// Renders every guide and writes its files (or compares them), several guides at a time.

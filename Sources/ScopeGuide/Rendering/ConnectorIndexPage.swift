@@ -16,7 +16,7 @@ public struct ConnectorIndexPage: Sendable {
     /// The search text as typed; empty shows every connector.
     public let search: String
     /// Where the search form submits and what guide links are relative to, such as `/`.
-    public let rootPath: String
+    let rootPath: String
     /// Keys of connectors whose guide source does not load: listed as unavailable.
     public let unavailable: [String]
 

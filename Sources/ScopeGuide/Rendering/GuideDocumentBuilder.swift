@@ -30,7 +30,7 @@ struct GuideDocumentBuilder {
         self.site = site
         self.flavor = flavor
         self.cache = cache
-        prepared = cache.preparedGuide(tailored, variables: variables)
+        prepared = cache.preparedGuide(tailored, variables: variables, form: flavor == .markdown ? .markdown : .html)
     }
 
     private var isHTML: Bool { flavor != .markdown }

@@ -30,24 +30,10 @@ struct GuidePage {
         // script and style, which interpolation would copy more than once.
         var page = ""
         page.reserveCapacity(PageAssets.inlineStyleElement.utf8.count + PageAssets.inlineScriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
-        page += """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>
-            """
-        page += HTMLEscaping.escape(builder.title)
-        page += "</title>\n"
-        page += PageAssets.styleElement(assets)
-        page += "\n</head>\n<body>\n<main class=\"sg-page\">\n"
+        page += PageShell.head(title: builder.title, assets: assets)
         page += body
-        page += "</main>\n<script type=\"application/json\" id=\"scopeguide-data\">"
-        page += data
-        page += "</script>\n"
-        page += PageAssets.scriptElement(assets)
-        page += "\n</body>\n</html>\n"
+        page += PageShell.foot(scripts: "<script type=\"application/json\" id=\"scopeguide-data\">" + data + "</script>\n"
+            + PageAssets.scriptElement(assets) + "\n")
         return page
     }
 }

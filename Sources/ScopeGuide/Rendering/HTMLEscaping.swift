@@ -2,11 +2,10 @@
 ///
 /// cmark exposes its escaper only through rendering, so the text is rendered as a text node in a
 /// paragraph and the `<p>` wrapper removed. Escapes `&`, `<`, `>` and `"`, which is what
-/// double-quoted attributes and element content need. Public so that code outside the engine (the
-/// server) can escape request values without its own escaper.
-public enum HTMLEscaping {
+/// double-quoted attributes and element content need.
+enum HTMLEscaping {
     /// `text` with `&`, `<`, `>` and `"` replaced by entities; NUL becomes U+FFFD, as cmark does.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         // Most scope names and labels need no escaping, and so no cmark call.
         guard text.utf8.contains(where: isSpecial) else { return text }
         let document = CMarkDocument()

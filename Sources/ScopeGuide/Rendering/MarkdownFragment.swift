@@ -20,7 +20,19 @@ struct MarkdownFragment: Sendable {
         case inline
     }
 
+    /// The output formats a fragment is made for: each costs a cmark rendering, and a render of
+    /// one format needs nothing of the other.
+    struct Forms: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        /// ``html``.
+        static let html = Forms(rawValue: 1)
+        /// ``nodes`` and ``commonMark(beforeList:)``.
+        static let markdown = Forms(rawValue: 2)
+        static let both: Forms = [.html, .markdown]
+    }
+
     /// cmark's HTML for the text; for inline text, the paragraph's content without `<p>`.
+    /// Empty unless made for ``Forms/html``.
     let html: String
     /// For inline text, the paragraph's inlines to rebuild in Markdown output; none for block
     /// text, which is spliced (``commonMark(beforeList:)``).
@@ -32,31 +44,36 @@ struct MarkdownFragment: Sendable {
     private let commonMarkBeforeList: String?
 
     /// Parses `markdown`, then puts `customerValues` in as text where their placeholders are
-    /// (see ``CustomerText``).
-    init(_ markdown: String, kind: Kind, customerValues: [String] = []) {
+    /// (see ``CustomerText``), and makes the `forms` asked for.
+    init(_ markdown: String, kind: Kind, customerValues: [String] = [], forms: Forms = .both) {
         let document = CMarkDocument(parsing: markdown)
         CustomerText.fill(document.root, with: customerValues)
         let first = document.root.firstChild
+        let makesHTML = forms.contains(.html), makesMarkdown = forms.contains(.markdown)
         switch kind {
         case .block:
             nodes = CMarkSnapshot()
-            html = Self.lazyImages(document.render(.html))
+            html = makesHTML ? Self.lazyImages(document.render(.html)) : ""
             // An empty document renders as "\n"; a rendering always ends with one newline.
-            let rendered = first == nil ? "" : document.render(.commonMark)
+            let rendered = first == nil || !makesMarkdown ? "" : document.render(.commonMark)
             commonMark = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
-            commonMarkBeforeList = document.commonMarkBeforeList()
+            commonMarkBeforeList = makesMarkdown ? document.commonMarkBeforeList() : nil
         case .inline:
             commonMark = ""
             commonMarkBeforeList = nil
             if let paragraph = first, paragraph.nextSibling == nil, paragraph.isParagraph {
-                nodes = CMarkSnapshot(childrenOf: paragraph)
-                html = Self.lazyImages(Self.paragraphContent(document.render(.html)))
+                nodes = makesMarkdown ? CMarkSnapshot(childrenOf: paragraph) : CMarkSnapshot()
+                html = makesHTML ? Self.lazyImages(Self.paragraphContent(document.render(.html))) : ""
             } else {
                 let plain = CustomerText.filling(markdown, with: customerValues, CustomerText.asText)
-                nodes = CMarkSnapshot(text: plain)
-                let text = CMarkDocument()
-                text.root.appendParagraph().appendText(plain)
-                html = Self.paragraphContent(text.render(.html))
+                nodes = makesMarkdown ? CMarkSnapshot(text: plain) : CMarkSnapshot()
+                if makesHTML {
+                    let text = CMarkDocument()
+                    text.root.appendParagraph().appendText(plain)
+                    html = Self.paragraphContent(text.render(.html))
+                } else {
+                    html = ""
+                }
             }
         }
     }

@@ -1,8 +1,14 @@
-/// The HTML5 document around a generated page body: charset, viewport, title and the inline
-/// stylesheet, so every page shares one `<style>` (and one Content-Security-Policy hash).
+/// The HTML5 document around a generated page body: charset, viewport, title and the
+/// stylesheet, the same for every page (guides, indexes, status pages), so every page shares one
+/// `<style>` (and one Content-Security-Policy hash).
 enum PageShell {
     /// `main` is markup cmark rendered (or markup built from escaped values only).
     static func html(title: String, main: String, assets: PageAssets.Placement = .inline) -> String {
+        head(title: title, assets: assets) + main + foot()
+    }
+
+    /// Everything before the page's `<main>` content, `<main>` included.
+    static func head(title: String, assets: PageAssets.Placement) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -14,10 +20,13 @@ enum PageShell {
         </head>
         <body>
         <main class="sg-page">
-        \(main)</main>
-        </body>
-        </html>
 
         """
+    }
+
+    /// Everything after the `<main>` content: `scripts` (complete elements, each line ending in a
+    /// newline) go between `</main>` and `</body>`.
+    static func foot(scripts: String = "") -> String {
+        "</main>\n" + scripts + "</body>\n</html>\n"
     }
 }

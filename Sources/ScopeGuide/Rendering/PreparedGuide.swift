@@ -45,17 +45,22 @@ struct PreparedGuide: Sendable {
     var warning: MarkdownFragment?
     var sections: [PreparedSection]
 
-    /// Prepares `guide`'s texts with `variables` substituted, taking fragments from `cache`.
-    init(_ guide: Guide, variables: TextVariables, cache: RenderCache) {
+    /// Prepares `guide`'s texts with `variables` substituted for the output `form` (``MarkdownFragment/Forms/html``
+    /// or ``MarkdownFragment/Forms/markdown``), taking fragments from `cache`. The HTML pieces
+    /// are empty when preparing for Markdown.
+    init(_ guide: Guide, variables: TextVariables, cache: RenderCache, form: MarkdownFragment.Forms) {
+        let makesHTML = form.contains(.html)
         func fragment(_ markdown: String, _ kind: MarkdownFragment.Kind) -> MarkdownFragment {
             let substituted = variables.substitute(markdown)
             return cache.fragment(
-                substituted.markdown, kind: kind, customerValues: substituted.customerValues, isCacheable: variables.isCacheable(markdown))
+                substituted.markdown, kind: kind, customerValues: substituted.customerValues, isCacheable: variables.isCacheable(markdown),
+                forms: form)
         }
+        func html(_ build: (CMarkNode) -> Void) -> String { makesHTML ? Self.html(build) : "" }
         func body(content: String?, list: [String]) -> Body {
             let content = content.map { fragment($0, .block) }
             let list = list.map { fragment($0, .inline) }
-            return Body(content: content, list: list, html: Self.html { Self.appendHTML(content: content, list: list, to: $0) })
+            return Body(content: content, list: list, html: html { Self.appendHTML(content: content, list: list, to: $0) })
         }
         warning = guide.warning.map { fragment($0, .inline) }
         sections = guide.sections.map { section in
@@ -66,12 +71,12 @@ struct PreparedGuide: Sendable {
                 return PreparedStep(
                     title: title, body: body(content: step.content, list: step.list),
                     scopesAttribute: Self.attribute(step.scopes), displayScopesAttribute: Self.attribute(step.displayScopes),
-                    titleHTML: Self.html { $0.appendHeading(level: 3).appendRawInline(title.html) },
-                    scopeItems: step.displayScopes.map(Self.scopeItem))
+                    titleHTML: html { $0.appendHeading(level: 3).appendRawInline(title.html) },
+                    scopeItems: makesHTML ? step.displayScopes.map(Self.scopeItem) : [])
             }
             return PreparedSection(
                 title: title, body: sectionBody, scopesAttribute: Self.attribute(section.scopes),
-                headHTML: Self.html { $0.appendHeading(level: 2).appendRawInline(title.html) } + sectionBody.html,
+                headHTML: html { $0.appendHeading(level: 2).appendRawInline(title.html) } + sectionBody.html,
                 steps: steps)
         }
     }

@@ -13,6 +13,7 @@ final class RenderCache: @unchecked Sendable {
     private struct Key: Hashable {
         var text: String
         var kind: MarkdownFragment.Kind
+        var forms: MarkdownFragment.Forms
     }
 
     private let lock = NSLock()
@@ -31,20 +32,23 @@ final class RenderCache: @unchecked Sendable {
         try value(in: \.untailored, for: "\(connector)/\(method)/\(kind.rawValue)", make: make)
     }
 
-    /// `tailored`'s guide prepared with `variables`: from the cache unless customer values reach
-    /// the texts (then prepared afresh, so requests cannot grow the cache).
-    func preparedGuide(_ tailored: TailoredGuide, variables: TextVariables) -> PreparedGuide {
-        guard !variables.hasCustomerValues else { return PreparedGuide(tailored.guide, variables: variables, cache: self) }
+    /// `tailored`'s guide prepared with `variables` for one output `form`: from the cache unless
+    /// customer values reach the texts (then prepared afresh, so requests cannot grow the cache).
+    /// A format is prepared only when first asked for: a `.md` request builds no HTML.
+    func preparedGuide(_ tailored: TailoredGuide, variables: TextVariables, form: MarkdownFragment.Forms) -> PreparedGuide {
+        guard !variables.hasCustomerValues else { return PreparedGuide(tailored.guide, variables: variables, cache: self, form: form) }
         // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
-        let key = "\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)/\(variables.isWhitelabel)"
-        return value(in: \.guides, for: key) { PreparedGuide(tailored.guide, variables: variables, cache: self) }
+        let key = "\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)/\(variables.isWhitelabel)/\(form.rawValue)"
+        return value(in: \.guides, for: key) { PreparedGuide(tailored.guide, variables: variables, cache: self, form: form) }
     }
 
-    /// `markdown` parsed and made safe, with `customerValues` put in as text; from the cache when
-    /// `isCacheable` (then there are no customer values), and added to it.
-    func fragment(_ markdown: String, kind: MarkdownFragment.Kind, customerValues: [String] = [], isCacheable: Bool) -> MarkdownFragment {
-        guard isCacheable, customerValues.isEmpty else { return MarkdownFragment(markdown, kind: kind, customerValues: customerValues) }
-        return value(in: \.fragments, for: Key(text: markdown, kind: kind)) { MarkdownFragment(markdown, kind: kind) }
+    /// `markdown` parsed and made safe in `forms`, with `customerValues` put in as text; from the
+    /// cache when `isCacheable` (then there are no customer values), and added to it.
+    func fragment(
+        _ markdown: String, kind: MarkdownFragment.Kind, customerValues: [String] = [], isCacheable: Bool, forms: MarkdownFragment.Forms
+    ) -> MarkdownFragment {
+        guard isCacheable, customerValues.isEmpty else { return MarkdownFragment(markdown, kind: kind, customerValues: customerValues, forms: forms) }
+        return value(in: \.fragments, for: Key(text: markdown, kind: kind, forms: forms)) { MarkdownFragment(markdown, kind: kind, forms: forms) }
     }
 
     /// The shared page parts of `connector`'s method `method`, made by `make` the first time.

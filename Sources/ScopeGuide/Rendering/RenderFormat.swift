@@ -10,7 +10,7 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
     case json
 
     /// The file extension for outputs in this format.
-    public var fileExtension: String {
+    var fileExtension: String {
         switch self {
         case .markdown: "md"
         case .html, .fragment: "html"

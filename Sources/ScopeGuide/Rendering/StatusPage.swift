@@ -9,7 +9,7 @@ public struct StatusPage: Sendable {
     public var title: String
     public var message: String
     /// Where the "back" link points; `nil` leaves it out.
-    public var indexPath: String?
+    var indexPath: String?
 
     public init(status: Int, title: String, message: String, indexPath: String? = "/") {
         self.status = status

@@ -38,14 +38,11 @@ struct TextVariables {
     }
 
     func substitute(_ text: String) -> Substituted {
-        guard Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) != nil else { return Substituted(markdown: text) }
+        guard VariableReference.mayOccur(in: text[...]) else { return Substituted(markdown: text) }
         var result = Substituted(markdown: "")
-        var rest = text[...]
-        while let open = Self.firstPair(of: UInt8(ascii: "{"), in: rest),
-            let close = Self.firstPair(of: UInt8(ascii: "}"), in: rest[rest.utf8.index(open, offsetBy: 2)...])
-        {
-            result.markdown += rest[..<open]
-            let name = rest[rest.utf8.index(open, offsetBy: 2)..<close].trimmingWhitespace
+        var rest = text.startIndex
+        for (range, name) in VariableReference.occurrences(in: text[...]) {
+            result.markdown += text[rest..<range.lowerBound]
             if let value = builtInValue(of: name) {
                 result.markdown += value
             } else if let value = customer[name] {
@@ -54,27 +51,15 @@ struct TextVariables {
             } else {
                 result.markdown += "‹\(name)›"
             }
-            rest = rest[rest.utf8.index(close, offsetBy: 2)...]
+            rest = range.upperBound
         }
-        result.markdown += rest
+        result.markdown += text[rest...]
         return result
     }
 
     /// Whether `text` substitutes to the same result for every request, so its rendering can be
     /// cached: it names no variable, or no customer values are given.
     func isCacheable(_ text: String) -> Bool {
-        !hasCustomerValues || Self.firstPair(of: UInt8(ascii: "{"), in: text[...]) == nil
-    }
-
-    /// Where `byte` first appears twice in a row in `text` (`{{` or `}}`), by a plain byte scan.
-    private static func firstPair(of byte: UInt8, in text: Substring) -> String.Index? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let next = bytes.index(after: index)
-            if bytes[index] == byte, next != bytes.endIndex, bytes[next] == byte { return index }
-            index = next
-        }
-        return nil
+        !hasCustomerValues || !VariableReference.mayOccur(in: text[...])
     }
 }

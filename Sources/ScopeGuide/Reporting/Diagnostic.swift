@@ -54,7 +54,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Orders diagnostics as they appear in the sources: by file, line, column and key path;
     /// those without a file (lint findings) after, by connector, in the order they were found.
-    public static func sourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    static func sourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         switch (a.file, b.file) {
         case (let x?, let y?): (x, a.line ?? 0, a.column ?? 0, a.keyPath) < (y, b.line ?? 0, b.column ?? 0, b.keyPath)
         case (.some, .none): true

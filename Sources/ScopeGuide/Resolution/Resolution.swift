@@ -2,33 +2,33 @@
 public struct Resolution: Hashable, Sendable {
     /// Why one scope is in ``scopes``.
     public struct Reason: Hashable, Sendable {
-        public var scope: Scope
+        public internal(set) var scope: Scope
         /// Selected actions (all actions when nothing is selected) whose chosen alternative this
         /// scope grants, in catalogue order.
-        public var actions: [ActionID]
+        public internal(set) var actions: [ActionID]
     }
 
-    public var selection: Selection
+    public internal(set) var selection: Selection
     /// The minimal scopes, in `scopeDefinitions` order.
-    public var scopes: [Scope]
+    public internal(set) var scopes: [Scope]
     /// Whether ``scopes`` came from the method's `defaultScopes` because nothing is selected.
-    public var usesDefaultScopes: Bool
+    public internal(set) var usesDefaultScopes: Bool
     /// `false` only when the search ran out of its node or work budget before proving the minimum.
-    public var isOptimal: Bool
+    public internal(set) var isOptimal: Bool
     /// One reason per scope, in ``scopes`` order.
-    public var explanation: [Reason]
+    public internal(set) var explanation: [Reason]
     /// For each action that ``scopes`` enables, the alternative it uses: the first one granted.
-    public var chosenAlternatives: [ActionID: [Scope]]
+    var chosenAlternatives: [ActionID: [Scope]]
     /// Everything ``scopes`` grants, through `includes` and wildcards.
-    public var granted: Set<Scope>
+    public internal(set) var granted: Set<Scope>
     /// The customer's existing grant and refused scopes the answer honours.
-    public var constraints: ScopeConstraints = .none
+    public internal(set) var constraints: ScopeConstraints = .none
     /// With an existing grant: what it enables, what to add, what could be revoked.
-    public var grant: GrantReport?
+    public internal(set) var grant: GrantReport?
     /// Selected actions (every action, when nothing is selected under constraints) that no scope
     /// left after the refusals can enable, in catalogue order; the guide is tailored to the rest.
-    public var unavailable: [ActionID] = []
+    public internal(set) var unavailable: [ActionID] = []
     /// Under constraints, the actions the guide is still tailored for: selected, not enabled by
     /// the grant and not unavailable, in catalogue order. Without constraints, `nil`.
-    public var pending: [ActionID]?
+    var pending: [ActionID]?
 }

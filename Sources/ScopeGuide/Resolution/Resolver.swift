@@ -5,7 +5,7 @@
 /// call for each selection.
 public struct Resolver: Sendable {
     public let connector: Connector
-    public let graph: ScopeGraph
+    let graph: ScopeGraph
     /// Search nodes allowed per resolution before the answer is reported as not proven optimal.
     public var nodeBudget: Int
     /// Search work allowed per resolution (options of open requirements looked at, summed over

@@ -9,8 +9,8 @@
 /// granted scope that is refused (or whose closure holds a refused scope) is not counted as
 /// granted, and is not reported as unneeded either; dynamic guide URLs refuse such a request.
 public struct ScopeConstraints: Hashable, Sendable {
-    public var granted: [Scope]
-    public var refused: [Scope]
+    public internal(set) var granted: [Scope]
+    public internal(set) var refused: [Scope]
 
     public init(granted: [Scope] = [], refused: [Scope] = []) {
         self.granted = granted
@@ -25,12 +25,12 @@ public struct ScopeConstraints: Hashable, Sendable {
 /// What a resolution under ``ScopeConstraints`` found about the existing grant.
 public struct GrantReport: Hashable, Sendable {
     /// Selected actions the existing grant already enables, in catalogue order.
-    public var enabled: [ActionID]
+    public internal(set) var enabled: [ActionID]
     /// The minimal scopes to add, in `scopeDefinitions` order (``Resolution/scopes``).
-    public var add: [Scope]
+    public internal(set) var add: [Scope]
     /// Granted scopes that no selected action needs once ``add`` is granted: candidates to
     /// revoke, removable together, in `scopeDefinitions` order.
-    public var unneeded: [Scope]
+    public internal(set) var unneeded: [Scope]
     /// Whether the customer must consent again: there is something to add.
     public var reconsent: Bool { !add.isEmpty }
 }

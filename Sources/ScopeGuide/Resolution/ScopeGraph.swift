@@ -4,7 +4,7 @@
 /// Computed once per connector. Scopes are numbered: defined scopes first in `scopeDefinitions`
 /// order (so a lower number means earlier in display order), then undefined scopes that some
 /// action or step mentions and a defined wildcard grants.
-public struct ScopeGraph: Sendable {
+struct ScopeGraph: Sendable {
     /// Every scope the graph knows, defined ones first.
     let scopes: [Scope]
     /// How many of ``scopes`` are defined (and so may be chosen).

@@ -3,37 +3,37 @@
 public struct TailoredGuide: Hashable, Sendable {
     public struct TailoredSection: Hashable, Sendable {
         /// Position in the guide's `sections`, counting hidden ones.
-        public var index: Int
-        public var section: Section
+        public internal(set) var index: Int
+        public internal(set) var section: Section
         /// Visible steps only, numbered from 1 within the section.
-        public var steps: [TailoredStep]
+        public internal(set) var steps: [TailoredStep]
     }
 
     public struct TailoredStep: Hashable, Sendable {
         /// Position in the section's `steps`, counting hidden ones.
-        public var index: Int
-        public var step: Step
+        public internal(set) var index: Int
+        public internal(set) var step: Step
         /// 1-based among the section's visible steps.
-        public var number: Int
+        public internal(set) var number: Int
         /// The step's `displayScopes` that are in the resolution, in step order (all of them when
         /// nothing is selected).
-        public var displayScopes: [Scope]
+        public internal(set) var displayScopes: [Scope]
         /// Labels of the actions these scopes enable, in Unicode code-point order; empty when the
         /// step has no scopes.
-        public var badge: [String]
+        public internal(set) var badge: [String]
     }
 
-    public var connector: Connector
-    public var method: AuthMethod
-    public var kind: GuideKind
-    public var guide: Guide
-    public var resolution: Resolution
+    public internal(set) var connector: Connector
+    public internal(set) var method: AuthMethod
+    public internal(set) var kind: GuideKind
+    public internal(set) var guide: Guide
+    public internal(set) var resolution: Resolution
     /// Visible sections only.
-    public var sections: [TailoredSection]
+    public internal(set) var sections: [TailoredSection]
 
     /// Applies the visibility, display-scope and badge rules (DocC: "How the minimal scopes are
     /// chosen", What the guide shows).
-    public init(connector: Connector, method: AuthMethod, kind: GuideKind, guide: Guide, resolution: Resolution, graph: ScopeGraph) {
+    init(connector: Connector, method: AuthMethod, kind: GuideKind, guide: Guide, resolution: Resolution, graph: ScopeGraph) {
         self.connector = connector
         self.method = method
         self.kind = kind
@@ -85,7 +85,7 @@ public struct TailoredGuide: Hashable, Sendable {
 
     /// Ascending by Unicode code point, the order the guide gives badges (not Swift's `<`, which
     /// compares canonical equivalents as equal).
-    public static func codePointOrder(_ a: String, _ b: String) -> Bool {
+    static func codePointOrder(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
     }
 }

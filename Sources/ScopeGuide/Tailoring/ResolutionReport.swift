@@ -5,71 +5,71 @@ import Foundation
 public struct ResolutionReport: Codable, Hashable, Sendable {
     public struct GuideInfo: Codable, Hashable, Sendable {
         /// `config` or `setup`.
-        public var kind: String
+        public internal(set) var kind: String
         /// `link-account` or `connector-profile`.
-        public var path: String
-        public var slug: String
-        public var method: String
+        public internal(set) var path: String
+        public internal(set) var slug: String
+        public internal(set) var method: String
     }
 
     public struct Reason: Codable, Hashable, Sendable {
-        public var scope: String
+        public internal(set) var scope: String
         /// The scope's privilege level (1 when the guide gives none).
-        public var privilege: Int
-        public var actions: [String]
+        public internal(set) var privilege: Int
+        public internal(set) var actions: [String]
     }
 
     /// With an existing grant (`granted=`): what it enables, what to add, what could be revoked.
     public struct GrantInfo: Codable, Hashable, Sendable {
         /// Selected action ids the grant already enables.
-        public var enabled: [String]
+        public internal(set) var enabled: [String]
         /// The scopes to add (the same as ``ResolutionReport/scopes``).
-        public var add: [String]
+        public internal(set) var add: [String]
         /// Granted scopes no selected action needs: candidates to revoke.
-        public var unneeded: [String]
+        public internal(set) var unneeded: [String]
         /// Whether the customer must consent again (there is something to add).
-        public var reconsent: Bool
+        public internal(set) var reconsent: Bool
     }
 
     public struct StepInfo: Codable, Hashable, Sendable {
-        public var number: Int
-        public var title: String
-        public var scopes: [String]
-        public var displayScopes: [String]
+        public internal(set) var number: Int
+        public internal(set) var title: String
+        public internal(set) var scopes: [String]
+        public internal(set) var displayScopes: [String]
         /// Labels, code-point sorted; empty when the step shows no badge.
-        public var badge: [String]
+        public internal(set) var badge: [String]
     }
 
     public struct SectionInfo: Codable, Hashable, Sendable {
-        public var title: String
-        public var steps: [StepInfo]
+        public internal(set) var title: String
+        public internal(set) var steps: [StepInfo]
     }
 
-    public var connector: String
-    public var guide: GuideInfo
+    public internal(set) var connector: String
+    public internal(set) var guide: GuideInfo
     /// Selected action ids in catalogue order; empty for the full guide.
-    public var selection: [String]
+    public internal(set) var selection: [String]
     /// The minimal scopes in `scopeDefinitions` order.
-    public var scopes: [String]
+    public internal(set) var scopes: [String]
     /// ``scopes`` joined by ``separator``, ready to paste.
-    public var scopesText: String
-    public var separator: String
-    public var optimal: Bool
-    public var usesDefaultScopes: Bool
-    public var explanation: [Reason]
+    public internal(set) var scopesText: String
+    public internal(set) var separator: String
+    public internal(set) var optimal: Bool
+    public internal(set) var usesDefaultScopes: Bool
+    public internal(set) var explanation: [Reason]
     /// Visible sections and their visible steps.
-    public var sections: [SectionInfo]
+    public internal(set) var sections: [SectionInfo]
     /// The canonical dynamic guide URL.
-    public var url: String
+    public internal(set) var url: String
     /// For OAuth 2.0 authorization-code methods only.
-    public var authorizeURL: String?
+    public internal(set) var authorizeURL: String?
     /// The customer's existing grant and refused scopes, when the request gives them.
-    public var granted: [String]?
-    public var without: [String]?
+    public internal(set) var granted: [String]?
+    public internal(set) var without: [String]?
     /// Only with `granted`.
-    public var grant: GrantInfo?
+    public internal(set) var grant: GrantInfo?
     /// Only with `granted` or `without`: selected actions no scope left after the refusals can enable.
-    public var unavailable: [String]?
+    public internal(set) var unavailable: [String]?
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline.
     public func json() -> String {

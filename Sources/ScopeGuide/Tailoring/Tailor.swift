@@ -16,7 +16,7 @@ public struct Tailor: Sendable {
     }
 
     /// The scope graph of the connector with `key`.
-    public func graph(for key: String) -> ScopeGraph? { resolvers[key]?.graph }
+    func graph(for key: String) -> ScopeGraph? { resolvers[key]?.graph }
 
     /// The guide `request` names, tailored to its selection, grant and refusals.
     public func guide(for request: GuideRequest) -> TailoredGuide {
