@@ -2,11 +2,13 @@
 # Runs every benchmark of Benchmarks/README.md and prints its tables (Markdown).
 #
 #   bash Benchmarks/run.sh                 # all of them (about 10 minutes on 2 cores)
-#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput
+#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput, server
+#   SG_BIN=.build/release bash Benchmarks/run.sh server   # reuse a release build (no benchmark target needed)
 #
 # RUNS (default 5) sets the whole-process runs per command; CORPUS (default
 # /tmp/scopeguide-corpus) where the synthetic corpus is generated. Needs hyperfine, cmark and
-# valgrind from Debian (apt-get install -y hyperfine cmark valgrind).
+# valgrind from Debian (apt-get install -y hyperfine cmark valgrind); `server` needs wrk and nginx
+# (apt-get install -y wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -14,7 +16,7 @@ runs=${RUNS:-5}
 corpus=${CORPUS:-/tmp/scopeguide-corpus}
 work=$(mktemp -d /tmp/scopeguide-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-selected=${*:-render callgrind build resolver memory badinput}
+selected=${*:-render callgrind build resolver memory badinput server}
 wants() { [[ " $selected " == *" $1 "* ]]; }
 
 for tool in hyperfine cmark valgrind python3; do
@@ -23,10 +25,14 @@ done
 
 # One release build of the CLI and the benchmark executable. -gnone: valgrind 3.19 cannot read
 # Swift's DWARF 5; the copy is stripped of the C targets' debug info for the same reason.
-echo "building (release)..." >&2
-ENABLE_SG_BENCHMARKS=1 swift build -c release --scratch-path .build-bench -Xswiftc -gnone >&2
-bin=$(ENABLE_SG_BENCHMARKS=1 swift build -c release --scratch-path .build-bench -Xswiftc -gnone --show-bin-path)
-cp -R "$bin/scopeguide" "$bin/scopeguide-bench" "$bin"/*.resources "$work/" && strip --strip-debug "$work/scopeguide" "$work/scopeguide-bench"
+if [ -n "${SG_BIN:-}" ]; then
+  cp -R "$SG_BIN/scopeguide" "$SG_BIN"/*.resources "$work/"
+else
+  echo "building (release)..." >&2
+  ENABLE_SG_BENCHMARKS=1 swift build -c release --scratch-path .build-bench -Xswiftc -gnone >&2
+  bin=$(ENABLE_SG_BENCHMARKS=1 swift build -c release --scratch-path .build-bench -Xswiftc -gnone --show-bin-path)
+  cp -R "$bin/scopeguide" "$bin/scopeguide-bench" "$bin"/*.resources "$work/" && strip --strip-debug "$work/scopeguide" "$work/scopeguide-bench"
+fi
 
 echo "## Machine"
 echo
@@ -116,5 +122,80 @@ if wants memory; then
     rm -rf "$work/out"
     /usr/bin/time -f "%M" "$work/scopeguide" build --guides "$corpus" --output "$work/out" 2>&1 >/dev/null | tail -1
   done | sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f MiB (min %.1f, max %.1f)\n", v[int((NR + 1) / 2)] / 1024, v[1] / 1024, v[NR] / 1024 }'
+  echo
+fi
+
+if wants server; then
+  for tool in wrk nginx; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y wrk nginx-light" >&2; exit 1; }
+  done
+  echo "## Server: scopeguide serve against nginx serving the built Output/ (wrk, same run)"
+  echo
+  duration=${DURATION:-10s}; connections=${CONNECTIONS:-16}
+  nginx_port=18181; serve_port=18182; large_port=18183
+  # nginx as a static host would run it: worker per core, sendfile, no access log.
+  cat > "$work/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  types { text/markdown md; }
+  access_log off;
+  sendfile on;
+  server { listen 127.0.0.1:$nginx_port; root $PWD/Output; }
+}
+NGINX
+  python3 Benchmarks/generate-large-catalogue.py "$work/large" >&2
+  nginx -c "$work/nginx.conf" -p "$work" &
+  nginx_pid=$!
+  "$work/scopeguide" serve --port "$serve_port" --log-level warning >"$work/serve.log" 2>&1 &
+  serve_pid=$!
+  "$work/scopeguide" serve --guides "$work/large" --port "$large_port" --log-level warning >"$work/large.log" 2>&1 &
+  large_pid=$!
+  trap 'kill $nginx_pid $serve_pid $large_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  for port in $nginx_port $serve_port $large_port; do
+    for _ in $(seq 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  done
+  # Random selections of 1 to 5 actions per request, so no answer is served from a cache.
+  random_script() {  # $1: path, $2: file of action ids, one per line
+    { echo "local ids = {"; sed 's/.*/"&",/' "$2"; echo "}"; cat <<'LUA'
+math.randomseed(17)
+request = function()
+  local picked = {}
+  for i = 1, math.random(1, 5) do picked[i] = ids[math.random(#ids)] end
+  return wrk.format("GET", path .. "?actions=" .. table.concat(picked, ","))
+end
+LUA
+      echo "path = \"$1\""; } > "$work/random.lua"
+    echo "$work/random.lua"
+  }
+  grep -o 'id: front_[a-z_]*' Guides/front/front.connector.yaml | cut -d' ' -f2 > "$work/front.ids"
+  grep -o 'id: graph_op_[0-9]*' "$work/large/graph/graph.connector.yaml" | cut -d' ' -f2 > "$work/large.ids"
+  front=/connectors/front/guides/link-account/api-token
+  large=/connectors/graph/guides/link-account/api-token
+  rate() {  # requests/s of wrk with the remaining arguments
+    wrk -t 2 -c "$connections" -d "$duration" "$@" | awk '/Requests\/sec/ {print $2}'
+  }
+  static_page=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.html")
+  static_md=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.md")
+  page=$(rate -s "$(random_script "$front" "$work/front.ids")" "http://127.0.0.1:$serve_port")
+  md=$(rate -s "$(random_script "$front.md" "$work/front.ids")" "http://127.0.0.1:$serve_port")
+  json=$(rate -s "$(random_script "$front.json" "$work/front.ids")" "http://127.0.0.1:$serve_port")
+  large_slug=$(curl -s "http://127.0.0.1:$large_port/" | grep -o '/connectors/graph/guides/link-account/[a-z0-9-]*' | head -1)
+  large_json=$(rate -s "$(random_script "$large_slug.json" "$work/large.ids")" "http://127.0.0.1:$large_port")
+  echo "wrk: 2 threads, $connections connections, $duration each; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| what | requests/s | ratio to nginx's static page | goal |"
+  echo "|---|---|---|---|"
+  ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+  echo "| nginx: the built Front page (Output/, static) | $static_page | 1.00 | |"
+  echo "| nginx: the built Front Markdown (static) | $static_md | $(ratio "$static_md" "$static_page") | |"
+  echo "| serve: tailored Front page, random 1–5 actions | $page | $(ratio "$page" "$static_page") | ≥ 0.5 (goal 1) |"
+  echo "| serve: tailored Front .md, random 1–5 actions | $md | $(ratio "$md" "$static_page") (× nginx's .md: $(ratio "$md" "$static_md")) | ≥ 0.7 |"
+  echo "| serve: Front .json, random 1–5 actions | $json | $(ratio "$json" "$static_page") | |"
+  echo "| serve: 11,000-action catalogue .json, random 1–5 actions | $large_json | | ≥ 2,000 req/s |"
   echo
 fi

@@ -6,9 +6,13 @@ public struct Connector: Hashable, Sendable {
     /// In display order: scopes are always listed in this order.
     public var scopeDefinitions: [ScopeDefinition]
     /// In catalogue order: selections are always listed in this order.
-    public var actions: [Action]
+    public var actions: [Action] { didSet { positions = Self.positions(of: actions) } }
     public var methods: [AuthMethod]
     public var variables: [Variable]
+    /// Each action's index in ``actions``, by id: a request names a few actions of catalogues
+    /// with tens of thousands, and must not scan them all. (A duplicate id keeps its first index;
+    /// the loader refuses duplicates anyway.)
+    private var positions: [ActionID: Int]
 
     public init(
         key: String, name: String, scopeDefinitions: [ScopeDefinition], actions: [Action],
@@ -20,21 +24,19 @@ public struct Connector: Hashable, Sendable {
         self.actions = actions
         self.methods = methods
         self.variables = variables
+        positions = Self.positions(of: actions)
     }
 
     /// The action with `id`, if the catalogue has one.
-    public func action(_ id: ActionID) -> Action? { actions.first { $0.id == id } }
+    public func action(_ id: ActionID) -> Action? { position(of: id).map { actions[$0] } }
 
-    /// The actions of `selection`, in catalogue order: one pass over the catalogue, which a
-    /// selection of this connector follows, where looking each id up with ``action(_:)`` would
-    /// take time proportional to both sizes.
-    public func actions(in selection: Selection) -> [Action] {
-        var selected: [Action] = []
-        var next = selection.actions.startIndex
-        for action in actions where next < selection.actions.endIndex && action.id == selection.actions[next] {
-            selected.append(action)
-            next += 1
-        }
-        return selected
+    /// The index of the action with `id` in ``actions``, if the catalogue has one.
+    func position(of id: ActionID) -> Int? { positions[id] }
+
+    /// The actions of `selection`, in catalogue order (a selection of this connector follows it).
+    public func actions(in selection: Selection) -> [Action] { selection.actions.compactMap(action) }
+
+    private static func positions(of actions: [Action]) -> [ActionID: Int] {
+        Dictionary(actions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

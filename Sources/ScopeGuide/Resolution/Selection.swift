@@ -8,11 +8,17 @@ public struct Selection: Hashable, Sendable {
     /// Orders and deduplicates `ids` against `connector`'s catalogue.
     /// - Throws: ``SelectionError/unknownActions(_:connector:)`` naming every id the catalogue lacks.
     public init<S: Sequence<ActionID>>(_ ids: S, in connector: Connector) throws(SelectionError) {
-        let wanted = Set(ids)
-        let known = Set(connector.actions.map(\.id))
+        // By the connector's index: time in the selection's size, not the catalogue's.
+        var positions = Set<Int>()
         var unknown: [String] = []
         var seen = Set<ActionID>()
-        for id in ids where !known.contains(id) && seen.insert(id).inserted { unknown.append(id.rawValue) }
+        for id in ids {
+            if let position = connector.position(of: id) {
+                positions.insert(position)
+            } else if seen.insert(id).inserted {
+                unknown.append(id.rawValue)
+            }
+        }
         guard unknown.isEmpty else {
             // Suggestions cost an edit distance per catalogue id, so only the first few unknown
             // ids get them: a pasted URL with thousands of bad ids still fails fast.
@@ -21,7 +27,7 @@ public struct Selection: Hashable, Sendable {
                 SelectionError.UnknownAction(id: id, suggestions: index < 5 ? NameSuggestions.closest(to: id, in: ids) : [])
             }, connector: connector.key)
         }
-        actions = connector.actions.map(\.id).filter(wanted.contains)
+        actions = positions.sorted().map { connector.actions[$0].id }
     }
 
     /// No action selected: the full guide.

@@ -47,8 +47,7 @@ public struct TailoredGuide: Hashable, Sendable {
         }
         let badgeActions: [Action]
         if let pending = resolution.pending {
-            let ids = Set(pending)
-            badgeActions = connector.actions.filter { ids.contains($0.id) }
+            badgeActions = pending.compactMap(connector.position(of:)).sorted().map { connector.actions[$0] }
         } else {
             badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
         }

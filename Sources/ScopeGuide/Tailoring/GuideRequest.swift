@@ -67,6 +67,7 @@ public struct GuideRequest: Sendable {
     /// stores them in definition order, without duplicates.
     /// - Throws: ``GuideURLError/unknownScopes(_:connector:)`` or ``GuideURLError/grantedAndRefused(_:)``.
     public mutating func setConstraints(granted: [String], refused: [String]) throws(GuideURLError) {
+        guard !granted.isEmpty || !refused.isEmpty else { return constraints = .none }
         let defined = connector.scopeDefinitions.map(\.scope.rawValue)
         let known = Set(defined)
         var unknown: [GuideURLError.UnknownScope] = []
