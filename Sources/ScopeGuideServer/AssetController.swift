@@ -4,8 +4,8 @@ import ScopeGuide
 /// The pages' stylesheet and script as files: under their content-hashed names
 /// (`/assets/guide-page.<hash>.css`, as `build` writes them) with immutable caching, since a new
 /// content gets a new name; under their plain names for sites that embed a guide fragment
-/// (`render --format fragment`), cached for a day, then revalidated by ETag. The server's own
-/// pages carry both inline, hashed in its Content-Security-Policy.
+/// (`render --format fragment`), cached for a day, then revalidated by ETag. The server's guide
+/// pages link the hashed names; its index and error pages carry the stylesheet inline.
 struct AssetController<Context: RequestContext>: Sendable {
     var endpoints: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)

@@ -66,10 +66,15 @@ struct GuideController<Context: RequestContext>: Sendable {
         let contentType = format.contentType, vary = format == .markdown ? nil : "Accept"
         return try await pool.run {
             // Customer values live in the URL: keep rendered guides out of shared caches.
-            .rendered(renderer.render(guide, as: renderFormat), contentType: contentType, cacheControl: "private, no-cache",
+            .rendered(renderer.render(guide, as: renderFormat, assets: Self.assets), contentType: contentType, cacheControl: "private, no-cache",
                       for: request, vary: vary)
         }
     }
+
+    /// Guide pages link the stylesheet and script the ``AssetController`` serves under their
+    /// content-hashed names, cached for a year: a Front page is then 33 KB instead of 85 KB, and
+    /// a reader's browser fetches the assets once, not with every selection.
+    static var assets: PageAssets.Placement { .linked(prefix: "/assets/") }
 
     /// The request for the path segments the router matched (still percent-encoded) and the
     /// query, validated by the engine: one lookup in the catalogue.

@@ -55,21 +55,32 @@ import Testing
         return found
     }
 
-    @Test("the CSP names the SHA-256 of each inline script and style the pages carry, and nothing else executable")
+    @Test("the CSP allows the server's own files and names the SHA-256 of each inline script and style the pages carry, nothing else executable")
     func policyMatchesPages() async throws {
         try await app.test(.router) { client in
             for path in [frontPath + "?actions=front_send_message", "/", "/nothing"] {
+                let isGuide = path.hasPrefix(frontPath)
+                var linked: [String] = []
                 try await client.execute(uri: path, method: .get) { response in
                     let policy = try #require(response.headers[.contentSecurityPolicy])
-                    let scripts = Self.inlineContents(of: "script", in: response.text) { !$0.contains("application/json") }
+                    #expect(policy.contains("script-src 'self' 'sha256-") && policy.contains("style-src 'self' 'sha256-"))
+                    let scripts = Self.inlineContents(of: "script", in: response.text) { !$0.contains("application/json") && !$0.contains("src=") }
                     let styles = Self.inlineContents(of: "style", in: response.text)
-                    #expect(styles.count == 1)
-                    #expect(scripts.count == (path == "/" || path == "/nothing" ? 0 : 1))
-                    for text in scripts {
-                        #expect(policy.contains("script-src '\(SecurityHeadersMiddleware<BasicRequestContext>.hashSource(text))'"))
-                    }
+                    // Guide pages link the hashed assets; the index and error pages inline the stylesheet.
+                    #expect(styles.count == (isGuide ? 0 : 1))
+                    #expect(scripts.isEmpty)
                     for text in styles {
-                        #expect(policy.contains("style-src '\(SecurityHeadersMiddleware<BasicRequestContext>.hashSource(text))'"))
+                        #expect(policy.contains("style-src 'self' '\(SecurityHeadersMiddleware<BasicRequestContext>.hashSource(text))'"))
+                    }
+                    if isGuide {
+                        linked = ["/assets/" + PageAssets.styleFileName, "/assets/" + PageAssets.scriptFileName]
+                        for asset in linked { #expect(response.text.contains("\"\(asset)\""), "\(asset)") }
+                    }
+                }
+                for asset in linked {
+                    try await client.execute(uri: asset, method: .get) { response in
+                        #expect(response.status == .ok)
+                        #expect(response.headers[.cacheControl] == "public, max-age=31536000, immutable")
                     }
                 }
             }

@@ -6,10 +6,11 @@ import ScopeGuide
 
 /// Sets the security headers on every response, errors included.
 ///
-/// The Content-Security-Policy allows no script or style but the pages' own inline ones, named
-/// by their SHA-256 (computed once, here): no `unsafe-inline`, no `unsafe-eval`, no network
-/// access (`connect-src` falls back to `default-src 'none'`), no framing. The guide page's JSON
-/// data block is not script to the browser, so it needs no hash.
+/// The Content-Security-Policy allows no script or style but the server's own: the files it
+/// serves (`'self'`: guide pages link `/assets/guide-page.<hash>.js|css`) and the inline ones of
+/// the index and error pages, named by their SHA-256 (computed once, here). No `unsafe-inline`,
+/// no `unsafe-eval`, no network access (`connect-src` falls back to `default-src 'none'`), no
+/// framing. The guide page's JSON data block is not script to the browser, so it needs no hash.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     let headers: HTTPFields
 
@@ -27,8 +28,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
         [
             "default-src 'none'",
-            "script-src '\(hashSource(PageAssets.inlineScript))'",
-            "style-src '\(hashSource(PageAssets.inlineStyle))'",
+            "script-src 'self' '\(hashSource(PageAssets.inlineScript))'",
+            "style-src 'self' '\(hashSource(PageAssets.inlineStyle))'",
             // Guide screenshots are on https: hosts (the renderer drops other sources); nothing else loads images.
             "img-src https:",
             "form-action 'self'",
