@@ -52,7 +52,7 @@ public struct GuideFrontMatter: Hashable, Sendable {
 
     /// `---`, the keys, `---`, then a blank line.
     public func yaml() -> String {
-        func string(_ text: String) -> Node { .scalar(.init(text)) }
+        func string(_ text: String) -> Node { .scalar(Self.scalar(text)) }
         let pairs: [(Node, Node)] = [
             ("title", string(title)), ("description", string(description)), ("connector", string(connector)),
             ("connectorName", string(connectorName)), ("method", string(method)), ("methodSlug", string(methodSlug)),
@@ -63,4 +63,23 @@ public struct GuideFrontMatter: Hashable, Sendable {
         let body = (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
         return "---\n" + body + "---\n\n"
     }
+
+    /// `text` as a string scalar that reads back as the same string: quoted when YAML would read
+    /// it as another type (`yes`, `1`, `null`), as Yams' `String.represented()` does, but without
+    /// Yams' tag resolution where the answer is known: resolving runs a regular expression per
+    /// YAML type on every value, which was 4.5% of a whole build. A text starting with an ASCII
+    /// letter can only resolve to a boolean or null (numbers and timestamps start with a digit,
+    /// sign or dot), and then only as one of their exact words.
+    static func scalar(_ text: String) -> Node.Scalar {
+        guard let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20),
+            !booleanAndNullWords.contains(text)
+        else { return text.represented() }
+        return Node.Scalar(text, Tag(.str))
+    }
+
+    /// The words YAML 1.1 (Yams' default resolver) reads as booleans or null.
+    static let booleanAndNullWords: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 }
