@@ -58,12 +58,18 @@ extension ConnectorDecoder {
         } else {
             return []
         }
+        // Repeats are dropped. Lists are nearly always a few scopes, where looking through the
+        // ones kept costs less than hashing each into a set.
+        var kept: [Scope] = []
+        kept.reserveCapacity(parts.count)
         var seen = Set<Scope>()
-        return parts.compactMap { name, item in
+        for (name, item) in parts {
             let scope = Scope(name)
             scopeReferences.append((scope, item))
-            return seen.insert(scope).inserted ? scope : nil
+            let isNew = parts.count <= 8 ? !kept.contains(scope) : seen.insert(scope).inserted
+            if isNew { kept.append(scope) }
         }
+        return kept
     }
 
     /// `text` split at whitespace, as `text.split(whereSeparator: \.isWhitespace)` splits it.
@@ -73,6 +79,8 @@ extension ConnectorDecoder {
         // breaking the text into Characters (CR LF, one Character, is two separators here, which
         // only makes an empty word that is omitted anyway).
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
+        // Most lists name one scope: no separator, one word, the text itself.
+        if !text.isEmpty, !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) { return [text] }
         return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { String(Substring($0)) }
     }
 

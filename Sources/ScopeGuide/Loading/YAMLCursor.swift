@@ -71,6 +71,7 @@ struct YAMLCursor {
     var pairs: [(key: String, value: YAMLCursor)]? {
         let node = node
         guard node.kind == .mapping else { return nil }
+        let keyPath = keyPath.sealed
         var pairs: [(key: String, value: YAMLCursor)] = []
         pairs.reserveCapacity(Int(node.count) / 2)
         for position in stride(from: Int(node.start), to: Int(node.start + node.count), by: 2) {
@@ -84,6 +85,7 @@ struct YAMLCursor {
     var items: [YAMLCursor]? {
         let node = node
         guard node.kind == .sequence else { return nil }
+        let keyPath = keyPath.sealed
         return (0..<Int(node.count)).map { offset in
             child(document.children[Int(node.start) + offset], at: keyPath.appending(index: offset))
         }
