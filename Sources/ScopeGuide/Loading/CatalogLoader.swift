@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads guide sources: `Guides/<key>/<key>.connector.yaml` for each connector and the optional
 /// `Guides/site.yaml`.
@@ -110,7 +109,7 @@ public struct CatalogLoader: Sendable {
     }
 
     /// Loads each of `folders` (names under `directory`), on every core, into its own slot of the
-    /// result: Yams' nodes, the cursors and the decoder stay on the thread that made them.
+    /// result: each folder's documents, cursors and decoder stay on the thread that made them.
     private func loadFolders(_ folders: [String], in directory: URL) -> [LoadedFolder] {
         var loaded = [LoadedFolder](repeating: LoadedFolder(), count: folders.count)
         loaded.withUnsafeMutableBufferPointer { slots in
@@ -217,42 +216,26 @@ public struct CatalogLoader: Sendable {
             diagnostics.report(.tooLarge(text.utf8.count), at: start, path: "")
             return nil
         }
-        do {
-            guard let node = try YAMLComposer.compose(text) else {
+        do throws(YAMLDocumentParser.Failure) {
+            guard let document = try YAMLDocumentParser.parse(text) else {
                 diagnostics.report(.syntax("empty document"), at: start, path: "")
                 return nil
             }
-            return YAMLCursor(node: node, keyPath: .root, file: file)
-        } catch let refusal as YAMLPreflight.Refusal {
-            let reason: LoadError.Reason = switch refusal.reason {
-            case .aliasExpansion(let nodes): .aliasExpansion(nodes)
-            case .collectionKey: .collectionKey
-            case .tooDeep: .nestingTooDeep
-            }
-            diagnostics.report(reason, at: SourceLocation(file: file, line: refusal.line, column: refusal.column), path: "")
-        } catch let error as YamlError {
-            let (message, mark) = Self.describe(error)
-            let location = mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? start
-            diagnostics.report(.syntax(message), at: location, path: "")
+            return YAMLCursor(root: document, file: file)
         } catch {
-            diagnostics.report(.syntax("\(error)"), at: start, path: "")
+            switch error {
+            case .refused(let refusal):
+                let reason: LoadError.Reason = switch refusal.reason {
+                case .aliasExpansion(let nodes): .aliasExpansion(nodes)
+                case .collectionKey: .collectionKey
+                case .tooDeep: .nestingTooDeep
+                }
+                diagnostics.report(reason, at: SourceLocation(file: file, line: refusal.line, column: refusal.column), path: "")
+            case .invalid(let message, let line, let column):
+                diagnostics.report(.syntax(message), at: SourceLocation(file: file, line: line, column: column), path: "")
+            }
         }
         return nil
-    }
-
-    /// libyaml's problem text and position, without Yams' multi-line snippet.
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            return (context.map { "\(problem) \($0.text)" } ?? problem, mark)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in mapping", context.mark)
-        case .reader(let problem, _, _, _):
-            return (problem, nil)
-        default:
-            return ("\(error)", nil)
-        }
     }
 }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// Scope definitions, scope lists, `includes` cycles and references to undefined scopes.
 extension ConnectorDecoder {
     mutating func decodeScopeDefinitions(_ cursor: YAMLCursor?) -> [ScopeDefinition] {
@@ -32,12 +30,12 @@ extension ConnectorDecoder {
     /// `privilege`: an integer from 1 to 9; 1 when absent or invalid (reported).
     private mutating func decodePrivilege(_ cursor: YAMLCursor?) -> Int {
         guard let cursor, !cursor.isNull else { return 1 }
-        guard case .scalar(let scalar) = cursor.node else {
+        guard let text = cursor.scalar else {
             diagnostics.report(.wrongType(expected: "a privilege level from 1 to 9", found: cursor.kindName), at: cursor)
             return 1
         }
-        guard let level = Int(scalar.string), ScopeDefinition.privilegeLevels.contains(level) else {
-            diagnostics.report(.invalidValue(scalar.string, expected: "a privilege level from 1 to 9"), at: cursor)
+        guard let level = Int(text), ScopeDefinition.privilegeLevels.contains(level) else {
+            diagnostics.report(.invalidValue(text, expected: "a privilege level from 1 to 9"), at: cursor)
             return 1
         }
         return level
@@ -47,25 +45,31 @@ extension ConnectorDecoder {
     mutating func scopeList(_ cursor: YAMLCursor?) -> [Scope] {
         guard let cursor else { return [] }
         let parts: [(String, YAMLCursor)]
-        if case .scalar = cursor.node {
+        if cursor.scalar != nil {
             parts = Self.words(diagnostics.string(cursor, in: cursor, key: "") ?? "").map { ($0, cursor) }
         } else if let items = diagnostics.list(cursor) {
             parts = items.compactMap { item in
-                guard case .scalar(let scalar) = item.node, !item.isNull else {
+                guard let name = item.scalar, !item.isNull else {
                     diagnostics.report(.wrongType(expected: "a scope name", found: item.kindName), at: item)
                     return nil
                 }
-                return (scalar.string, item)
+                return (name, item)
             }
         } else {
             return []
         }
+        // Repeats are dropped. Lists are nearly always a few scopes, where looking through the
+        // ones kept costs less than hashing each into a set.
+        var kept: [Scope] = []
+        kept.reserveCapacity(parts.count)
         var seen = Set<Scope>()
-        return parts.compactMap { name, item in
+        for (name, item) in parts {
             let scope = Scope(name)
             scopeReferences.append((scope, item))
-            return seen.insert(scope).inserted ? scope : nil
+            let isNew = parts.count <= 8 ? !kept.contains(scope) : seen.insert(scope).inserted
+            if isNew { kept.append(scope) }
         }
+        return kept
     }
 
     /// `text` split at whitespace, as `text.split(whereSeparator: \.isWhitespace)` splits it.
@@ -75,6 +79,8 @@ extension ConnectorDecoder {
         // breaking the text into Characters (CR LF, one Character, is two separators here, which
         // only makes an empty word that is omitted anyway).
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
+        // Most lists name one scope: no separator, one word, the text itself.
+        if !text.isEmpty, !text.utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) }) { return [text] }
         return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { String(Substring($0)) }
     }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// Collects every problem found while decoding one file, and the typed readers that report them.
 ///
 /// Readers return `nil` after reporting, so decoding goes on and one run lists all problems.
@@ -22,16 +20,16 @@ struct Diagnostics {
             if required { report(.missingField(key), at: parent.location, path: childPath(parent, key)) }
             return nil
         }
-        guard case .scalar(let scalar) = cursor.node else {
+        guard let text = cursor.scalar else {
             report(.wrongType(expected: "a string", found: cursor.kindName), at: cursor)
             return nil
         }
-        return scalar.string
+        return text
     }
 
     mutating func bool(_ cursor: YAMLCursor?, default value: Bool) -> Bool {
         guard let cursor else { return value }
-        guard let bool = cursor.node.bool else {
+        guard let bool = cursor.bool else {
             report(.wrongType(expected: "true or false", found: cursor.kindName), at: cursor)
             return value
         }
@@ -73,22 +71,20 @@ struct Diagnostics {
     /// reported and left out.
     mutating func stringItems(_ cursor: YAMLCursor?) -> [(text: String, item: YAMLCursor)] {
         (list(cursor) ?? []).compactMap { item in
-            guard case .scalar(let scalar) = item.node, !item.isNull else {
+            guard let text = item.scalar, !item.isNull else {
                 report(.wrongType(expected: "a string", found: item.kindName), at: item)
                 return nil
             }
-            return (scalar.string, item)
+            return (text, item)
         }
     }
 
     /// Reports keys of `cursor` that are not in `known`, as warnings.
     ///
-    /// `known` is an array: the lists are short, and a linear search of a few short strings costs
-    /// less than building a set and hashing every key.
+    /// `known` is an array: the lists are short, and comparing a key's bytes with a few short
+    /// strings costs less than making the key a `String` and hashing it.
     mutating func warnUnknownKeys(_ cursor: YAMLCursor, known: [String]) {
-        cursor.forEachKey { key, value in
-            if !known.contains(key) { report(.unknownKey(key), at: cursor.child(value, at: cursor.keyPath.appending(key: key))) }
-        }
+        cursor.forEachKey(notIn: known) { key, value in report(.unknownKey(key), at: value) }
     }
 
     private func childPath(_ parent: YAMLCursor, _ key: String) -> String {

@@ -3,7 +3,10 @@
 ///
 /// A path is kept as links from the node up to the root and only spelled out, by
 /// ``description``, when a problem is reported: almost every node decodes without one, and
-/// building each node's path string up front was a tenth of the time spent loading.
+/// building each node's path string up front was a tenth of the time spent loading. The last
+/// step is kept in the path itself and becomes a link only when a path is made below it, so a
+/// path costs no allocation until it has children: ``sealed`` makes that link once for all the
+/// items of a list.
 struct YAMLKeyPath: Sendable, CustomStringConvertible {
     /// One step down from the parent: a mapping key or a sequence index.
     private enum Component: Sendable {
@@ -22,29 +25,40 @@ struct YAMLKeyPath: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The last step; `nil` at the root.
-    private let last: Link?
+    /// The steps before ``last``.
+    private let parent: Link?
+    /// The last step; `nil` at the root, or when ``parent`` holds every step.
+    private let last: Component?
 
     /// The document's root, whose path is empty.
-    static let root = YAMLKeyPath(last: nil)
+    static let root = YAMLKeyPath(parent: nil, last: nil)
 
-    private init(last: Link?) { self.last = last }
+    private init(parent: Link?, last: Component?) {
+        self.parent = parent
+        self.last = last
+    }
+
+    /// Every step as links: the same path, below which paths share them.
+    var sealed: YAMLKeyPath {
+        guard let last else { return self }
+        return YAMLKeyPath(parent: Link(parent: parent, component: last), last: nil)
+    }
 
     /// The path of the value of `key` in the mapping at this path.
     func appending(key: String) -> YAMLKeyPath {
-        YAMLKeyPath(last: Link(parent: last, component: .key(key)))
+        YAMLKeyPath(parent: sealed.parent, last: .key(key))
     }
 
     /// The path of item `index` of the sequence at this path.
     func appending(index: Int) -> YAMLKeyPath {
-        YAMLKeyPath(last: Link(parent: last, component: .index(index)))
+        YAMLKeyPath(parent: sealed.parent, last: .index(index))
     }
 
     /// The path as messages show it: keys of letters, digits, `_` and `-` joined with `.`, any
     /// other key quoted in brackets (`["a b"]`), indices in brackets; empty at the root.
     var description: String {
-        var components: [Component] = []
-        var link = last
+        var components: [Component] = last.map { [$0] } ?? []
+        var link = parent
         while let current = link {
             components.append(current.component)
             link = current.parent

@@ -1,24 +1,26 @@
-// libyaml itself, as Yams builds it: its event parser is the only way to see anchors, aliases
-// and keys before Yams composes (and hashes) them. Nothing of it leaves this file.
+// libyaml itself, as Yams builds it: nothing of it leaves the Loading folder.
 internal import CYaml
 
-/// A pass over a file's YAML events, made before Yams composes it, that refuses the shapes
-/// whose composition costs far more than the text's size: aliases that expand to a huge tree,
-/// keys that are collections, and deep nesting.
+/// The limits on a file's YAML events that refuse the shapes whose composition would cost far
+/// more than the text's size: aliases that expand to a huge tree, keys that are collections,
+/// and deep nesting. ``YAMLDocumentParser`` passes it every event it reads.
 ///
-/// Yams composes an alias by sharing the anchored node, which is cheap, but hashes every mapping
+/// Yams composed an alias by sharing the anchored node, which is cheap, but hashed every mapping
 /// key to find duplicates, walking the key's whole expanded tree: a 490-byte file whose anchors
 /// double ten times a level, used as a key (`? *l8 : 1`), never finished composing. A collection
-/// key at each of many nesting levels is hashed once per level, so even without aliases its
-/// cost is the text's size times its depth. Guide files need none of these, so:
+/// key at each of many nesting levels was hashed once per level. ``YAMLDocument`` shares aliased
+/// nodes too and compares only scalar keys, but the limits stay, so that what loads does not
+/// depend on how it is composed, and every consumer of a document (each cursor walk, a message's
+/// key path) stays as cheap as its text:
 /// - every node an alias brings in is counted (an anchor's expanded size, aliases inside it
 ///   included), and a file whose aliases bring in more than ``maximumAliasedNodes`` is refused;
 /// - a mapping key must be a scalar, or an alias of one;
-/// - collections nest at most ``maximumDepth`` deep, so no recursion over the composed tree
-///   (Yams' own, or a hash) runs deep on a worker thread's small stack.
+/// - collections nest at most ``maximumDepth`` deep.
 ///
-/// Files with a syntax error pass: Yams reports that error in its own words.
-enum YAMLPreflight {
+/// The limits apply to the whole file, before any other problem: a refusal anywhere before the
+/// first syntax error is the file's one error, as when this was a pass of its own before Yams
+/// composed. Files with a syntax error are otherwise libyaml's to report.
+struct YAMLPreflight {
     /// How many nodes all aliases of one file may bring in, counted with repetition: 100,000.
     static let maximumAliasedNodes = 100_000
     /// How deep sequences and mappings may nest: 200 levels (guide files use about ten).
@@ -40,13 +42,6 @@ enum YAMLPreflight {
         var column: Int
     }
 
-    /// Throws the first refusal for `text`, or returns when Yams may compose it.
-    static func check(_ text: String) throws(Refusal) {
-        var text = text
-        let refusal = text.withUTF8 { bytes in firstRefusal(in: bytes) }
-        if let refusal { throw refusal }
-    }
-
     /// A collection being read: its anchor, how many nodes it holds so far (itself included,
     /// aliases expanded), and for a mapping whether the next node is a key.
     private struct Open {
@@ -56,63 +51,52 @@ enum YAMLPreflight {
         var expectsKey: Bool
     }
 
-    private static func firstRefusal(in bytes: UnsafeBufferPointer<UInt8>) -> Refusal? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    private var sizes: [String: Int] = [:]  // an anchor's expanded node count; a later anchor shadows
+    private var open: [Open] = []
+    private var aliased = 0
 
-        var sizes: [String: Int] = [:]  // an anchor's expanded node count; a later anchor shadows
-        var open: [Open] = []
-        var aliased = 0
-        var event = yaml_event_t()
-        while yaml_parser_parse(&parser, &event) == 1 {
-            defer { yaml_event_delete(&event) }
-            let mark = event.start_mark
-            func refuse(_ reason: Refusal.Reason) -> Refusal {
-                Refusal(reason: reason, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-            }
-            // Whether this event starts a node in key position, then that the mapping's next
-            // node is the other of key and value.
-            var isKey = false
-            switch event.type {
-            case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if let last = open.indices.last, open[last].isMapping {
-                    isKey = open[last].expectsKey
-                    open[last].expectsKey.toggle()
-                }
-            default:
-                break
-            }
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                return nil
-            case YAML_SCALAR_EVENT:
-                if let anchor = name(event.data.scalar.anchor) { sizes[anchor] = 1 }
-                if !open.isEmpty { open[open.count - 1].nodes += 1 }
-            case YAML_ALIAS_EVENT:
-                // An undefined alias is Yams' error to report; count it as one node meanwhile.
-                let size = name(event.data.alias.anchor).flatMap { sizes[$0] } ?? 1
-                if isKey && size > 1 { return refuse(.collectionKey) }
-                aliased += size
-                if aliased > maximumAliasedNodes { return refuse(.aliasExpansion(aliased)) }
-                if !open.isEmpty { open[open.count - 1].nodes += size }
-            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if isKey { return refuse(.collectionKey) }
-                if open.count == maximumDepth { return refuse(.tooDeep) }
-                let isMapping = event.type == YAML_MAPPING_START_EVENT
-                let anchor = isMapping ? name(event.data.mapping_start.anchor) : name(event.data.sequence_start.anchor)
-                open.append(Open(anchor: anchor, isMapping: isMapping, expectsKey: isMapping))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let closed = open.popLast() else { return nil }
-                if let anchor = closed.anchor { sizes[anchor] = closed.nodes }
-                if !open.isEmpty { open[open.count - 1].nodes += closed.nodes }
-            default:
-                break
-            }
+    /// Counts `event`, or throws the refusal it makes clear.
+    mutating func admit(_ event: borrowing yaml_event_t) throws(Refusal) {
+        let mark = event.start_mark
+        func refusal(_ reason: Refusal.Reason) -> Refusal {
+            Refusal(reason: reason, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         }
-        return nil
+        // Whether this event starts a node in key position, then that the mapping's next node is
+        // the other of key and value.
+        var isKey = false
+        switch event.type {
+        case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            if let last = open.indices.last, open[last].isMapping {
+                isKey = open[last].expectsKey
+                open[last].expectsKey.toggle()
+            }
+        default:
+            break
+        }
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            if let anchor = Self.name(event.data.scalar.anchor) { sizes[anchor] = 1 }
+            if !open.isEmpty { open[open.count - 1].nodes += 1 }
+        case YAML_ALIAS_EVENT:
+            // An undefined alias is the parser's error to report; count it as one node meanwhile.
+            let size = Self.name(event.data.alias.anchor).flatMap { sizes[$0] } ?? 1
+            if isKey && size > 1 { throw refusal(.collectionKey) }
+            aliased += size
+            if aliased > Self.maximumAliasedNodes { throw refusal(.aliasExpansion(aliased)) }
+            if !open.isEmpty { open[open.count - 1].nodes += size }
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            if isKey { throw refusal(.collectionKey) }
+            if open.count == Self.maximumDepth { throw refusal(.tooDeep) }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? Self.name(event.data.mapping_start.anchor) : Self.name(event.data.sequence_start.anchor)
+            open.append(Open(anchor: anchor, isMapping: isMapping, expectsKey: isMapping))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let closed = open.popLast() else { return }
+            if let anchor = closed.anchor { sizes[anchor] = closed.nodes }
+            if !open.isEmpty { open[open.count - 1].nodes += closed.nodes }
+        default:
+            break
+        }
     }
 
     private static func name(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -37,4 +37,15 @@ import Testing
         let id = item.appending(key: "id"), label = item.appending(key: "label")
         #expect([id.description, label.description, item.description] == ["actions[1].id", "actions[1].label", "actions[1]"])
     }
+
+    @Test("a sealed path spells as before, and paths below it as below the unsealed one")
+    func sealed() {
+        let list = YAMLKeyPath.root.appending(key: "actions")
+        let sealed = list.sealed
+        #expect(sealed.description == "actions")
+        #expect(sealed.sealed.description == "actions")
+        #expect(sealed.appending(index: 2).appending(key: "id").description == list.appending(index: 2).appending(key: "id").description)
+        #expect(YAMLKeyPath.root.sealed.description == "")
+        #expect(YAMLKeyPath.root.sealed.appending(key: "a b").description == #"["a b"]"#)
+    }
 }
