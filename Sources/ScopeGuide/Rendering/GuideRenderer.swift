@@ -42,11 +42,10 @@ public struct GuideRenderer: Sendable {
                 // Shared by every page of the method: its own grant and refusals do not belong here.
                 untailored.constraints = .none
                 let fullGuide = try tailoredGuide(for: untailored).resolution.scopes
+                let graph = tailor.graph(for: tailored.connector.key)!
                 return GuidePage.Shared(
-                    data: PageData.Shared(
-                        connector: tailored.connector, method: tailored.method,
-                        graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide),
-                    actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector))
+                    data: PageData.Shared(connector: tailored.connector, method: tailored.method, graph: graph, fullGuideScopes: fullGuide),
+                    actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector), graph: graph)
             }
             return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html(assets: assets)
         case .json:
