@@ -6,10 +6,10 @@ Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
 
   {"before": STATE, "after": STATE, "clicked": true, "problems": [...]}
 
-where STATE is {"ready", "href", "url", "scopes", "checked", "images"}: the page script's ready
-flag, location.href (the address bar), the dynamic URL field, the "Scopes Selected" box, the
-ticked action ids, and each guide image's src, alt, loading and natural width once loaded (0:
-not shown); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
+where STATE is {"ready", "href", "url", "scopes", "checked", "images", "report"}: the page
+script's ready flag, location.href (the address bar), the dynamic URL field, the "Scopes
+Selected" box, the ticked action ids, each guide image's src, alt, loading and natural width once
+loaded (0: not shown), and the visible lines of the grant and refusal report ("key: text"); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
 violations seen while the page ran.
 
 --map-host HOST=PORT sends Chromium's requests for HOST to 127.0.0.1:PORT and accepts that
@@ -17,7 +17,10 @@ server's self-signed certificate (scripts/https-image-server.py), so an https: i
 with no network.
 
 Usage: cdp-click-check.py --url URL --action ACTION_ID [--chromium /usr/bin/chromium] [--timeout 30]
-                          [--map-host HOST=PORT]
+                          [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES]
+
+--granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes
+after the click, so "after" shows the page's answer under them.
 Exit status: 0 when the report was printed, 1 when the browser could not be driven.
 """
 import argparse
@@ -161,6 +164,7 @@ STATE = """(() => {
     scopes: output ? output.textContent : null,
     checked: Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).filter(b => b.checked).map(b => b.value),
     images: Array.from(document.querySelectorAll('main img')).map(i => ({src: i.getAttribute('src'), alt: i.alt, loading: i.getAttribute('loading'), width: i.complete ? i.naturalWidth : 0})),
+    report: Array.from(document.querySelectorAll('[data-guide-report]')).filter(p => !p.hidden).map(p => p.getAttribute('data-guide-report') + ': ' + (p.querySelector('[data-guide-report-text]') || p).textContent),
   };
 })()"""
 
@@ -190,6 +194,8 @@ def main():
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--map-host", help="HOST=PORT: resolve HOST to 127.0.0.1:PORT, accepting its certificate")
+    parser.add_argument("--granted", help="after ticking, type this into the \"Already granted\" box")
+    parser.add_argument("--refused", help="after ticking, type this into the \"Cannot grant\" box")
     args = parser.parse_args()
 
     mapping = []
@@ -232,6 +238,22 @@ def main():
           box.click();
           return true;
         }})()""")
+        # Then type into the "Already granted" and "Cannot grant" boxes, as a person would, and
+        # wait past the script's pause before it solves again.
+        typed = False
+        for selector, text in (("[data-guide-granted]", args.granted), ("[data-guide-refused]", args.refused)):
+            if text is None:
+                continue
+            typed = tools.evaluate(f"""(() => {{
+              const box = document.querySelector({json.dumps(selector)});
+              if (!box) return false;
+              box.focus();
+              box.value = {json.dumps(text)};
+              box.dispatchEvent(new Event('input', {{bubbles: true}}));
+              return true;
+            }})()""")
+        if typed:
+            time.sleep(0.8)
         # Guide images load lazily: bring each into view and wait (bounded) until it loaded or failed.
         tools.evaluate("""Promise.all(Array.from(document.querySelectorAll('main img')).map(i => new Promise(done => {
           i.scrollIntoView();

@@ -19,6 +19,8 @@ import Testing
         var scopes: String?
         var checked: [String]
         var images: [Image]
+        /// Visible lines of the grant and refusal report, `key: text`.
+        var report: [String]
     }
 
     struct ClickReport: Decodable {
@@ -86,6 +88,39 @@ import Testing
         #expect(server.stop() == 0, "SIGTERM should stop the server cleanly:\n\(server.log)")
         #expect(server.log.contains("path=\(path)"))
         #expect(server.log.contains("status=200"))
+    }
+
+    @Test("serve: typing a grant and a refusal into the page re-solves them as the engine does, under the server's CSP")
+    func typeGrantsAndRefusals() async throws {
+        try #require(Self.chromium != nil, "chromium is not installed; run scripts/setup")
+        let server = try ServerProcess()
+        let ready = try await server.waitUntilReady()
+        try #require(ready, "the server did not start:\n\(server.log)")
+        defer { _ = server.stop() }
+
+        let path = "/connectors/front/guides/link-account/api-token"
+        // Pasted as from a provider's console: commas, a pipe, a new line, an unknown scope.
+        let (report, stderr) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_conversations,front_list_tags", action: "front_send_message",
+            extra: ["--granted", "tags:write,conversations:read|nope\n", "--refused", "tags:read"])
+        let result = try #require(report, "the CDP driver failed: \(stderr)")
+        #expect(result.before.ready == "1", "the page script did not run (blocked by the CSP?): \(result.problems)")
+        #expect(result.problems.isEmpty, "console errors or CSP violations: \(result.problems)")
+
+        let expectedURL = try GuideURL(
+            parsing: server.baseURL + path + "?actions=front_list_conversations,front_list_tags,front_send_message&granted=tags:write,conversations:read&without=tags:read",
+            in: ServerFixtures.catalog)
+        let json = try ServerFixtures.renderer.render(expectedURL, as: .json)
+        let engine = try JSONDecoder().decode(ResolutionReport.self, from: Data(json.utf8))
+        #expect(result.after.url == expectedURL.description)
+        #expect(result.after.href == expectedURL.description)
+        #expect(result.after.scopes == engine.scopesText)
+        #expect(engine.grant?.add == ["messages:send"])
+        #expect(result.after.report == [
+            "enabled: List Conversations", "add: messages:send", "reconsent: needed: the customer must authorize again with the scopes to add.",
+            "unneeded: tags:write", "unavailable: List Tags",
+        ])
+        #expect(engine.unavailable == ["front_list_tags"] && engine.grant?.unneeded == ["tags:write"])
     }
 
     @Test("serve --strict fails fast with the loader's errors and exit status 1")

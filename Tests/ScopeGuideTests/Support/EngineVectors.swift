@@ -76,9 +76,9 @@ enum EngineVectors {
                     granted = defined.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
                     refused = defined.filter { !granted.contains($0) && Int.random(in: 0..<5, using: &generator) == 0 }
                 }
-                // A few tiny budgets: the answer is then the best found, and must still agree.
-                let tight = connector.actions.count > 8 && number == casesPerCatalogue - 1
-                let resolver = Resolver(connector: connector, nodeBudget: tight ? 3 : 200_000, workBudget: tight ? 40 : Resolver.defaultWorkBudget)
+                // A few tiny budgets: the answer is then the best found so far, and must still agree.
+                let tight = connector.actions.count > 4 && number == casesPerCatalogue - 1
+                let resolver = Resolver(connector: connector, nodeBudget: tight ? 2 : 200_000, workBudget: tight ? 6 : Resolver.defaultWorkBudget)
                 let picked = try Selection(selection, in: connector)
                 let constraints = ScopeConstraints(granted: granted, refused: refused)
                 let resolution = resolver.resolve(picked, for: method, constraints: constraints)

@@ -1370,6 +1370,9 @@ var ScopeGuideEngine = (() => {
         });
       });
 
+      // The engine's notes on the grant and refusals describe its answer only: once the page
+      // answers for another state, its own report above replaces them.
+      if (!answer) all("[data-guide-constraints]").forEach((element) => setHidden(element, true));
       root.setAttribute("data-guide-optimal", resolution.optimal ? "1" : "0");
       // How the page answered, for tests and the curious: the engine's answer or its own search.
       root.setAttribute("data-guide-solved", answer ? "engine" : "page");
