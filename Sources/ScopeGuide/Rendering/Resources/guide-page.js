@@ -670,13 +670,20 @@ var ScopeGuideEngine = (() => {
         (isFullGuide ? action.alternatives[0] : undefined);
       if (enabled !== undefined) chosenAlternatives[action.id] = enabled.slice();
     }
-    const explanation = chosen.map((number) => {
-      const grants = closureOf(model, [number]);
-      return {
-        scope: model.scopes[number],
-        actions: actions.filter((a) => (chosenAlternatives[a.id] || []).some((t) => has(grants, t))).map((a) => a.id),
-      };
+    // Which chosen scopes grant each scope, so each action is looked at once (as in Resolver.swift):
+    // a full guide has every action and hundreds of scopes.
+    const granting = new Map();
+    chosen.forEach((number, position) => {
+      for (const target of members(closureOf(model, [number]))) {
+        if (!granting.has(target)) granting.set(target, []);
+        granting.get(target).push(position);
+      }
     });
+    const explanation = chosen.map((number) => ({ scope: model.scopes[number], actions: [] }));
+    for (const action of actions) {
+      const positions = new Set((chosenAlternatives[action.id] || []).flatMap((t) => granting.get(t) || []));
+      for (const position of [...positions].sort(ascending)) explanation[position].actions.push(action.id);
+    }
     const granted = members(grantedBits);
     const names = (list) => list.map((n) => model.scopes[n]);
     return {
@@ -728,15 +735,15 @@ var ScopeGuideEngine = (() => {
   function badge(model, resolution, displayed) {
     if (displayed.length === 0) return [];
     const indices = displayed.map((name) => model.scopeIndex.get(name)).filter((i) => i !== undefined);
-    const grants = indices.filter((i) => i < model.definedCount).map((i) => model.closures[i]);
-    // An undefined displayed scope (one a wildcard grants) still grants itself.
-    const selves = new Set(indices.filter((i) => i >= model.definedCount));
+    // What the displayed scopes grant together; an undefined displayed scope (one a wildcard
+    // grants) still grants itself. One set, not a closure per scope: a step may show hundreds.
+    const grants = closureOf(model, indices);
     // Under constraints the badges name what is still to do: the pending actions.
     const considered = resolution.pending ? resolution.pending.map((id) => model.actions[model.actionIndex.get(id)]) : actionsOf(model, resolution.selection);
     return considered
       .filter((action) => {
         const alternative = resolution.chosenAlternatives[action.id];
-        return alternative !== undefined && alternative.some((t) => selves.has(t) || grants.some((closure) => has(closure, t)));
+        return alternative !== undefined && alternative.some((t) => has(grants, t));
       })
       .map((action) => action.label)
       .sort(compareCodePoints);
