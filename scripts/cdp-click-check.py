@@ -17,10 +17,11 @@ server's self-signed certificate (scripts/https-image-server.py), so an https: i
 with no network.
 
 Usage: cdp-click-check.py --url URL --action ACTION_ID [--chromium /usr/bin/chromium] [--timeout 30]
-                          [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES]
+                          [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES] [--refuse-chip SCOPE]
 
 --granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes
-after the click, so "after" shows the page's answer under them.
+after the click, and --refuse-chip then clicks a scope's "refuse" button, so "after" shows the
+page's answer under them.
 Exit status: 0 when the report was printed, 1 when the browser could not be driven.
 """
 import argparse
@@ -164,6 +165,7 @@ STATE = """(() => {
     scopes: output ? output.textContent : null,
     checked: Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).filter(b => b.checked).map(b => b.value),
     images: Array.from(document.querySelectorAll('main img')).map(i => ({src: i.getAttribute('src'), alt: i.alt, loading: i.getAttribute('loading'), width: i.complete ? i.naturalWidth : 0})),
+    refusedBox: (document.querySelector('[data-guide-refused]') || {}).value ?? null,
     report: Array.from(document.querySelectorAll('[data-guide-report]')).filter(p => !p.hidden).map(p => p.getAttribute('data-guide-report') + ': ' + (p.querySelector('[data-guide-report-text]') || p).textContent),
   };
 })()"""
@@ -196,6 +198,7 @@ def main():
     parser.add_argument("--map-host", help="HOST=PORT: resolve HOST to 127.0.0.1:PORT, accepting its certificate")
     parser.add_argument("--granted", help="after ticking, type this into the \"Already granted\" box")
     parser.add_argument("--refused", help="after ticking, type this into the \"Cannot grant\" box")
+    parser.add_argument("--refuse-chip", help="then click the \"refuse\" button of this scope")
     args = parser.parse_args()
 
     mapping = []
@@ -254,6 +257,11 @@ def main():
             }})()""")
         if typed:
             time.sleep(0.8)
+        if args.refuse_chip is not None:
+            tools.evaluate(f"""(() => {{
+              const chip = Array.from(document.querySelectorAll('button[data-guide-refuse]')).find(b => b.getAttribute('data-guide-refuse') === {json.dumps(args.refuse_chip)});
+              if (chip) chip.click();
+            }})()""")
         # Guide images load lazily: bring each into view and wait (bounded) until it loaded or failed.
         tools.evaluate("""Promise.all(Array.from(document.querySelectorAll('main img')).map(i => new Promise(done => {
           i.scrollIntoView();

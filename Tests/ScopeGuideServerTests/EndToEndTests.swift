@@ -21,6 +21,8 @@ import Testing
         var images: [Image]
         /// Visible lines of the grant and refusal report, `key: text`.
         var report: [String]
+        /// The "Cannot grant" box's text.
+        var refusedBox: String?
     }
 
     struct ClickReport: Decodable {
@@ -121,6 +123,18 @@ import Testing
             "unneeded: tags:write", "unavailable: List Tags",
         ])
         #expect(engine.unavailable == ["front_list_tags"] && engine.grant?.unneeded == ["tags:write"])
+
+        // A scope's "refuse" button: the scope goes to the Cannot grant box and the page solves again.
+        let (refusing, refusingError) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_tags", action: "front_send_message", extra: ["--refuse-chip", "messages:send"])
+        let refused = try #require(refusing, "the CDP driver failed: \(refusingError)")
+        let refusedURL = try GuideURL(parsing: server.baseURL + path + "?actions=front_list_tags,front_send_message&without=messages:send", in: ServerFixtures.catalog)
+        let refusedEngine = try JSONDecoder().decode(ResolutionReport.self, from: Data(try ServerFixtures.renderer.render(refusedURL, as: .json).utf8))
+        #expect(refused.after.refusedBox == "messages:send")
+        #expect(refused.after.url == refusedURL.description)
+        #expect(refused.after.scopes == refusedEngine.scopesText)
+        #expect(refused.after.report == ["unavailable: Send Message"])
+        #expect(refused.problems.isEmpty, "console errors or CSP violations: \(refused.problems)")
     }
 
     @Test("serve --strict fails fast with the loader's errors and exit status 1")

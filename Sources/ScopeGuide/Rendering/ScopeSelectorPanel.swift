@@ -99,7 +99,8 @@ struct ScopeSelectorPanel {
     }
 
     /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
-    /// `granted=` accepts), and the report of the resolution under them: what the grant enables,
+    /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
+    /// the answer, which a page without script cannot use), and the report of the resolution under them: what the grant enables,
     /// what to add, re-consent, what could be revoked, what is unavailable. The script writes the
     /// same lines (`reportLines` in guide-page.js).
     private func constraintsHTML() -> String {
@@ -130,6 +131,7 @@ struct ScopeSelectorPanel {
             <textarea id="sg-refused" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-refused>\(e(url.constraints.refused.map(\.rawValue).joined(separator: " ")))</textarea>
             </div>
             </div>
+            <p class="sg-muted sg-chips" data-guide-refuse-list hidden><span>Cannot grant one of the scopes the answer needs? Refuse it:</span></p>
             <p class="sg-error" role="alert" data-guide-constraint-error hidden></p>
             <div class="sg-report" aria-live="polite" data-guide-constraint-report\(lines.allSatisfy { $0.text == nil } ? " hidden" : "")>
 

@@ -1358,6 +1358,21 @@ var ScopeGuideEngine = (() => {
         setHidden(report, lines.every(([, value]) => value === null));
       }
 
+      // One "refuse" button per scope of the answer: refusing it adds it to the Cannot grant box.
+      for (const holder of all("[data-guide-refuse-list]")) {
+        for (const old of all("[data-guide-refuse]", holder)) old.remove();
+        for (const name of resolution.scopeNames) {
+          const chip = document.createElement("button");
+          chip.type = "button";
+          chip.className = "sg-chip";
+          chip.setAttribute("data-guide-refuse", name);
+          chip.setAttribute("title", "Refuse this scope and solve again");
+          chip.textContent = name;
+          holder.append(chip);
+        }
+        setHidden(holder, resolution.scopeNames.length === 0 || !refusedBox);
+      }
+
       const guide = [...sections, { element: null, scopes: [], steps: looseSteps }];
       const tailored = E.tailor(model, resolution, guide.map((s) => ({ scopes: s.scopes, steps: s.steps.map((st) => ({ scopes: st.scopes, displayScopes: st.display })) })));
       guide.forEach((section, i) => {
@@ -1426,10 +1441,17 @@ var ScopeGuideEngine = (() => {
     document.addEventListener("click", (event) => {
       if (!(event.target instanceof Element)) return;
       const button = event.target.closest(
-        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy]"
+        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse]"
       );
       if (!button) return;
-      if (button.hasAttribute("data-guide-select-all")) {
+      if (button.hasAttribute("data-guide-refuse")) {
+        if (refusedBox) {
+          const names = E.scopeNames(refusedBox.value);
+          refusedBox.value = [...names, button.getAttribute("data-guide-refuse")].join(" ");
+        }
+        readConstraints();
+        render(true);
+      } else if (button.hasAttribute("data-guide-select-all")) {
         // Every action the search matches, shown or not.
         for (const index of matches) state.selected.add(model.actions[index].id);
         showRows();
