@@ -100,9 +100,9 @@ struct ScopeSelectorPanel {
 
     /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
     /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
-    /// the answer, which a page without script cannot use), and the report of the resolution under them: what the grant enables,
-    /// what to add, re-consent, what could be revoked, what is unavailable. The script writes the
-    /// same lines (`reportLines` in guide-page.js).
+    /// the answer; a page without script could not use them), and the report of the resolution
+    /// under the boxes: what the grant enables, what to add, re-consent, what could be revoked,
+    /// what is unavailable. The script writes the same lines (`reportLines` in guide-page.js).
     private func constraintsHTML() -> String {
         let e = HTMLEscaping.escape
         let resolution = tailored.resolution

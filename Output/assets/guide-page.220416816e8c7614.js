@@ -27,11 +27,6 @@ var ScopeGuideEngine = (() => {
 
   // ---- Bitsets over scope indices (Uint32Array words) -------------------------------------------
 
-  const popcount = (x) => {
-    x -= (x >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  };
   const has = (bits, n) => (bits[n >>> 5] & (1 << (n & 31))) !== 0;
   const add = (bits, n) => {
     bits[n >>> 5] |= 1 << (n & 31);
@@ -44,9 +39,6 @@ var ScopeGuideEngine = (() => {
     formUnion(result, b);
     return result;
   };
-  const count = (a) => a.reduce((n, word) => n + popcount(word), 0);
-  /** How many members of `a` are not in `b`. */
-  const countSubtracting = (a, b) => a.reduce((n, word, i) => n + popcount(word & ~b[i]), 0);
   const isSubset = (a, b) => a.every((word, i) => (word & ~b[i]) === 0);
   const equal = (a, b) => a.every((word, i) => word === b[i]);
   const members = (a) => {
@@ -66,7 +58,6 @@ var ScopeGuideEngine = (() => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
     return a.length - b.length;
   };
-  const listIsSubset = (small, big) => small.every((n) => big.includes(n));
 
   /** Ascending by Unicode code point (not UTF-16 code unit, not locale). */
   const compareCodePoints = (a, b) => {
