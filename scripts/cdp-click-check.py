@@ -6,17 +6,20 @@ Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
 
   {"before": STATE, "after": STATE, "clicked": true, "problems": [...]}
 
-where STATE is {"ready", "href", "url", "scopes", "checked", "images", "report"}: the page
+where STATE is {"ready", "href", "url", "scopes", "checked", "images", "report", "refusedBox",
+"solved"}: the page
 script's ready flag, location.href (the address bar), the dynamic URL field, the "Scopes
 Selected" box, the ticked action ids, each guide image's src, alt, loading and natural width once
-loaded (0: not shown), and the visible lines of the grant and refusal report ("key: text"); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
+loaded (0: not shown), the visible lines of the grant and refusal report ("key: text"), the
+"Cannot grant" box's text and whether the page shows the engine's answer ("engine") or its own
+("page"); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
 violations seen while the page ran.
 
 --map-host HOST=PORT sends Chromium's requests for HOST to 127.0.0.1:PORT and accepts that
 server's self-signed certificate (scripts/https-image-server.py), so an https: image can load
 with no network.
 
-Usage: cdp-click-check.py --url URL --action ACTION_ID [--chromium /usr/bin/chromium] [--timeout 30]
+Usage: cdp-click-check.py --url URL --action ACTION_ID[,ACTION_ID…] [--chromium /usr/bin/chromium] [--timeout 30]
                           [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES] [--refuse-chip SCOPE]
 
 --granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes
@@ -166,6 +169,7 @@ STATE = """(() => {
     checked: Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).filter(b => b.checked).map(b => b.value),
     images: Array.from(document.querySelectorAll('main img')).map(i => ({src: i.getAttribute('src'), alt: i.alt, loading: i.getAttribute('loading'), width: i.complete ? i.naturalWidth : 0})),
     refusedBox: (document.querySelector('[data-guide-refused]') || {}).value ?? null,
+    solved: document.documentElement.getAttribute('data-guide-solved'),
     report: Array.from(document.querySelectorAll('[data-guide-report]')).filter(p => !p.hidden).map(p => p.getAttribute('data-guide-report') + ': ' + (p.querySelector('[data-guide-report-text]') || p).textContent),
   };
 })()"""
@@ -234,13 +238,15 @@ def main():
         while before.get("ready") != "1" and time.monotonic() < deadline:
             time.sleep(0.05)
             before = tools.evaluate(STATE)
-        action = json.dumps(args.action)
-        clicked = tools.evaluate(f"""(() => {{
-          const box = Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).find(b => b.value === {action});
-          if (!box) return false;
-          box.click();
-          return true;
-        }})()""")
+        # Comma-separated ids are clicked in turn (the same id twice ticks and unticks it).
+        clicked = True
+        for action in args.action.split(","):
+            clicked = tools.evaluate(f"""(() => {{
+              const box = Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).find(b => b.value === {json.dumps(action)});
+              if (!box) return false;
+              box.click();
+              return true;
+            }})()""") and clicked
         # Then type into the "Already granted" and "Cannot grant" boxes, as a person would, and
         # wait past the script's pause before it solves again.
         typed = False

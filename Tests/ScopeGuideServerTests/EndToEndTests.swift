@@ -23,6 +23,8 @@ import Testing
         var report: [String]
         /// The "Cannot grant" box's text.
         var refusedBox: String?
+        /// `engine` when the page shows the engine's answer, `page` when its script solved.
+        var solved: String?
     }
 
     struct ClickReport: Decodable {
@@ -135,6 +137,14 @@ import Testing
         #expect(refused.after.scopes == refusedEngine.scopesText)
         #expect(refused.after.report == ["unavailable: Send Message"])
         #expect(refused.problems.isEmpty, "console errors or CSP violations: \(refused.problems)")
+        #expect(refused.before.solved == "engine" && refused.after.solved == "page")
+
+        // Ticking and unticking comes back to the page's own state: the engine's answer again.
+        let (back, backError) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_tags&granted=tags:write", action: "front_send_message,front_send_message")
+        let returned = try #require(back, "the CDP driver failed: \(backError)")
+        #expect(returned.before.solved == "engine" && returned.after.solved == "engine")
+        #expect(returned.after.scopes == returned.before.scopes && returned.after.url == returned.before.url)
     }
 
     @Test("serve --strict fails fast with the loader's errors and exit status 1")

@@ -1162,16 +1162,21 @@ var ScopeGuideEngine = (() => {
     if (parsed.separator !== null) state.separator = parsed.separator;
     if (parsed.whitelabel !== null) state.whitelabel = parsed.whitelabel;
     Object.assign(state.variables, parsed.variables);
-    // The engine's answer belongs to the page's own selection and constraints: shown as it is
-    // when the address asks for the same, instead of searching again on load.
-    const sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-    const initialAnswer =
-      model.resolution &&
-      sameList(E.normalizeSelection(model, [...state.selected]), E.normalizeSelection(model, model.selection)) &&
-      sameList(state.granted, E.normalizeScopes(model, model.granted).known) &&
-      sameList(state.refused, E.normalizeScopes(model, model.refused).known)
-        ? model.resolution
-        : null;
+    // What the answer depends on. The engine's answer belongs to the page's own selection and
+    // constraints: shown as it is whenever the state is that one (on load, and on coming back to
+    // it), instead of searching again; and the last answer is kept while only the separator changes.
+    const solvedFor = (selection, granted, refused) =>
+      JSON.stringify([E.normalizeSelection(model, selection), E.normalizeScopes(model, granted).known, E.normalizeScopes(model, refused).known]);
+    const engineKey = model.resolution ? solvedFor(model.selection, model.granted, model.refused) : null;
+    let last = { key: null, resolution: null };
+    function currentResolution() {
+      const key = solvedFor([...state.selected], state.granted, state.refused);
+      if (key !== last.key) {
+        const answer = key === engineKey ? model.resolution : null;
+        last = { key, resolution: E.resolve(model, [...state.selected], { granted: state.granted, refused: state.refused, answer }), answer };
+      }
+      return last;
+    }
 
     const errorBox = document.querySelector("[data-guide-url-error]");
     if (errorBox && parsed.errors.length > 0) {
@@ -1297,9 +1302,9 @@ var ScopeGuideEngine = (() => {
     });
     const looseSteps = steps.filter((step) => !sections.some((s) => s.steps.includes(step)));
 
-    function render(updateHistory, answer = null) {
+    function render(updateHistory) {
       const started = performance.now();
-      const resolution = E.resolve(model, [...state.selected], { granted: state.granted, refused: state.refused, answer });
+      const { resolution, answer } = currentResolution();
       const urlState = {
         selection: resolution.selection,
         granted: state.granted,
@@ -1385,7 +1390,7 @@ var ScopeGuideEngine = (() => {
 
       // The engine's notes on the grant and refusals describe its answer only: once the page
       // answers for another state, its own report above replaces them.
-      if (!answer) all("[data-guide-constraints]").forEach((element) => setHidden(element, true));
+      all("[data-guide-constraints]").forEach((element) => setHidden(element, !answer));
       root.setAttribute("data-guide-optimal", resolution.optimal ? "1" : "0");
       // How the page answered, for tests and the curious: the engine's answer or its own search.
       root.setAttribute("data-guide-solved", answer ? "engine" : "page");
@@ -1463,7 +1468,7 @@ var ScopeGuideEngine = (() => {
     });
 
     applySearch();
-    render(false, initialAnswer);
+    render(false);
     root.dataset.guideReady = "1";
   }
 
