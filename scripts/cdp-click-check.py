@@ -6,18 +6,25 @@ Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
 
   {"before": STATE, "after": STATE, "clicked": true, "problems": [...]}
 
-where STATE is {"ready", "href", "url", "scopes", "checked", "images"}: the page script's ready
-flag, location.href (the address bar), the dynamic URL field, the "Scopes Selected" box, the
-ticked action ids, and each guide image's src, alt, loading and natural width once loaded (0:
-not shown); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
+where STATE is {"ready", "href", "url", "scopes", "checked", "images", "report", "refusedBox",
+"solved"}: the page
+script's ready flag, location.href (the address bar), the dynamic URL field, the "Scopes
+Selected" box, the ticked action ids, each guide image's src, alt, loading and natural width once
+loaded (0: not shown), the visible lines of the grant and refusal report ("key: text"), the
+"Cannot grant" box's text and whether the page shows the engine's answer ("engine") or its own
+("page"); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
 violations seen while the page ran.
 
 --map-host HOST=PORT sends Chromium's requests for HOST to 127.0.0.1:PORT and accepts that
 server's self-signed certificate (scripts/https-image-server.py), so an https: image can load
 with no network.
 
-Usage: cdp-click-check.py --url URL --action ACTION_ID [--chromium /usr/bin/chromium] [--timeout 30]
-                          [--map-host HOST=PORT]
+Usage: cdp-click-check.py --url URL --action ACTION_ID[,ACTION_ID…] [--chromium /usr/bin/chromium] [--timeout 30]
+                          [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES] [--refuse-chip SCOPE]
+
+--granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes
+after the click, and --refuse-chip then clicks a scope's "refuse" button, so "after" shows the
+page's answer under them.
 Exit status: 0 when the report was printed, 1 when the browser could not be driven.
 """
 import argparse
@@ -161,6 +168,9 @@ STATE = """(() => {
     scopes: output ? output.textContent : null,
     checked: Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).filter(b => b.checked).map(b => b.value),
     images: Array.from(document.querySelectorAll('main img')).map(i => ({src: i.getAttribute('src'), alt: i.alt, loading: i.getAttribute('loading'), width: i.complete ? i.naturalWidth : 0})),
+    refusedBox: (document.querySelector('[data-guide-refused]') || {}).value ?? null,
+    solved: document.documentElement.getAttribute('data-guide-solved'),
+    report: Array.from(document.querySelectorAll('[data-guide-report]')).filter(p => !p.hidden).map(p => p.getAttribute('data-guide-report') + ': ' + (p.querySelector('[data-guide-report-text]') || p).textContent),
   };
 })()"""
 
@@ -190,6 +200,9 @@ def main():
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--map-host", help="HOST=PORT: resolve HOST to 127.0.0.1:PORT, accepting its certificate")
+    parser.add_argument("--granted", help="after ticking, type this into the \"Already granted\" box")
+    parser.add_argument("--refused", help="after ticking, type this into the \"Cannot grant\" box")
+    parser.add_argument("--refuse-chip", help="then click the \"refuse\" button of this scope")
     args = parser.parse_args()
 
     mapping = []
@@ -225,13 +238,36 @@ def main():
         while before.get("ready") != "1" and time.monotonic() < deadline:
             time.sleep(0.05)
             before = tools.evaluate(STATE)
-        action = json.dumps(args.action)
-        clicked = tools.evaluate(f"""(() => {{
-          const box = Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).find(b => b.value === {action});
-          if (!box) return false;
-          box.click();
-          return true;
-        }})()""")
+        # Comma-separated ids are clicked in turn (the same id twice ticks and unticks it).
+        clicked = True
+        for action in args.action.split(","):
+            clicked = tools.evaluate(f"""(() => {{
+              const box = Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).find(b => b.value === {json.dumps(action)});
+              if (!box) return false;
+              box.click();
+              return true;
+            }})()""") and clicked
+        # Then type into the "Already granted" and "Cannot grant" boxes, as a person would, and
+        # wait past the script's pause before it solves again.
+        typed = False
+        for selector, text in (("[data-guide-granted]", args.granted), ("[data-guide-refused]", args.refused)):
+            if text is None:
+                continue
+            typed = tools.evaluate(f"""(() => {{
+              const box = document.querySelector({json.dumps(selector)});
+              if (!box) return false;
+              box.focus();
+              box.value = {json.dumps(text)};
+              box.dispatchEvent(new Event('input', {{bubbles: true}}));
+              return true;
+            }})()""")
+        if typed:
+            time.sleep(0.8)
+        if args.refuse_chip is not None:
+            tools.evaluate(f"""(() => {{
+              const chip = Array.from(document.querySelectorAll('button[data-guide-refuse]')).find(b => b.getAttribute('data-guide-refuse') === {json.dumps(args.refuse_chip)});
+              if (chip) chip.click();
+            }})()""")
         # Guide images load lazily: bring each into view and wait (bounded) until it loaded or failed.
         tools.evaluate("""Promise.all(Array.from(document.querySelectorAll('main img')).map(i => new Promise(done => {
           i.scrollIntoView();

@@ -4,6 +4,8 @@
 //   node scripts/js-engine-selftest.mjs            hand-made and random checks (brute force)
 //   node scripts/js-engine-selftest.mjs --browser  also load scripts/fixtures/sample-page.html
 //                                                  in headless Chromium and check the DOM
+//   node scripts/js-engine-selftest.mjs --vectors corpus.json
+//                                                  replay the shared engine vectors (EngineVectors.swift)
 //   node scripts/js-engine-selftest.mjs --resolve data.json [id,id]
 //                                                  print the engine's answer as JSON (for a
 //                                                  Swift parity test)
@@ -49,6 +51,25 @@ if (process.argv[2] === "--resolve") {
   };
   process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   process.exit(0);
+}
+
+// ------------------------------------------------------------------------------------------------
+// --vectors mode: replay the shared engine vectors that a Swift test wrote
+
+if (process.argv[2] === "--vectors") {
+  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
+  const replayPath = path.join(here, "engine-vectors.js");
+  const sandbox = { module: { exports: {} } };
+  vm.runInNewContext(readFileSync(replayPath, "utf8"), sandbox, { filename: replayPath });
+  const started = Date.now();
+  const result = sandbox.module.exports(E, corpus);
+  for (const f of result.failures) console.error("FAIL: " + f);
+  console.log(
+    `vectors: ${result.cases} cases (${result.withLevelsAndConstraints} with levels and a grant or refusal, ` +
+      `${result.nonOptimal} not proven optimal, compared all the same) in ${Date.now() - started} ms`
+  );
+  console.log(`${result.passed} passed, ${result.failed} failed`);
+  process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -520,8 +541,20 @@ function randomCatalogue(rng, index) {
     'invalid whitelabel value "maybe" (expected 1, 0, true or false)',
   ], "parse: messages name the offending value");
   same(bad.variables, { subdomain: "acme" }, "parse: var.<name> kept");
-  same(E.parseQuery(model, "granted=tags:read&without=messages:send").constraints, ["granted", "without"], "parse: granted= and without= are recognised (the engine applies them)");
-  same(E.parseQuery(model, "granted=tags:read").errors, [], "parse: granted= is no unknown parameter");
+  {
+    // granted= and without=: any separator, definition order, unknown names reported, refusal wins.
+    const scoped = E.prepare(catalogue({ connector: "front", defined: ["tags:read", "messages:send", "ü:x"], actions: [["a", "A", [["tags:read"]]]] }));
+    const model = scoped;
+    const [first, second, third] = scoped.scopes;
+    const parsed = E.parseQuery(model, `granted=${encodeURIComponent(third + " ; " + first)}&without=${second}|${second}`);
+    same([parsed.constraints.granted, parsed.constraints.refused], [[first, third], [second]], "parse: granted= and without= in definition order, any separator");
+    same(parsed.errors, [], "parse: granted= and without= are no unknown parameters");
+    same(E.buildQuery(model, { selection: [], granted: [third, first, "nope"], refused: [second] }), `granted=${E.encodeQueryValue(first)},${E.encodeQueryValue(third)}&without=${E.encodeQueryValue(second)}`, "url: granted= and without= as GuideURL writes them");
+    const wrong = E.parseQuery(model, `granted=${first},nope&without=${first}`);
+    same(wrong.errors.map((e) => e.kind), ["unknownScopes", "grantedAndRefused"], "parse: unknown and contradictory scopes reported");
+    same([wrong.constraints.granted, wrong.constraints.refused], [[], [first]], "parse: a scope both granted and refused is refused");
+    same(E.scopeNames("a b,c;d|e\nf\u00a0g,,"), ["a", "b", "c", "d", "e", "f", "g"], "scopeNames: the five separators and Unicode white space");
+  }
   same(E.parseQuery(model, "whitelabel=").whitelabel, true, "parse: whitelabel= means on");
   same(E.parseQuery(model, "whitelabel=+TRUE+").whitelabel, true, "parse: whitelabel trimmed, case-insensitive");
   same(E.parseQuery(model, "whitelabel=0").whitelabel, false, "parse: whitelabel=0");

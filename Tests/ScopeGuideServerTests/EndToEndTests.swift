@@ -19,6 +19,12 @@ import Testing
         var scopes: String?
         var checked: [String]
         var images: [Image]
+        /// Visible lines of the grant and refusal report, `key: text`.
+        var report: [String]
+        /// The "Cannot grant" box's text.
+        var refusedBox: String?
+        /// `engine` when the page shows the engine's answer, `page` when its script solved.
+        var solved: String?
     }
 
     struct ClickReport: Decodable {
@@ -86,6 +92,59 @@ import Testing
         #expect(server.stop() == 0, "SIGTERM should stop the server cleanly:\n\(server.log)")
         #expect(server.log.contains("path=\(path)"))
         #expect(server.log.contains("status=200"))
+    }
+
+    @Test("serve: typing a grant and a refusal into the page re-solves them as the engine does, under the server's CSP")
+    func typeGrantsAndRefusals() async throws {
+        try #require(Self.chromium != nil, "chromium is not installed; run scripts/setup")
+        let server = try ServerProcess()
+        let ready = try await server.waitUntilReady()
+        try #require(ready, "the server did not start:\n\(server.log)")
+        defer { _ = server.stop() }
+
+        let path = "/connectors/front/guides/link-account/api-token"
+        // Pasted as from a provider's console: commas, a pipe, a new line, an unknown scope.
+        let (report, stderr) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_conversations,front_list_tags", action: "front_send_message",
+            extra: ["--granted", "tags:write,conversations:read|nope\n", "--refused", "tags:read"])
+        let result = try #require(report, "the CDP driver failed: \(stderr)")
+        #expect(result.before.ready == "1", "the page script did not run (blocked by the CSP?): \(result.problems)")
+        #expect(result.problems.isEmpty, "console errors or CSP violations: \(result.problems)")
+
+        let expectedURL = try GuideRequest(
+            parsing: server.baseURL + path + "?actions=front_list_conversations,front_list_tags,front_send_message&granted=tags:write,conversations:read&without=tags:read",
+            in: ServerFixtures.catalog)
+        let json = ServerFixtures.renderer.render(expectedURL, as: .json)
+        let engine = try JSONDecoder().decode(ResolutionReport.self, from: Data(json.utf8))
+        #expect(result.after.url == expectedURL.description)
+        #expect(result.after.href == expectedURL.description)
+        #expect(result.after.scopes == engine.scopesText)
+        #expect(engine.grant?.add == ["messages:send"])
+        #expect(result.after.report == [
+            "enabled: List Conversations", "add: messages:send", "reconsent: needed: the customer must authorize again with the scopes to add.",
+            "unneeded: tags:write", "unavailable: List Tags",
+        ])
+        #expect(engine.unavailable == ["front_list_tags"] && engine.grant?.unneeded == ["tags:write"])
+
+        // A scope's "refuse" button: the scope goes to the Cannot grant box and the page solves again.
+        let (refusing, refusingError) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_tags", action: "front_send_message", extra: ["--refuse-chip", "messages:send"])
+        let refused = try #require(refusing, "the CDP driver failed: \(refusingError)")
+        let refusedURL = try GuideRequest(parsing: server.baseURL + path + "?actions=front_list_tags,front_send_message&without=messages:send", in: ServerFixtures.catalog)
+        let refusedEngine = try JSONDecoder().decode(ResolutionReport.self, from: Data(ServerFixtures.renderer.render(refusedURL, as: .json).utf8))
+        #expect(refused.after.refusedBox == "messages:send")
+        #expect(refused.after.url == refusedURL.description)
+        #expect(refused.after.scopes == refusedEngine.scopesText)
+        #expect(refused.after.report == ["unavailable: Send Message"])
+        #expect(refused.problems.isEmpty, "console errors or CSP violations: \(refused.problems)")
+        #expect(refused.before.solved == "engine" && refused.after.solved == "page")
+
+        // Ticking and unticking comes back to the page's own state: the engine's answer again.
+        let (back, backError) = try await Self.clickCheckDetached(
+            url: server.baseURL + path + "?actions=front_list_tags&granted=tags:write", action: "front_send_message,front_send_message")
+        let returned = try #require(back, "the CDP driver failed: \(backError)")
+        #expect(returned.before.solved == "engine" && returned.after.solved == "engine")
+        #expect(returned.after.scopes == returned.before.scopes && returned.after.url == returned.before.url)
     }
 
     @Test("serve --strict fails fast with the loader's errors and exit status 1")

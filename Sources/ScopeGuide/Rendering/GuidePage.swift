@@ -17,6 +17,8 @@ struct GuidePage {
     struct Shared: Sendable {
         var data: PageData.Shared
         var actionRows: [ScopeSelectorPanel.ActionRow]
+        /// Numbers the resolution's scopes for the page data.
+        var graph: ScopeGraph
     }
 
     func html(assets: PageAssets.Placement = .inline) -> String {
@@ -25,7 +27,7 @@ struct GuidePage {
             tailored: tailored, url: url, site: site, variables: variables,
             flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)
         let body = builder.render()
-        let data = PageData.scriptJSON(shared.data, url: url)
+        let data = PageData.scriptJSON(shared.data, url: url, resolution: tailored.resolution, graph: shared.graph)
         // Appended piece by piece into one buffer: the page is mostly the 50 KB of inline
         // script and style, which interpolation would copy more than once.
         var page = ""

@@ -37,11 +37,10 @@ public struct GuideRenderer: Sendable {
                 // The script falls back to the engine's scopes for an empty selection. Shared by
                 // every page of the method: its own selection, grant and refusals do not belong here.
                 let fullGuide = tailoredGuide(for: request.untailored).resolution.scopes
+                let graph = tailor.graph(for: tailored.connector)
                 return GuidePage.Shared(
-                    data: PageData.Shared(
-                        connector: tailored.connector, method: tailored.method,
-                        graph: tailor.graph(for: tailored.connector.key)!, fullGuideScopes: fullGuide),
-                    actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector))
+                    data: PageData.Shared(connector: tailored.connector, method: tailored.method, graph: graph, fullGuideScopes: fullGuide),
+                    actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector), graph: graph)
             }
             return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html(assets: assets)
         case .json:

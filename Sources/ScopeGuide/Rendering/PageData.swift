@@ -7,9 +7,13 @@ import Foundation
 ///
 /// Keys: `actions` (`id`, `label`, `alternatives` as scope indices), `base`, `closures` (per
 /// defined scope, the sorted indices it grants), `connector`, `defaultScopes` (when declared),
-/// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `path`,
-/// `scopes` (defined scopes in display order, then undefined ones wildcards grant), `selection`,
-/// `separator`, `variables`, `whitelabel`.
+/// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `granted` and
+/// `refused` (the URL's `granted=` and `without=` scope names, in definition order), `levels` (per
+/// defined scope its privilege level, when some scope is not at level 1), `path`, `resolution`
+/// (the engine's answer for this page's selection and constraints: `scopes` as indices and
+/// `optimal`, which the script shows on load instead of searching again), `scopes` (defined scopes
+/// in display order, then undefined ones wildcards grant), `selection`, `separator`, `variables`,
+/// `whitelabel`.
 ///
 /// The JSON is safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped as
 /// `\u003c`…, so no text from a guide can close the element.
@@ -34,6 +38,10 @@ enum PageData {
                 ("fullGuideScopes", JSONText.integers(fullGuideScopes.compactMap(graph.number(of:)))),
                 ("scopes", JSONText.array(graph.scopes) { JSONText.string($0.rawValue) }),
             ]
+            // The script derives the weights from the levels as PrivilegeWeights does.
+            if connector.scopeDefinitions.contains(where: { $0.privilege != 1 }) {
+                members.append(("levels", JSONText.integers(connector.scopeDefinitions.map(\.privilege))))
+            }
             if let defaults = method.defaultScopes {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
@@ -41,15 +49,18 @@ enum PageData {
         }
     }
 
-    /// The page's JSON for `url`.
-    static func scriptJSON(_ shared: Shared, url: GuideURL) -> String {
+    /// The page's JSON for `url`, whose engine answer is `resolution` (numbered by `graph`).
+    static func scriptJSON(_ shared: Shared, url: GuideURL, resolution: Resolution, graph: ScopeGraph) -> String {
         var members = shared.members
+        let names = { (scopes: [Scope]) in "[" + scopes.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]" }
         members += [
             ("base", JSONText.string(url.base)),
-            // Set when the engine applied an existing grant or refused scopes, which this page's
-            // script does not compute: it then keeps the engine's answer.
-            ("constrained", url.constraints.isEmpty ? "false" : "true"),
+            ("granted", names(url.constraints.granted)),
             ("path", JSONText.string(url.path)),
+            ("refused", names(url.constraints.refused)),
+            // The script shows this on load rather than searching again: a page opens with the
+            // engine's answer even where the search ran out of budget.
+            ("resolution", "{\"optimal\":\(resolution.isOptimal),\"scopes\":\(JSONText.integers(resolution.scopes.compactMap(graph.number(of:))))}"),
             ("selection", "[" + url.selection.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"),
             ("separator", JSONText.string(url.separator.rawValue)),
             ("variables", url.variables.isEmpty ? "{}" : JSONText.encode(url.variables)),

@@ -1,7 +1,13 @@
 /// The "Select actions to adjust the guide" panel of seed 002, as generated HTML: search, select
-/// all and clear, one checkbox per action with its scopes, the dynamic URL and the selected
-/// scopes with the separator choice. Every value from a guide or request is escaped.
+/// all and clear, a checkbox row per selected action and per search match (the first
+/// ``rowLimit``), the "Already granted" and "Cannot grant" boxes with the report of what they
+/// change, the dynamic URL and the selected scopes with the separator choice. Every value from a
+/// guide or request is escaped; the page script keeps the same elements up to date.
 struct ScopeSelectorPanel {
+    /// Rows shown besides the selected actions: the first matches of the search (with no search,
+    /// the first actions), so a catalogue of 10,000 actions does not put 10,000 rows on the page.
+    static let rowLimit = 200
+
     /// One action's checkbox row, as the HTML before and after the `checked` attribute; the same
     /// for every selection, so built once per catalogue.
     struct ActionRow: Sendable {
@@ -41,19 +47,24 @@ struct ScopeSelectorPanel {
             <button type="button" class="sg-button" data-guide-select-all>Select all</button>
             <button type="button" class="sg-button" data-guide-clear>Clear</button>
             </div>
-            <div class="sg-action-list" role="group" aria-label="Actions" data-guide-action-list>
+            <div class="sg-action-list" role="group" aria-label="Actions" data-guide-action-list data-guide-action-limit="\(Self.rowLimit)">
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
-        html.reserveCapacity(html.utf8.count + actionRows.count * 256 + 4096)
-        for row in actionRows {
+        html.reserveCapacity(html.utf8.count + min(actionRows.count, Self.rowLimit + selected.count) * 256 + 4096)
+        for (index, row) in actionRows.enumerated() where index < Self.rowLimit || selected.contains(row.id) {
             html += row.beforeChecked
             if selected.contains(row.id) { html += " checked" }
             html += row.afterChecked
         }
         html += """
-            <p class="sg-muted sg-no-results" data-guide-no-results hidden>No actions match your search.</p>
+            <p class="sg-muted sg-no-results" data-guide-no-results\(actionRows.isEmpty ? "" : " hidden")>No actions match your search.</p>
             </div>
+            <p class="sg-muted" aria-live="polite" data-guide-action-count>\(Self.grouped(min(Self.rowLimit, actionRows.count))) of \(Self.grouped(actionRows.count)) matching actions shown</p>
+
+            """
+        html += constraintsHTML()
+        html += """
             <p class="sg-error" role="alert" data-guide-url-error hidden></p>
             <div class="sg-output">
             <label class="sg-muted" for="sg-url">Dynamic Guide URL</label>
@@ -85,5 +96,58 @@ struct ScopeSelectorPanel {
                 + "data-scope-delimiter=\"\(e(method.scopeDelimiter))\" href=\"\(e(authorize))\">\(e(authorize))</a></p>\n"
         }
         return html + "</div>\n</section>\n"
+    }
+
+    /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
+    /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
+    /// the answer; a page without script could not use them), and the report of the resolution
+    /// under the boxes: what the grant enables, what to add, re-consent, what could be revoked,
+    /// what is unavailable. The script writes the same lines (`reportLines` in guide-page.js).
+    private func constraintsHTML() -> String {
+        let e = HTMLEscaping.escape
+        let resolution = tailored.resolution
+        let labels = { (ids: [ActionID]) in
+            let set = Set(ids)
+            return self.tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
+        }
+        let grant = resolution.grant
+        let lines: [(key: String, label: String, text: String?)] = [
+            ("enabled", "Already enabled by the grant:", grant.map { $0.enabled.isEmpty ? "none of the selected actions" : labels($0.enabled) }),
+            ("add", "Scopes to add:", grant.map { $0.add.isEmpty ? "nothing" : $0.add.map(\.rawValue).joined(separator: " ") }),
+            ("reconsent", "Re-consent:", grant.map {
+                $0.reconsent ? "needed: the customer must authorize again with the scopes to add." : "not needed: the existing grant enables every selected action."
+            }),
+            ("unneeded", "Granted but not needed (candidates to revoke):", grant.flatMap { $0.unneeded.isEmpty ? nil : $0.unneeded.map(\.rawValue).joined(separator: " ") }),
+            ("unavailable", "Unavailable (every way needs a refused scope):", resolution.unavailable.isEmpty ? nil : labels(resolution.unavailable)),
+        ]
+        var html = """
+            <div class="sg-constraints">
+            <div class="sg-column sg-grow">
+            <label class="sg-muted" for="sg-granted">Already granted: the scopes the customer's credential has (any separator)</label>
+            <textarea id="sg-granted" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-granted>\(e(url.constraints.granted.map(\.rawValue).joined(separator: " ")))</textarea>
+            </div>
+            <div class="sg-column sg-grow">
+            <label class="sg-muted" for="sg-refused">Cannot grant: scopes the customer's admin will not grant</label>
+            <textarea id="sg-refused" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-refused>\(e(url.constraints.refused.map(\.rawValue).joined(separator: " ")))</textarea>
+            </div>
+            </div>
+            <p class="sg-muted sg-chips" data-guide-refuse-list hidden><span>Cannot grant one of the scopes the answer needs? Refuse it:</span></p>
+            <p class="sg-error" role="alert" data-guide-constraint-error hidden></p>
+            <div class="sg-report" aria-live="polite" data-guide-constraint-report\(lines.allSatisfy { $0.text == nil } ? " hidden" : "")>
+
+            """
+        for line in lines {
+            html += "<p data-guide-report=\"\(line.key)\"\(line.text == nil ? " hidden" : "")><strong>\(e(line.label))</strong> "
+                + "<span data-guide-report-text>\(e(line.text ?? ""))</span></p>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    /// `count` with its digits grouped by commas ("4,312"), as the script writes it.
+    static func grouped(_ count: Int) -> String {
+        let digits = Array(String(count))
+        return String(digits.enumerated().flatMap { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+        })
     }
 }

@@ -15,13 +15,18 @@ public struct Tailor: Sendable {
         })
     }
 
-    /// The scope graph of the connector with `key`.
-    func graph(for key: String) -> ScopeGraph? { resolvers[key]?.graph }
+    /// The scope graph of `connector`.
+    func graph(for connector: Connector) -> ScopeGraph { resolver(for: connector).graph }
+
+    /// The catalogue's resolver for `connector`; one of its own for a connector of another
+    /// catalogue (a request made elsewhere), rather than a crash.
+    private func resolver(for connector: Connector) -> Resolver {
+        resolvers[connector.key] ?? Resolver(connector: connector, nodeBudget: nodeBudget)
+    }
 
     /// The guide `request` names, tailored to its selection, grant and refusals.
     public func guide(for request: GuideRequest) -> TailoredGuide {
-        // A request made against another catalogue gets a resolver of its own rather than a crash.
-        let resolver = resolvers[request.connector.key] ?? Resolver(connector: request.connector, nodeBudget: nodeBudget)
+        let resolver = resolver(for: request.connector)
         let resolution = resolver.resolve(request.selection, for: request.method, constraints: request.constraints)
         return TailoredGuide(
             connector: request.connector, method: request.method, kind: request.kind, guide: request.guide, resolution: resolution, graph: resolver.graph)

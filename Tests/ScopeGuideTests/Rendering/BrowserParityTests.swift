@@ -18,9 +18,11 @@ import Testing
         var steps: [StepView]
         var scopesText: String
         var url: String
+        /// The visible lines of the grant and refusal report, `key: text`.
+        var report: [String] = []
 
         var description: String {
-            steps.map { "\($0.title) \($0.displayScopes) badge=\($0.badge)" }.joined(separator: "\n") + "\nscopes=\(scopesText.debugDescription)\nurl=\(url)"
+            steps.map { "\($0.title) \($0.displayScopes) badge=\($0.badge)" }.joined(separator: "\n") + "\nscopes=\(scopesText.debugDescription)\nurl=\(url)\nreport=\(report)"
         }
     }
 
@@ -28,6 +30,25 @@ import Testing
         Observed(
             steps: report.sections.flatMap { $0.steps.map { Observed.StepView(title: $0.title, displayScopes: $0.displayScopes, badge: $0.badge) } },
             scopesText: report.scopesText, url: report.url)
+    }
+
+    /// `--dump-dom` of each address, two browsers at a time (the machine has two cores).
+    static func dumpAll(_ addresses: [String], arguments: [String] = ["--dump-dom"]) async throws -> [String] {
+        let results = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            var next = 0
+            var collected: [Int: String] = [:]
+            func launch(_ index: Int) {
+                let address = addresses[index]
+                group.addTask { (index, try await Chromium.runDetached(arguments, url: address).stdout) }
+            }
+            while next < min(2, addresses.count) { launch(next); next += 1 }
+            while let (index, dom) = try await group.next() {
+                collected[index] = dom
+                if next < addresses.count { launch(next); next += 1 }
+            }
+            return collected
+        }
+        return addresses.indices.map { results[$0] ?? "" }
     }
 
     /// Reads the DOM that `--dump-dom` printed. Test-side only: the markup is the renderer's own,
@@ -56,10 +77,19 @@ import Testing
         let scopes = text(between: "data-guide-scopes-output=\"\">", and: "</pre>", in: dom) ?? "<missing>"
         let urlTag = dom.components(separatedBy: "<input id=\"sg-url\"").dropFirst().first.map { String($0.prefix { $0 != ">" }) } ?? ""
         let url = text(between: "value=\"", and: "\"", in: urlTag) ?? "<missing>"
-        return Observed(steps: steps, scopesText: scopes, url: url)
+        var report: [String] = []
+        if let start = dom.range(of: "data-guide-constraint-report"), !dom[start.upperBound...].prefix(while: { $0 != ">" }).contains(" hidden") {
+            for line in dom[start.upperBound...].components(separatedBy: "<p data-guide-report=\"").dropFirst() {
+                let tag = line.prefix { $0 != ">" }
+                if tag.contains(" hidden") { continue }
+                let key = String(tag.prefix { $0 != "\"" })
+                report.append(key + ": " + (text(between: "<span data-guide-report-text=\"\">", and: "</span>", in: line) ?? ""))
+            }
+        }
+        return Observed(steps: steps, scopesText: scopes, url: url, report: report)
     }
 
-    private static func text(between start: String, and end: String, in text: String) -> String? {
+    static func text(between start: String, and end: String, in text: String) -> String? {
         guard let open = text.range(of: start), let close = text[open.upperBound...].range(of: end) else { return nil }
         let inner = String(text[open.upperBound..<close.lowerBound])
         return unescape(inner.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
@@ -97,27 +127,125 @@ import Testing
             cases.append((query.joined(separator: "&"), Self.expected(ResolutionReport(tailored, url: url.url))))
         }
 
-        // Two browsers at a time: the machine has two cores.
-        let results = try await withThrowingTaskGroup(of: (Int, String).self) { group in
-            var next = 0
-            var collected: [Int: String] = [:]
-            func launch(_ index: Int) {
-                let address = page.absoluteString + (cases[index].query.isEmpty ? "" : "?" + cases[index].query)
-                group.addTask { (index, try await Chromium.runDetached(["--dump-dom"], url: address).stdout) }
-            }
-            while next < min(2, cases.count) { launch(next); next += 1 }
-            while let (index, dom) = try await group.next() {
-                collected[index] = dom
-                if next < cases.count { launch(next); next += 1 }
-            }
-            return collected
-        }
+        let results = try await Self.dumpAll(cases.map { page.absoluteString + ($0.query.isEmpty ? "" : "?" + $0.query) })
         for (index, testCase) in cases.enumerated() {
-            let dom = try #require(results[index])
+            let dom = results[index]
             #expect(dom.contains("data-guide-ready=\"1\""), "script did not finish for ?\(testCase.query)")
             let observed = Self.observe(dom)
             #expect(observed == testCase.expected, "?\(testCase.query)\nbrowser:\n\(observed)\nengine:\n\(testCase.expected)")
         }
+    }
+
+    @Test("with grants and refusals the Front page's script shows what the engine renders, and keeps the engine's answer on load")
+    func frontConstraintParity() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-parity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renderer = GuideRenderer(catalog: Fixtures.catalog)
+        let front = Fixtures.front
+        let page = directory.appendingPathComponent("front.html")
+        try renderer.render(try Fixtures.catalog.guide(connector: "front"), as: .html).write(to: page, atomically: true, encoding: .utf8)
+        #expect(front.scopeDefinitions.contains { $0.privilege != 1 }, "Front has privilege levels")
+
+        var generator = SeededGenerator(seed: 0x15_06)
+        let ids = front.actions.map(\.id)
+        let defined = front.scopeDefinitions.map(\.scope)
+        let separators = [" ", ",", ";", "|", "\n"]
+        var addresses: [String] = [], engineAddresses: [String] = [], queries: [String] = []
+        for index in 0..<24 {
+            let picked = Array(ids.shuffled(using: &generator).prefix(index < 2 ? 0 : Int.random(in: 1...6, using: &generator)))
+            let granted = defined.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
+            let refused = defined.filter { !granted.contains($0) && Int.random(in: 0..<6, using: &generator) == 0 }
+            var url = try Fixtures.catalog.guide(connector: "front")
+            try url.select(picked)
+            try url.setConstraints(granted: granted.map(\.rawValue), refused: refused.map(\.rawValue))
+            // Scopes unordered and joined by any separator, as pasted from a provider's console.
+            let list = { (scopes: [Scope]) in
+                scopes.shuffled(using: &generator).map(\.rawValue).joined(separator: separators.randomElement(using: &generator)!)
+                    .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            }
+            let query = ((picked.isEmpty ? [] : ["actions=" + picked.map(\.rawValue).joined(separator: ",")])
+                + (granted.isEmpty ? [] : ["granted=" + list(granted)]) + (refused.isEmpty ? [] : ["without=" + list(refused)])).joined(separator: "&")
+            // The engine's own page for the URL, read with scripts off: what the script must show.
+            let served = directory.appendingPathComponent("served-\(index).html")
+            try renderer.render(url, as: .html).write(to: served, atomically: true, encoding: .utf8)
+            engineAddresses.append(served.absoluteString)
+            addresses.append(page.absoluteString + (query.isEmpty ? "" : "?" + query))
+            queries.append(query)
+        }
+        let expected = try await Self.dumpAll(engineAddresses, arguments: ["--disable-javascript", "--dump-dom"]).map(Self.observe)
+        #expect(expected.contains { !$0.report.isEmpty }, "some cases report a grant or refusal")
+        #expect(expected.allSatisfy { $0.scopesText != "<missing>" })
+        let doms = try await Self.dumpAll(addresses)
+        for (index, dom) in doms.enumerated() {
+            #expect(dom.contains("data-guide-ready=\"1\""), "script did not finish for ?\(queries[index])")
+            let observed = Self.observe(dom)
+            #expect(observed == expected[index], "?\(queries[index])\nbrowser:\n\(observed)\nengine:\n\(expected[index])")
+            if !queries[index].isEmpty { #expect(dom.contains("data-guide-solved=\"page\""), "the script solved ?\(queries[index]) itself") }
+        }
+
+        // The engine's page for a constrained URL opens with the engine's answer, not a new search.
+        var url = try Fixtures.catalog.guide(connector: "front")
+        try url.select([ids[0], ids[3]])
+        try url.setConstraints(granted: [defined[0].rawValue], refused: [defined[2].rawValue])
+        let served = directory.appendingPathComponent("served.html")
+        let html = renderer.render(url, as: .html)
+        try html.write(to: served, atomically: true, encoding: .utf8)
+        #expect(html.contains("\"granted\":[") && !html.contains("\"constrained\""))
+        let doms2 = try await Self.dumpAll([served.absoluteString + "?" + url.url.query, served.absoluteString + "?actions=" + ids[1].rawValue], arguments: ["--dump-dom"])
+        let engineView = try #require(try await Self.dumpAll([served.absoluteString], arguments: ["--disable-javascript", "--dump-dom"]).first)
+        #expect(doms2[0].contains("data-guide-solved=\"engine\""))
+        #expect(!doms2[0].contains("data-guide-constrained") && !doms2[0].contains("disabled"), "the selector is no longer disabled under constraints")
+        #expect(Self.observe(doms2[0]) == Self.observe(engineView))
+        // An address asking for another selection is solved by the script.
+        #expect(doms2[1].contains("data-guide-solved=\"page\""))
+    }
+
+    @Test("the page script gives the engine's answers on the shared engine vectors, in Chromium")
+    func engineVectorsInChromium() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let corpus = try EngineVectors.corpus()
+        #expect(corpus.constrainedLevelCount >= 50)
+        let file = try EngineVectors.write(corpus)
+        let directory = file.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try PageAssets.script.write(to: directory.appendingPathComponent("guide-page.js"), atomically: true, encoding: .utf8)
+        try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("scripts/engine-vectors.js"), encoding: .utf8)
+            .write(to: directory.appendingPathComponent("engine-vectors.js"), atomically: true, encoding: .utf8)
+        try ("var CORPUS = " + corpus.json + ";\n").write(to: directory.appendingPathComponent("corpus.js"), atomically: true, encoding: .utf8)
+        try """
+            var out = document.getElementById("result");
+            try {
+              var started = performance.now();
+              var result = replayEngineVectors(ScopeGuideEngine, CORPUS);
+              result.ms = Math.round(performance.now() - started);
+              out.textContent = JSON.stringify(result);
+            } catch (error) {
+              out.textContent = "ERROR " + error;
+            }
+
+            """.write(to: directory.appendingPathComponent("run.js"), atomically: true, encoding: .utf8)
+        let harness = directory.appendingPathComponent("vectors.html")
+        try """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>vectors</title></head><body>
+            <pre id="result">not run</pre>
+            <script src="guide-page.js"></script><script src="engine-vectors.js"></script><script src="corpus.js"></script><script src="run.js"></script>
+            </body></html>
+
+            """.write(to: harness, atomically: true, encoding: .utf8)
+        let dom = try #require(try await Self.dumpAll([harness.absoluteString]).first)
+        let raw = try #require(Self.text(between: "<pre id=\"result\">", and: "</pre>", in: dom), "no result in \(dom.prefix(500))")
+        struct Result: Decodable {
+            var cases: Int, passed: Int, failed: Int, nonOptimal: Int, withLevelsAndConstraints: Int, ms: Int
+            var failures: [String]
+        }
+        let result = try JSONDecoder().decode(Result.self, from: Data(raw.utf8))
+        print("engine vectors in Chromium: \(result.cases) cases (\(result.withLevelsAndConstraints) with levels and a grant or refusal, "
+            + "\(result.nonOptimal) not proven optimal, compared too): \(result.passed) passed, \(result.failed) failed in \(result.ms) ms")
+        #expect(result.cases == corpus.caseCount)
+        #expect(result.failed == 0, "\(result.failures.joined(separator: "\n"))")
+        #expect(result.passed == corpus.caseCount)
     }
 
     /// Every page `build` wrote, opened from disk: each loads its linked stylesheet and script

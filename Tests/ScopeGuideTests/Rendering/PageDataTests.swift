@@ -24,7 +24,8 @@ import Testing
         url.separator = .pipe
         let graph = ScopeGraph(Fixtures.front)
         let shared = PageData.Shared(connector: Fixtures.front, method: Fixtures.front.methods[0], graph: graph, fullGuideScopes: [])
-        let json = PageData.scriptJSON(shared, url: url.url)
+        let resolution = Resolver(connector: Fixtures.front).resolve(url.selection, for: Fixtures.front.methods[0])
+        let json = PageData.scriptJSON(shared, url: url.url, resolution: resolution, graph: graph)
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["base"] as? String == url.url.base)
@@ -32,8 +33,14 @@ import Testing
         #expect(object["separator"] as? String == "pipe")
         #expect(object["whitelabel"] as? Bool == false)
         #expect(object["definedCount"] as? Int == graph.definedCount)
-        #expect(object["constrained"] as? Bool == false)
-        #expect(Array(object.keys).sorted() == ["actions", "base", "closures", "connector", "constrained", "definedCount", "fullGuideScopes", "path", "scopes", "selection", "separator", "variables", "whitelabel"])
+        #expect(object["granted"] as? [String] == [] && object["refused"] as? [String] == [])
+        let answer = try #require(object["resolution"] as? [String: Any])
+        #expect(answer["scopes"] as? [Int] == resolution.scopes.compactMap(graph.number(of:)) && answer["optimal"] as? Bool == true)
+        #expect(object["levels"] as? [Int] == Fixtures.front.scopeDefinitions.map(\.privilege))
+        #expect(Array(object.keys).sorted() == [
+            "actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "granted", "levels", "path", "refused", "resolution",
+            "scopes", "selection", "separator", "variables", "whitelabel",
+        ])
     }
 
     /// The whole page data as `JSONEncoder` writes it, keys sorted.
@@ -45,13 +52,20 @@ import Testing
         }
         var actions: [ActionData]
         var base: String
+        struct Answer: Encodable {
+            var optimal: Bool
+            var scopes: [Int]
+        }
         var closures: [[Int]]
         var connector: String
-        var constrained: Bool
         var defaultScopes: [Int]?
         var definedCount: Int
         var fullGuideScopes: [Int]
+        var granted: [String]
+        var levels: [Int]?
         var path: String
+        var refused: [String]
+        var resolution: Answer
         var scopes: [String]
         var selection: [String]
         var separator: String
@@ -73,15 +87,21 @@ import Testing
         let full = Array(connector.scopeDefinitions.suffix(3).map(\.scope))
         var url = try Catalog(connectors: [connector]).guide(connector: "front")
         try url.select([connector.actions[1].id, connector.actions[4].id])
-        let written = PageData.scriptJSON(PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full), url: url.url)
+        try url.setConstraints(granted: [connector.scopeDefinitions[0].scope.rawValue], refused: [connector.scopeDefinitions[3].scope.rawValue])
+        let resolution = Resolver(connector: connector).resolve(url.selection, for: method, constraints: url.constraints)
+        let written = PageData.scriptJSON(
+            PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full), url: url.url, resolution: resolution, graph: graph)
 
         let reference = Reference(
             actions: connector.actions.map { action in
                 .init(alternatives: action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }, id: action.id.rawValue, label: action.label)
             },
-            base: url.base, closures: graph.closures.map(\.members), connector: connector.key, constrained: false,
+            base: url.url.base, closures: graph.closures.map(\.members), connector: connector.key,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
-            fullGuideScopes: full.compactMap(graph.number(of:)), path: url.url.path, scopes: graph.scopes.map(\.rawValue),
+            fullGuideScopes: full.compactMap(graph.number(of:)), granted: url.constraints.granted.map(\.rawValue),
+            levels: connector.scopeDefinitions.contains { $0.privilege != 1 } ? connector.scopeDefinitions.map(\.privilege) : nil,
+            path: url.url.path, refused: url.constraints.refused.map(\.rawValue),
+            resolution: .init(optimal: resolution.isOptimal, scopes: resolution.scopes.compactMap(graph.number(of:))), scopes: graph.scopes.map(\.rawValue),
             selection: url.selection.actions.map(\.rawValue), separator: url.separator.rawValue, variables: [:], whitelabel: false)
         #expect(written == JSONText.encode(reference))
     }

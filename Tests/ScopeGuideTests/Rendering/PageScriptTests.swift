@@ -2,22 +2,44 @@ import Foundation
 import Testing
 
 /// The page script's pure engine against brute force and its URL rules, in Node
-/// (`scripts/js-engine-selftest.mjs`); the browser parity test covers the DOM side.
+/// (`scripts/js-engine-selftest.mjs`), and against the Swift engine on the shared engine vectors;
+/// the browser parity tests cover the DOM side and replay the vectors in Chromium.
 @Suite struct PageScriptTests {
-    @Test("the page script's engine self-test passes in Node")
-    func nodeSelfTest() throws {
-        let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs the self-test script with `arguments`: its exit status and output.
+    static func runSelfTest(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let executable = try #require(node, "node is not installed; run scripts/setup")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [Fixtures.packageRoot.appendingPathComponent("scripts/js-engine-selftest.mjs").path]
+        process.arguments = [Fixtures.packageRoot.appendingPathComponent("scripts/js-engine-selftest.mjs").path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text.suffix(2000))")
+        return (process.terminationStatus, text)
+    }
+
+    @Test("the page script's engine self-test passes in Node")
+    func nodeSelfTest() throws {
+        let (status, text) = try Self.runSelfTest([])
+        #expect(status == 0, "\(text.suffix(2000))")
         #expect(text.contains(" passed, 0 failed"))
+    }
+
+    @Test("the page script gives the engine's answers on the shared engine vectors, in Node")
+    func nodeReplaysEngineVectors() throws {
+        let corpus = try EngineVectors.corpus()
+        #expect(corpus.caseCount >= 500)
+        #expect(corpus.constrainedLevelCount >= 50)
+        let file = try EngineVectors.write(corpus)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let (status, text) = try Self.runSelfTest(["--vectors", file.path])
+        print("engine vectors in Node: \(corpus.caseCount) cases, \(corpus.constrainedLevelCount) with levels and a grant or refusal, "
+            + "\(corpus.nonOptimalCount) not proven optimal (compared too); \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
+        #expect(status == 0, "\(text.suffix(3000))")
+        #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
     }
 }

@@ -2,33 +2,31 @@
  * ScopeGuide guide page script: ES2020, no dependencies, no network access, no eval.
  *
  * Part 1, `ScopeGuideEngine`, is pure (no DOM) and computes exactly what the Swift engine
- * computes (SPEC §2, §3): minimal scopes, grants, chosen alternatives, visibility, display scopes,
- * badges, the canonical dynamic guide URL and the parsing of its query. The search ports an
- * earlier Resolution/MinimalScopeSearch.swift (same objective, options, forced base and node
- * budget; without the Swift search's later splitting into independent groups and its memo), so
- * the two give the same scopes whenever the answer is proven optimal (BrowserParityTests,
- * PageScriptTests). Where the budget runs out they may differ; both answers then still enable
- * every selected action and are reported as not proven minimal. Keep the objective in step.
+ * computes (SPEC §2, §3): minimal scopes under privilege levels, existing grants and refused
+ * scopes (what to add, what is unneeded, re-consent, unavailable actions), chosen alternatives,
+ * visibility, display scopes, badges, the canonical dynamic guide URL and the parsing of its
+ * query. The search is a line-by-line port of Resolution/MinimalScopeSearch.swift (options,
+ * forced base, independent groups, memo, bounds, node and work budgets), so the two agree even
+ * where a budget runs out; the shared engine vectors (EngineVectors.swift, replayed by
+ * scripts/engine-vectors.js in Node and Chromium) check it. Keep the two in step.
  *
  * Part 2 is the DOM glue: it reads `<script type="application/json" id="scopeguide-data">`, takes
- * the initial selection from `?actions=`, and keeps the `data-guide-*` elements in step with the
- * checkboxes. It writes text and attributes only, never HTML.
+ * the initial state from `?actions=`, `granted=` and `without=`, shows the engine's answer that
+ * the page carries when the address asks for the page's own state (searching only when it
+ * changes), lists the selected actions and the first matches of the search, and keeps the
+ * `data-guide-*` elements in step. It writes text and attributes only, never HTML.
  */
 "use strict";
 
 // `var`, not `const`: a global that the console and browser tests can reach.
 var ScopeGuideEngine = (() => {
   const NODE_BUDGET = 200000;
+  const WORK_BUDGET = 1000000;
   const SEPARATORS = Object.freeze({ space: " ", comma: ",", semicolon: ";", pipe: "|", newline: "\n" });
   const isSeparator = (name) => Object.prototype.hasOwnProperty.call(SEPARATORS, name);
 
   // ---- Bitsets over scope indices (Uint32Array words) -------------------------------------------
 
-  const popcount = (x) => {
-    x -= (x >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  };
   const has = (bits, n) => (bits[n >>> 5] & (1 << (n & 31))) !== 0;
   const add = (bits, n) => {
     bits[n >>> 5] |= 1 << (n & 31);
@@ -41,9 +39,6 @@ var ScopeGuideEngine = (() => {
     formUnion(result, b);
     return result;
   };
-  const count = (a) => a.reduce((n, word) => n + popcount(word), 0);
-  /** How many members of `a` are not in `b`. */
-  const countSubtracting = (a, b) => a.reduce((n, word, i) => n + popcount(word & ~b[i]), 0);
   const isSubset = (a, b) => a.every((word, i) => (word & ~b[i]) === 0);
   const equal = (a, b) => a.every((word, i) => word === b[i]);
   const members = (a) => {
@@ -63,7 +58,6 @@ var ScopeGuideEngine = (() => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
     return a.length - b.length;
   };
-  const listIsSubset = (small, big) => small.every((n) => big.includes(n));
 
   /** Ascending by Unicode code point (not UTF-16 code unit, not locale). */
   const compareCodePoints = (a, b) => {
@@ -121,6 +115,15 @@ var ScopeGuideEngine = (() => {
       return { id: action.id, label, alternatives: action.alternatives.map((a) => a.slice()) };
     });
     if (data.defaultScopes != null && !isIndexList(data.defaultScopes, scopes.length)) fail("defaultScopes must be null or scope indices");
+    if (data.levels != null && !(Array.isArray(data.levels) && data.levels.length === definedCount && data.levels.every(Number.isInteger))) {
+      fail("levels must hold one privilege level per defined scope");
+    }
+    // granters[i]: the defined scopes other than i whose closure holds i (ScopeGraph.granters).
+    const granters = scopes.map(() => []);
+    closures.forEach((closure, granter) => {
+      for (const scope of members(closure)) if (scope !== granter) granters[scope].push(granter);
+    });
+    const { weights, bigWeights } = privilegeWeights(data.levels, scopes.length);
     return {
       data,
       connector: String(data.connector ?? ""),
@@ -140,8 +143,40 @@ var ScopeGuideEngine = (() => {
       whitelabel: data.whitelabel === true,
       variables: { ...(data.variables || {}) },
       selection: Array.isArray(data.selection) ? data.selection.slice() : [],
-      constrained: data.constrained === true,
+      granted: Array.isArray(data.granted) ? data.granted.slice() : [],
+      refused: Array.isArray(data.refused) ? data.refused.slice() : [],
+      resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
+      granters,
+      weights,
+      bigWeights,
     };
+  }
+
+  /**
+   * Each scope's cost by its privilege level, as PrivilegeWeights.swift computes it: each level
+   * weighs one more than all lower-level scopes together (capped at `Int.max / (scopes + 1)`),
+   * so comparing totals compares counts level by level from the top. `weights: null` when every
+   * scope is at one level. Numbers while every total fits a double exactly, else BigInts.
+   */
+  function privilegeWeights(definedLevels, scopeCount) {
+    if (definedLevels == null) return { weights: null, bigWeights: false };
+    const levels = Array.from({ length: scopeCount }, (_, i) => (i < definedLevels.length ? definedLevels[i] : 1));
+    const distinct = [...new Set(levels)].sort(ascending);
+    if (distinct.length <= 1) return { weights: null, bigWeights: false };
+    const intMax = 2n ** 63n - 1n;
+    const cap = intMax / BigInt(scopeCount + 1);
+    const weightOfLevel = new Map();
+    let lowerTotal = 0n;
+    for (const level of distinct) {
+      const weight = lowerTotal + 1n < cap ? lowerTotal + 1n : cap;
+      weightOfLevel.set(level, weight);
+      const product = weight * BigInt(levels.filter((l) => l === level).length);
+      lowerTotal = product > intMax ? cap : lowerTotal + product < cap ? lowerTotal + product : cap;
+    }
+    const weights = levels.map((l) => weightOfLevel.get(l));
+    const total = weights.reduce((x, y) => x + y, 0n);
+    if (total <= BigInt(Number.MAX_SAFE_INTEGER)) return { weights: weights.map(Number), bigWeights: false };
+    return { weights, bigWeights: true };
   }
 
   /** Known ids of `ids`, deduplicated, in catalogue order (Swift's `Selection`). */
@@ -151,255 +186,337 @@ var ScopeGuideEngine = (() => {
   };
 
   // ---- Minimal-scope search (port of MinimalScopeSearch.swift) ----------------------------------
+  //
+  // A line-by-line port of the Swift search: options as minimal grant closures, a forced base,
+  // independent groups, a memo of solved groups, the same lower bounds, branching order and node
+  // and work budgets, and the same cost (privilege weights, then tops, then definition order).
+  // Being the same algorithm, it gives the same answer as the engine even when a budget runs out
+  // (the shared engine vectors check both).
+
+  const OPTION_LIMIT = 256;
+  const intersects = (a, b) => {
+    for (let i = 0; i < a.length; i++) if ((a[i] & b[i]) !== 0) return true;
+    return false;
+  };
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  /** Everything the scope numbers `granted` grant together (an undefined scope grants itself). */
+  const closureOf = (model, granted) => {
+    const result = new Uint32Array(model.words);
+    for (const n of granted) {
+      if (n < model.definedCount) formUnion(result, model.closures[n]);
+      else add(result, n);
+    }
+    return result;
+  };
+
+  /** ScopeGraph.tops: the members no other member grants (of two that grant each other, the earlier). */
+  const graphTops = (model, granted) =>
+    members(granted).filter(
+      (scope) =>
+        scope < model.definedCount &&
+        !model.granters[scope].some((g) => has(granted, g) && (!has(model.closures[scope], g) || g < scope))
+    );
+
+  /** SolutionCost: weights (or counts) and tops outside the existing grant. */
+  function costMeasure(model, existing) {
+    const weights = model.weights;
+    const zero = model.bigWeights ? 0n : 0;
+    const one = model.bigWeights ? 1n : 1;
+    const weight = weights ? (s) => weights[s] : () => one;
+    let maxWeight = one;
+    if (weights) for (const w of weights) if (w > maxWeight) maxWeight = w;
+    return {
+      zero,
+      weight,
+      maxWeight,
+      of(set) {
+        let total = zero;
+        for (const s of members(set)) total += weight(s);
+        return total;
+      },
+      adding(option, granted) {
+        let total = zero;
+        for (const s of option.m) if (!has(granted, s)) total += weight(s);
+        return total;
+      },
+      tops(granted) {
+        const tops = graphTops(model, granted);
+        return existing ? tops.filter((t) => !has(existing, t)) : tops;
+      },
+      fromNumber: (x) => (model.bigWeights ? BigInt(x) : x),
+    };
+  }
 
   /**
-   * Sorted, deduplicated alternatives; supersets of another alternative of the same action dropped;
-   * actions needing nothing, and actions implied by another action, dropped.
+   * The search of MinimalScopeSearch.swift: `requirements` holds, per action, its alternatives as
+   * lists of scope numbers. Returns `{chosen, optimal, nodes, work}`.
    */
-  function reduceRequirements(requirements) {
-    const reduced = [];
-    const seen = new Set();
-    for (const requirement of requirements) {
-      const alternatives = [...new Map(requirement.map((a) => sortedUnique(a)).map((a) => [a.join(","), a])).values()];
-      if (alternatives.length === 0 || alternatives.some((a) => a.length === 0)) continue;
-      const minimal = alternatives
-        .filter((a) => !alternatives.some((other) => other !== a && listIsSubset(other, a)))
-        .sort(compareLists);
-      const key = JSON.stringify(minimal);
-      if (!seen.has(key)) {
-        seen.add(key);
-        reduced.push(minimal);
-      }
-    }
-    // X is implied by Y when every alternative of Y contains some alternative of X.
-    const implies = (y, x) => y.every((b) => x.some((a) => listIsSubset(a, b)));
-    return reduced.filter(
-      (x, index) => !reduced.some((y, other) => other !== index && implies(y, x) && (!implies(x, y) || other < index))
-    );
-  }
+  function minimalScopes(model, requirements, options = {}) {
+    const nodeBudget = options.nodeBudget ?? NODE_BUDGET;
+    const workBudget = options.workBudget ?? WORK_BUDGET;
+    const refused = options.refused ?? null;
+    const existing = options.existing ?? null;
+    const splitsGroups = options.splitsGroups ?? true;
+    const { closures, definedCount, words, granters } = model;
 
-  /**
-   * Candidates no other candidate dominates: `d` dominates `c` when it covers every target `c`
-   * covers and grants no more (strictly less, or the same but earlier in display order).
-   */
-  function undominated(model, candidates, targets) {
-    const { closures } = model;
-    const list = sortedUnique(candidates);
-    const covers = new Map(list.map((c) => [c, targets.filter((t) => has(closures[c], t))]));
-    return new Set(
-      list.filter(
-        (c) =>
-          !list.some(
-            (d) =>
-              d !== c &&
-              listIsSubset(covers.get(c), covers.get(d)) &&
-              isSubset(closures[d], closures[c]) &&
-              (!equal(closures[d], closures[c]) || d < c)
-          )
-      )
-    );
-  }
-
-  /** Requirements grouped so that no two groups share a candidate or overlapping grants. */
-  function components(model, requirements, candidatesByTarget) {
-    const parent = requirements.map((_, i) => i);
-    const root = (x) => {
-      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    const join = (a, b) => {
-      parent[root(a)] = root(b);
-    };
-    const ownerOfCandidate = new Map();
-    requirements.forEach((requirement, index) => {
-      for (const target of sortedUnique(requirement.flat())) {
-        for (const candidate of candidatesByTarget.get(target) || []) {
-          if (ownerOfCandidate.has(candidate)) join(index, ownerOfCandidate.get(candidate));
-          else ownerOfCandidate.set(candidate, index);
-        }
+    // Options are interned, so equal closures are one object and compare by identity.
+    const interned = new Map();
+    const intern = (bits) => {
+      const m = members(bits);
+      const key = m.join(",");
+      let option = interned.get(key);
+      if (!option) {
+        option = { id: interned.size, m, b: bits };
+        interned.set(key, option);
       }
-    });
-    const ownerOfGrant = new Map();
-    for (const candidate of [...ownerOfCandidate.keys()].sort(ascending)) {
-      const owner = ownerOfCandidate.get(candidate);
-      for (const grant of members(model.closures[candidate])) {
-        if (ownerOfGrant.has(grant)) join(owner, ownerOfGrant.get(grant));
-        else ownerOfGrant.set(grant, owner);
-      }
-    }
-    const groups = new Map(); // insertion order = order of each group's first requirement
-    requirements.forEach((requirement, index) => {
-      const key = root(index);
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(requirement);
-    });
-    return [...groups.values()];
-  }
-
-  /** Branch and bound over one component: `{nodes, exhausted, best: {cost, chosen} | null}`. */
-  function searchComponent(model, requirements, candidatesByTarget, budget) {
-    const { closures, words } = model;
-    const state = { nodes: 0, exhausted: false, best: null };
-    const candidatesOf = (target) => candidatesByTarget.get(target) || [];
-    const isSatisfied = (requirement, granted) => requirement.some((alt) => alt.every((t) => has(granted, t)));
-
-    const consider = (chosen, cost) => {
-      const sorted = chosen.slice().sort(ascending);
-      const { best } = state;
-      if (best) {
-        const better =
-          cost < best.cost ||
-          (cost === best.cost && sorted.length < best.chosen.length) ||
-          (cost === best.cost && sorted.length === best.chosen.length && compareLists(sorted, best.chosen) < 0);
-        if (!better) return;
-      }
-      state.best = { cost, chosen: sorted };
+      return option;
     };
 
-    // Satisfies requirements one by one with their cheapest alternative: a quick upper bound.
-    const seedWithGreedySolution = () => {
-      const granted = new Uint32Array(words);
-      const chosen = [];
-      for (const requirement of requirements) {
-        if (isSatisfied(requirement, granted)) continue;
-        let bestPlan = null;
-        for (const alternative of requirement) {
-          const planGranted = granted.slice();
-          let picks = [];
-          for (const target of alternative) {
-            if (has(planGranted, target)) continue;
-            let pick = -1;
-            let pickCost = Infinity;
-            for (const c of candidatesOf(target)) {
-              const added = countSubtracting(closures[c], planGranted);
-              if (added < pickCost) [pick, pickCost] = [c, added]; // ascending, so ties keep the earliest
+    const cheapestGrants = (scope) => {
+      if (scope < definedCount) {
+        if (refused && intersects(closures[scope], refused)) return [];
+        return [closures[scope]];
+      }
+      const list = granters[scope].filter((g) => !refused || !intersects(closures[g], refused));
+      return list
+        .filter((c) => !list.some((d) => d !== c && isSubset(closures[d], closures[c]) && (!equal(closures[d], closures[c]) || d < c)))
+        .map((c) => closures[c]);
+    };
+
+    const optionsOf = (alternatives) => {
+      if (alternatives.length === 1 && alternatives[0].length === 1 && alternatives[0][0] < definedCount) {
+        const closure = closures[alternatives[0][0]];
+        if (refused && intersects(closure, refused)) return { options: [], complete: true };
+        return { options: [intern(closure)], complete: true };
+      }
+      const found = [];
+      let complete = true;
+      for (const alternative of alternatives) {
+        let ways = [new Uint32Array(words)];
+        for (const target of sortedUnique(alternative)) {
+          const grants = cheapestGrants(target);
+          if (ways.length * grants.length > OPTION_LIMIT) complete = false;
+          const next = [];
+          outer: for (const way of ways) {
+            for (const g of grants) {
+              if (next.length >= OPTION_LIMIT) break outer;
+              next.push(union(way, g));
             }
-            if (pick < 0) {
-              picks = [];
-              break;
-            }
-            picks.push(pick);
-            formUnion(planGranted, closures[pick]);
           }
-          const cost = count(planGranted);
-          if (picks.length > 0 && (bestPlan === null || cost < bestPlan.cost)) bestPlan = { cost, picks };
+          ways = next;
         }
-        if (bestPlan === null) return;
-        for (const pick of bestPlan.picks) {
-          chosen.push(pick);
-          formUnion(granted, closures[pick]);
-        }
+        found.push(...ways);
       }
-      consider(chosen, count(granted));
+      const minimal = found
+        .map((_, i) => i)
+        .filter((i) => !found.some((c, j) => j !== i && isSubset(c, found[i]) && (!equal(c, found[i]) || j < i)));
+      return {
+        options: minimal.slice(0, OPTION_LIMIT).map((i) => intern(found[i])),
+        complete: complete && minimal.length <= OPTION_LIMIT,
+      };
     };
 
-    const search = (chosen, granted, forbidden) => {
+    const base = existing ? existing.slice() : new Uint32Array(words);
+    let open = [];
+    const seen = new Set();
+    let optimal = true;
+    for (const requirement of requirements) {
+      const { options: found, complete } = optionsOf(requirement);
+      optimal = optimal && complete;
+      if (found.length === 1) formUnion(base, found[0].b);
+      else if (found.length > 1) {
+        const key = found.map((o) => o.id).join(",");
+        if (!seen.has(key)) {
+          seen.add(key);
+          open.push(found);
+        }
+      }
+    }
+    open = open.filter((found) => !found.some((o) => isSubset(o.b, base)));
+
+    const search = branchAndBound(model, {
+      budget: nodeBudget,
+      workBudget,
+      splitsGroups,
+      measure: costMeasure(model, existing),
+    });
+    const best = search.solve(open, base);
+    return { chosen: best.tops, optimal: optimal && !search.state.exhausted, nodes: search.state.nodes, work: search.state.work };
+  }
+
+  /** BranchAndBound of MinimalScopeSearch.swift. */
+  function branchAndBound(model, { budget, workBudget, splitsGroups, measure }) {
+    const { words, granters, scopes } = model;
+    const state = { nodes: 0, work: 0, exhausted: false };
+    const solved = new Map();
+    const solution = (granted) => ({ granted, cost: measure.of(granted), tops: measure.tops(granted) });
+    const isBetter = (a, b) => {
+      if (a.cost !== b.cost) return a.cost < b.cost;
+      if (a.tops.length !== b.tops.length) return a.tops.length < b.tops.length;
+      return compareLists(a.tops, b.tops) < 0;
+    };
+    const isSatisfied = (found, granted) => found.some((o) => isSubset(o.b, granted));
+    const minOf = (list) => list.reduce((x, y) => (y < x ? y : x));
+
+    function solve(requirements, granted) {
+      const open = requirements.filter((r) => !isSatisfied(r, granted));
+      const groups = independentGroups(open, granted);
+      if (groups.length === 1) return solveGroup(open, granted);
+      return combine(groups, granted);
+    }
+
+    function combine(groups, granted) {
+      const combined = granted.slice();
+      for (const group of groups) formUnion(combined, solveGroup(group, granted).granted);
+      return solution(combined);
+    }
+
+    function solveGroup(requirements, granted) {
+      const relevant = new Uint32Array(words);
+      for (const found of requirements) for (const o of found) formUnion(relevant, o.b);
+      for (const scope of members(relevant)) for (const g of granters[scope]) add(relevant, g);
+      for (let i = 0; i < words; i++) relevant[i] &= granted[i];
+      const key = requirements.map((r) => r.map((o) => o.id).join(",")).join(";") + "|" + members(relevant).join(",");
+      const known = solved.get(key);
+      if (known) return solution(union(granted, known));
+
+      const best = { value: greedy(requirements, granted) };
+      search(requirements, granted, measure.of(granted), [], best);
+      if (!state.exhausted) {
+        const added = best.value.granted.slice();
+        for (let i = 0; i < words; i++) added[i] &= ~granted[i];
+        solved.set(key, added);
+      }
+      return best.value;
+    }
+
+    function greedy(requirements, start) {
+      const granted = start.slice();
+      for (const found of requirements) {
+        if (isSatisfied(found, granted)) continue;
+        let pick = found[0];
+        let pickCost = measure.adding(pick, granted);
+        for (const o of found.slice(1)) {
+          const c = measure.adding(o, granted);
+          if (c < pickCost) [pick, pickCost] = [o, c];
+        }
+        formUnion(granted, pick.b);
+      }
+      return solution(granted);
+    }
+
+    function consider(candidate, best) {
+      if (isBetter(candidate, best.value)) best.value = candidate;
+    }
+
+    function search(requirements, granted, cost, forbidden, best) {
       state.nodes += 1;
-      if (state.nodes > budget) {
+      state.work += requirements.reduce((n, r) => n + r.length, forbidden.length);
+      if (state.nodes > budget || state.work > workBudget) {
         state.exhausted = true;
         return;
       }
-      const cost = count(granted);
-      let lowerBound = cost;
+      if (forbidden.some((o) => isSubset(o.b, granted))) return;
+      const open = requirements.filter((r) => !isSatisfied(r, granted));
       let branch = null;
-      for (const requirement of requirements) {
-        if (isSatisfied(requirement, granted)) continue;
-        const options = new Set();
-        let cheapest = Infinity;
-        for (const alternative of requirement) {
-          let bound = 0;
-          let pick = null;
-          let feasible = true;
-          for (const target of alternative) {
-            if (has(granted, target)) continue;
-            const choices = candidatesOf(target).filter((c) => !forbidden.has(c));
-            if (choices.length === 0) {
-              feasible = false;
-              break;
-            }
-            bound = Math.max(bound, Math.min(...choices.map((c) => countSubtracting(closures[c], granted))));
-            if (pick === null || choices.length < pick.length) pick = choices;
-          }
-          if (!feasible || pick === null) continue;
-          cheapest = Math.min(cheapest, bound);
-          pick.forEach((c) => options.add(c));
-        }
-        if (options.size === 0) return; // this requirement can no longer be met here
-        lowerBound = Math.max(lowerBound, cost + cheapest);
-        if (branch === null || options.size < branch.size) branch = options;
-      }
+      for (const r of open) if (branch === null || r.length < branch.length) branch = r;
       if (branch === null) {
-        consider(chosen, cost);
+        consider(solution(granted), best);
         return;
       }
-      const { best } = state;
-      if (best && (lowerBound > best.cost || (lowerBound === best.cost && chosen.length + 1 > best.chosen.length))) return;
-
-      const ordered = [...branch]
-        .map((scope) => ({ added: countSubtracting(closures[scope], granted), scope }))
-        .sort((x, y) => x.added - y.added || x.scope - y.scope);
-      const siblings = new Set(forbidden);
-      for (const { scope } of ordered) {
-        // Solutions holding an earlier sibling were all explored under that sibling.
-        chosen.push(scope);
-        search(chosen, union(granted, closures[scope]), siblings);
-        chosen.pop();
+      const bound = lowerBound(open, granted);
+      if (cost + bound.added > best.value.cost) return;
+      if (cost + bound.added === best.value.cost && bound.scopes > best.value.tops.length) return;
+      const groups = independentGroups(open, granted);
+      if (groups.length > 1) {
+        consider(combine(groups, granted), best);
+        return;
+      }
+      const ordered = branch
+        .map((o, index) => ({ added: measure.adding(o, granted), index }))
+        .sort((x, y) => cmp(x.added, y.added) || x.index - y.index);
+      const siblings = forbidden.slice();
+      for (const { added, index } of ordered) {
+        search(open, union(granted, branch[index].b), cost + added, siblings.slice(), best);
         if (state.exhausted) return;
-        siblings.add(scope);
-      }
-    };
-
-    seedWithGreedySolution();
-    search([], new Uint32Array(words), new Set());
-    return state;
-  }
-
-  /** Drops members another member already grants; only a budget-limited search can leave them. */
-  const withoutRedundantMembers = (model, chosen) => {
-    const sorted = chosen.slice().sort(ascending);
-    const { closures } = model;
-    return sorted.filter(
-      (member) =>
-        !sorted.some(
-          (other) => other !== member && has(closures[other], member) && !(has(closures[member], other) && member < other)
-        )
-    );
-  };
-
-  /**
-   * The minimal defined scopes for `requirements` (per action, its alternatives as lists of scope
-   * indices): `{chosen: [indices ascending], optimal, nodes}`.
-   */
-  function minimalScopes(model, requirements, nodeBudget = NODE_BUDGET) {
-    const reduced = reduceRequirements(requirements);
-    if (reduced.length === 0) return { chosen: [], optimal: true, nodes: 0 };
-    const targets = sortedUnique(reduced.flat(2));
-    const candidatesByTarget = new Map();
-    for (let candidate = 0; candidate < model.definedCount; candidate++) {
-      for (const target of targets) {
-        if (!has(model.closures[candidate], target)) continue;
-        if (!candidatesByTarget.has(target)) candidatesByTarget.set(target, []);
-        candidatesByTarget.get(target).push(candidate);
+        siblings.push(branch[index]);
       }
     }
-    const kept = undominated(model, [...candidatesByTarget.values()].flat(), targets);
-    for (const [target, list] of candidatesByTarget) candidatesByTarget.set(target, list.filter((c) => kept.has(c)));
 
-    let chosen = [];
-    let optimal = true;
-    let nodes = 0;
-    for (const component of components(model, reduced, candidatesByTarget)) {
-      const result = searchComponent(model, component, candidatesByTarget, Math.max(0, nodeBudget - nodes));
-      nodes += result.nodes;
-      optimal = optimal && !result.exhausted;
-      if (result.best) chosen = chosen.concat(result.best.chosen);
+    function lowerBound(open, granted) {
+      const counted = new Uint32Array(words);
+      let packing = measure.zero;
+      let packed = 0;
+      const touchesCounted = (o) => {
+        for (let i = 0; i < words; i++) if ((o.b[i] & ~granted[i] & counted[i]) !== 0) return true;
+        return false;
+      };
+      for (const found of open) {
+        if (found.some(touchesCounted)) continue;
+        packing += minOf(found.map((o) => measure.adding(o, granted)));
+        packed += 1;
+        for (const o of found) for (let i = 0; i < words; i++) counted[i] |= o.b[i] & ~granted[i];
+      }
+      const sharers = new Map();
+      const touched = new Uint32Array(words);
+      for (const found of open) {
+        const footprint = new Uint32Array(words);
+        for (const o of found) formUnion(footprint, o.b);
+        formUnion(touched, footprint);
+        for (const s of members(footprint)) if (!has(granted, s)) sharers.set(s, (sharers.get(s) ?? 0) + 1);
+      }
+      let sharing = 0;
+      // Shares of very large weights lose precision in a double (as in Swift): packing only then.
+      if (measure.maxWeight < 2 ** 40) {
+        for (const found of open) {
+          sharing += minOf(
+            found.map((o) => o.m.reduce((sum, s) => (has(granted, s) ? sum : sum + Number(measure.weight(s)) / sharers.get(s)), 0))
+          );
+        }
+      }
+      const lasting = measure.tops(granted).filter((t) => !has(touched, t)).length;
+      const shared = measure.fromNumber(Math.ceil(sharing - 1e-9) || 0);
+      return { added: packing > shared ? packing : shared, scopes: lasting + packed };
     }
-    return { chosen: withoutRedundantMembers(model, chosen), optimal, nodes };
+
+    function independentGroups(requirements, granted) {
+      if (requirements.length <= 1 || !splitsGroups) return requirements.length === 0 ? [] : [requirements];
+      const settled = granted.slice();
+      for (const top of graphTops(model, granted)) settled[top >>> 5] &= ~(1 << (top & 31));
+      const parent = requirements.map((_, i) => i);
+      const root = (x) => {
+        while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+        return x;
+      };
+      const owner = new Int32Array(scopes.length).fill(-1);
+      requirements.forEach((found, index) => {
+        for (const o of found) {
+          for (const s of o.m) {
+            if (has(settled, s)) continue;
+            if (owner[s] < 0) owner[s] = index;
+            else parent[root(index)] = root(owner[s]);
+          }
+        }
+      });
+      const groups = new Map();
+      requirements.forEach((found, index) => {
+        const key = root(index);
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(found);
+      });
+      return [...groups.values()];
+    }
+
+    return { state, solve };
   }
 
   // ---- Resolution (port of Resolver.swift) ------------------------------------------------------
 
-  /** `scope` itself when defined, else the first defined scope whose closure holds it; -1 if none. */
+  /**
+   * `scope` itself when defined, else the first defined scope whose closure holds it; -1 if none.
+   * Only for page data without `fullGuideScopes` (Swift pages carry the engine's answer).
+   */
   const definedScopeFor = (model, scope) =>
     scope < model.definedCount ? scope : model.closures.findIndex((closure) => has(closure, scope));
 
@@ -407,22 +524,124 @@ var ScopeGuideEngine = (() => {
     selection.length === 0 ? model.actions : selection.map((id) => model.actions[model.actionIndex.get(id)]);
 
   /**
+   * Defined scope names of `names` in definition order without duplicates, and the unknown ones
+   * (GuideURL.setConstraints).
+   */
+  function normalizeScopes(model, names) {
+    const wanted = new Set(names || []);
+    const known = [];
+    for (let i = 0; i < model.definedCount; i++) if (wanted.has(model.scopes[i]) && model.scopeIndex.get(model.scopes[i]) === i) known.push(model.scopes[i]);
+    const unknown = [...wanted].filter((name) => !(model.scopeIndex.get(name) < model.definedCount));
+    return { known, unknown };
+  }
+
+  /** Scope names in a list written with any of the five separators (GuideURL.scopeNames). */
+  const SCOPE_LIST_SPLIT = new RegExp(`[,;|${WHITESPACE}]+`, "u");
+  const scopeNames = (text) => String(text ?? "").split(SCOPE_LIST_SPLIT).filter(Boolean);
+
+  /**
    * Resolves a selection of action ids (unknown ids ignored; order and duplicates do not matter).
-   * Returns plain data: `{selection, isFullGuide, scopes, scopeNames, granted, grantedNames,
-   * usesDefaultScopes, optimal, nodes, chosenAlternatives: {id: [indices]},
-   * explanation: [{scope, actions}]}`.
+   * `options`: `granted` and `refused` (scope names: the customer's existing grant and the scopes
+   * their admin will not grant), `nodeBudget`, `workBudget`, and `answer` (`{scopes, optimal}`:
+   * the engine's answer for exactly this selection and these constraints, shown instead of
+   * searching again). Returns plain data: `{selection,
+   * isFullGuide, scopes, scopeNames, granted, grantedNames, usesDefaultScopes, optimal, nodes,
+   * chosenAlternatives: {id: [indices]}, explanation: [{scope, actions}], constraints: {granted,
+   * refused}, grant: {enabled, add, unneeded} | null, unavailable, pending: [ids] | null}`.
    */
   function resolve(model, ids, options = {}) {
-    const nodeBudget = options.nodeBudget ?? NODE_BUDGET;
     const selection = normalizeSelection(model, ids);
+    const granted = normalizeScopes(model, options.granted).known;
+    const refusedNames = normalizeScopes(model, options.refused).known;
+    if (granted.length === 0 && refusedNames.length === 0) return resolveFree(model, selection, options);
+    const { closures, definedCount } = model;
+    const number = (name) => model.scopeIndex.get(name);
+    const refused = closureOf(model, []);
+    refusedNames.forEach((name) => add(refused, number(name)));
+    // Refusal wins: a granted scope whose closure holds a refused one is not counted as granted.
+    const grantedNumbers = granted.map(number).filter((n) => !intersects(closureOf(model, [n]), refused));
+    const existing = closureOf(model, grantedNumbers);
+    const positions = selection.length === 0 ? model.actions.map((_, i) => i) : selection.map((id) => model.actionIndex.get(id));
+    const requirements = model.actions.map((a) => a.alternatives);
+    const isGrantable = (alternative) =>
+      alternative.every((target) => {
+        if (has(existing, target)) return true;
+        if (target < definedCount) return !intersects(closures[target], refused);
+        return model.granters[target].some((g) => !intersects(closures[g], refused));
+      });
+    const enabled = [], unavailable = [], pending = [];
+    for (const position of positions) {
+      const alternatives = requirements[position];
+      if (alternatives.some((alt) => alt.every((t) => has(existing, t)))) enabled.push(position);
+      else if (!alternatives.some(isGrantable)) unavailable.push(position);
+      else pending.push(position);
+    }
+    // With the engine's answer (the page's initial state), only the cheap parts are redone.
+    const outcome = options.answer
+      ? { chosen: sortedUnique(options.answer.scopes), optimal: options.answer.optimal !== false, nodes: 0 }
+      : minimalScopes(model, pending.map((p) => requirements[p]), { nodeBudget: options.nodeBudget, workBudget: options.workBudget, refused, existing });
+    const added = closureOf(model, outcome.chosen);
+    const all = union(existing, added);
+
+    // Granted scopes no selected action needs with the rest: dropped one by one from the last,
+    // so the ones reported can be revoked together.
+    let kept = grantedNumbers.filter((n) => n < definedCount);
+    const unneeded = [];
+    const needed = [...enabled, ...pending].sort(ascending);
+    for (const n of kept.slice().reverse()) {
+      const without = closureOf(model, kept.filter((k) => k !== n).concat(outcome.chosen));
+      if (needed.every((p) => requirements[p].some((alt) => alt.every((t) => has(without, t))))) {
+        kept = kept.filter((k) => k !== n);
+        unneeded.push(n);
+      }
+    }
+
+    const chosenAlternatives = {};
+    const explanation = outcome.chosen.map((n) => ({ scope: model.scopes[n], actions: [] }));
+    for (const position of pending) {
+      const index = requirements[position].findIndex((alt) => alt.every((t) => has(all, t)));
+      if (index < 0) continue;
+      const action = model.actions[position];
+      chosenAlternatives[action.id] = action.alternatives[index].slice();
+      outcome.chosen.forEach((n, offset) => {
+        if (requirements[position][index].some((t) => has(closures[n], t) && !has(existing, t))) explanation[offset].actions.push(action.id);
+      });
+    }
+    const ids_ = (list) => list.map((p) => model.actions[p].id);
+    const names = (list) => list.map((n) => model.scopes[n]);
+    const grantedList = members(added);
+    return {
+      selection,
+      isFullGuide: false,
+      scopes: outcome.chosen,
+      scopeNames: names(outcome.chosen),
+      granted: grantedList,
+      grantedNames: names(grantedList),
+      usesDefaultScopes: false,
+      optimal: outcome.optimal,
+      nodes: outcome.nodes,
+      chosenAlternatives,
+      explanation,
+      constraints: { granted, refused: refusedNames },
+      grant: granted.length === 0 ? null : { enabled: ids_(enabled), add: names(outcome.chosen), unneeded: names(unneeded.sort(ascending)), reconsent: outcome.chosen.length > 0 },
+      unavailable: ids_(unavailable),
+      pending: ids_(pending),
+    };
+  }
+
+  /** Resolver.resolve(_:for:): no grant, no refusal. */
+  function resolveFree(model, selection, options) {
     const isFullGuide = selection.length === 0;
     const actions = actionsOf(model, selection);
     let numbers;
     let optimal = true;
     let nodes = 0;
     let usesDefaultScopes = false;
-    if (!isFullGuide) {
-      ({ chosen: numbers, optimal, nodes } = minimalScopes(model, actions.map((a) => a.alternatives), nodeBudget));
+    if (!isFullGuide && options.answer) {
+      numbers = options.answer.scopes;
+      optimal = options.answer.optimal !== false;
+    } else if (!isFullGuide) {
+      ({ chosen: numbers, optimal, nodes } = minimalScopes(model, actions.map((a) => a.alternatives), options));
     } else if (model.defaultScopes !== null) {
       numbers = model.defaultScopes;
       usesDefaultScopes = true;
@@ -433,8 +652,7 @@ var ScopeGuideEngine = (() => {
       numbers = mentioned.map((scope) => definedScopeFor(model, scope)).filter((n) => n >= 0);
     }
     const chosen = sortedUnique(numbers);
-    const grantedBits = new Uint32Array(model.words);
-    for (const n of chosen) if (n < model.definedCount) formUnion(grantedBits, model.closures[n]);
+    const grantedBits = closureOf(model, chosen);
 
     const chosenAlternatives = {};
     for (const action of actions) {
@@ -443,12 +661,20 @@ var ScopeGuideEngine = (() => {
         (isFullGuide ? action.alternatives[0] : undefined);
       if (enabled !== undefined) chosenAlternatives[action.id] = enabled.slice();
     }
-    const explanation = chosen.map((number) => ({
-      scope: model.scopes[number],
-      actions: actions
-        .filter((a) => number < model.definedCount && (chosenAlternatives[a.id] || []).some((t) => has(model.closures[number], t)))
-        .map((a) => a.id),
-    }));
+    // Which chosen scopes grant each scope, so each action is looked at once (as in Resolver.swift):
+    // a full guide has every action and hundreds of scopes.
+    const granting = new Map();
+    chosen.forEach((number, position) => {
+      for (const target of members(closureOf(model, [number]))) {
+        if (!granting.has(target)) granting.set(target, []);
+        granting.get(target).push(position);
+      }
+    });
+    const explanation = chosen.map((number) => ({ scope: model.scopes[number], actions: [] }));
+    for (const action of actions) {
+      const positions = new Set((chosenAlternatives[action.id] || []).flatMap((t) => granting.get(t) || []));
+      for (const position of [...positions].sort(ascending)) explanation[position].actions.push(action.id);
+    }
     const granted = members(grantedBits);
     const names = (list) => list.map((n) => model.scopes[n]);
     return {
@@ -463,6 +689,10 @@ var ScopeGuideEngine = (() => {
       nodes,
       chosenAlternatives,
       explanation,
+      constraints: { granted: [], refused: [] },
+      grant: null,
+      unavailable: [],
+      pending: null,
     };
   }
 
@@ -488,20 +718,23 @@ var ScopeGuideEngine = (() => {
     resolution.isFullGuide ? displayNames.slice() : displayNames.filter((name) => nameSets(resolution).chosen.has(name));
 
   /**
-   * Labels of the considered actions (all when nothing is selected, else the selected ones) whose
+   * Labels of the considered actions (the pending ones under constraints; else all when nothing
+   * is selected, else the selected ones) whose
    * chosen alternative needs a scope some displayed defined scope grants; code-point sorted,
    * duplicates kept (as Swift does).
    */
   function badge(model, resolution, displayed) {
     if (displayed.length === 0) return [];
     const indices = displayed.map((name) => model.scopeIndex.get(name)).filter((i) => i !== undefined);
-    const grants = indices.filter((i) => i < model.definedCount).map((i) => model.closures[i]);
-    // An undefined displayed scope (one a wildcard grants) still grants itself.
-    const selves = new Set(indices.filter((i) => i >= model.definedCount));
-    return actionsOf(model, resolution.selection)
+    // What the displayed scopes grant together; an undefined displayed scope (one a wildcard
+    // grants) still grants itself. One set, not a closure per scope: a step may show hundreds.
+    const grants = closureOf(model, indices);
+    // Under constraints the badges name what is still to do: the pending actions.
+    const considered = resolution.pending ? resolution.pending.map((id) => model.actions[model.actionIndex.get(id)]) : actionsOf(model, resolution.selection);
+    return considered
       .filter((action) => {
         const alternative = resolution.chosenAlternatives[action.id];
-        return alternative !== undefined && alternative.some((t) => selves.has(t) || grants.some((closure) => has(closure, t)));
+        return alternative !== undefined && alternative.some((t) => has(grants, t));
       })
       .map((action) => action.label)
       .sort(compareCodePoints);
@@ -584,13 +817,19 @@ var ScopeGuideEngine = (() => {
   // ---- Dynamic guide URL (port of GuideURL.swift, GuideURL+Parsing.swift) -----------------------
 
   /**
-   * The canonical query without `?` for `{selection: [ids], separator, whitelabel,
-   * variables: {name: value}}`; empty when every parameter has its default.
+   * The canonical query without `?` for `{selection: [ids], granted: [scope names], refused:
+   * [scope names], separator, whitelabel, variables: {name: value}}`; empty when every parameter
+   * has its default.
    */
-  function buildQuery(model, { selection = [], separator = "space", whitelabel = false, variables = {} } = {}) {
+  function buildQuery(model, { selection = [], granted = [], refused = [], separator = "space", whitelabel = false, variables = {} } = {}) {
     const parts = [];
     const ids = normalizeSelection(model, selection);
     if (ids.length > 0) parts.push("actions=" + ids.map(encodeQueryValue).join(","));
+    // granted= and without= as GuideURL writes them: defined scopes, definition order, no duplicates.
+    const grantedNames = normalizeScopes(model, granted).known;
+    const refusedNames = normalizeScopes(model, refused).known;
+    if (grantedNames.length > 0) parts.push("granted=" + grantedNames.map(encodeQueryValue).join(","));
+    if (refusedNames.length > 0) parts.push("without=" + refusedNames.map(encodeQueryValue).join(","));
     if (separator !== "space" && isSeparator(separator)) parts.push(`separator=${separator}`);
     if (whitelabel) parts.push("whitelabel=1");
     for (const name of Object.keys(variables || {}).sort(compareCodePoints)) {
@@ -657,7 +896,10 @@ var ScopeGuideEngine = (() => {
     let whitelabelValue = null;
     const variables = {};
     const conflicts = new Set();
-    const constraints = [];
+    const grantedNames = [];
+    const refusedNames = [];
+    let hasGranted = false;
+    let hasRefused = false;
     const conflicting = (name) => {
       if (!conflicts.has(name)) report("conflictingParameter", name, `parameter ${quoted(name)} is given more than once with different values`);
       conflicts.add(name);
@@ -678,8 +920,12 @@ var ScopeGuideEngine = (() => {
       } else if (name === "whitelabel") {
         if (whitelabelValue !== null && whitelabelValue !== value) conflicting(name);
         else whitelabelValue = value;
-      } else if (name === "granted" || name === "without") {
-        constraints.push(name);
+      } else if (name === "granted") {
+        hasGranted = true;
+        grantedNames.push(...scopeNames(value));
+      } else if (name === "without") {
+        hasRefused = true;
+        refusedNames.push(...scopeNames(value));
       } else if (name.startsWith("var.")) {
         const variable = name.slice(4);
         if (Object.prototype.hasOwnProperty.call(variables, variable) && variables[variable] !== value) conflicting(name);
@@ -696,6 +942,23 @@ var ScopeGuideEngine = (() => {
       const hint = near.length === 0 ? "" : "; did you mean " + near.map(quoted).join(", ") + "?";
       report("unknownAction", id, `unknown action ${quoted(id)} for connector ${quoted(model.connector)}${hint}`);
     }
+    // Unknown scopes are reported and left out; a scope both granted and refused is refused
+    // (refusal wins, as in the engine), and reported: the engine's URLs refuse such a request.
+    const definedNames = model.scopes.slice(0, model.definedCount);
+    const granted = normalizeScopes(model, grantedNames);
+    const refused = normalizeScopes(model, refusedNames);
+    if (granted.unknown.length + refused.unknown.length > 0) {
+      const unknown = [...new Set([...granted.unknown, ...refused.unknown])];
+      report("unknownScopes", unknown.join(","), unknownScopesMessage(model, unknown, definedNames));
+    }
+    const both = granted.known.find((name) => refused.known.includes(name));
+    if (both !== undefined) report("grantedAndRefused", both, `scope ${quoted(both)} is both granted and refused (without=)`);
+    const constraints = {
+      granted: granted.known.filter((name) => !refused.known.includes(name)),
+      refused: refused.known,
+      hasGranted,
+      hasRefused,
+    };
     let separator = null;
     if (separatorValue !== null) {
       const trimmed = trimWhitespace(separatorValue);
@@ -712,6 +975,15 @@ var ScopeGuideEngine = (() => {
     return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables, errors, constraints };
   }
 
+  /** GuideURLError.unknownScopes' text: the first five unknown names, each with its suggestions. */
+  function unknownScopesMessage(model, unknown, definedNames) {
+    const listed = unknown.slice(0, 5).map((name) => {
+      const near = suggestions(name, definedNames);
+      return quoted(name) + (near.length === 0 ? "" : "; did you mean " + near.map(quoted).join(", ") + "?");
+    });
+    return `connector ${quoted(model.connector)} defines no scope ${listed.join(", ")}` + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : "");
+  }
+
   /**
    * The provider's authorize URL: `base` + `scope=` (names joined by `delimiter`, form-encoded) +
    * `&response_type=code` (+ `client_id`, `redirect_uri` when given), as AuthorizeURL.swift builds it.
@@ -725,9 +997,12 @@ var ScopeGuideEngine = (() => {
 
   return Object.freeze({
     NODE_BUDGET,
+    WORK_BUDGET,
     SEPARATORS,
     prepare,
     normalizeSelection,
+    normalizeScopes,
+    scopeNames,
     minimalScopes,
     resolve,
     meets,
@@ -817,44 +1092,47 @@ var ScopeGuideEngine = (() => {
     }
   }
 
-  /** Builds action rows from the catalogue when the page ships none. */
-  function buildRows(model) {
-    const list = document.querySelector("[data-guide-action-list]");
-    const noResults = document.querySelector("[data-guide-no-results]");
-    const parent = list || (noResults && noResults.parentNode);
-    if (!parent) return;
-    const before = noResults && noResults.parentNode === parent ? noResults : null;
-    for (const action of model.actions) {
-      const scopes = action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" ")).join(" or ");
-      const row = document.createElement("label");
-      row.className = "guides-scope-selector__row";
-      row.setAttribute("data-guide-action", action.id);
-      row.setAttribute("data-guide-action-label", action.label);
-      row.setAttribute("data-guide-action-scopes", scopes);
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = action.id;
-      const label = document.createElement("span");
-      label.className = "guides-scope-selector__label";
-      label.textContent = action.label;
-      const scopeText = document.createElement("span");
-      scopeText.className = "guides-scope-selector__scopes";
-      scopeText.textContent = scopes;
-      row.append(box, label, scopeText);
-      parent.insertBefore(row, before);
-    }
-  }
-
   const rowId = (row) => {
     const box = row.querySelector('input[type="checkbox"]');
     return row.getAttribute("data-guide-action") || (box ? box.value : "");
   };
 
-  const rowHaystack = (row) => {
-    let scopes = row.getAttribute("data-guide-action-scopes");
-    if (scopes == null) scopes = (row.querySelector("[data-guide-action-scopes]") || row).textContent;
-    return [rowId(row), row.getAttribute("data-guide-action-label") || "", scopes].join("\n").toLowerCase();
-  };
+  /** Digits grouped by commas, as the Swift panel writes counts ("4,312"). */
+  const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+  /** An action's row, the markup ScopeSelectorPanel.actionRows writes (text and attributes only). */
+  function makeRow(model, action) {
+    const row = document.createElement("label");
+    row.className = "sg-action";
+    row.setAttribute("data-guide-action", action.id);
+    row.setAttribute("data-guide-action-label", action.label);
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = action.id;
+    const label = document.createElement("span");
+    label.className = "sg-action-label";
+    label.textContent = action.label;
+    const scopes = document.createElement("span");
+    scopes.className = "sg-action-scopes";
+    scopes.textContent = scopesLabel(model, action);
+    row.append(box, label, scopes);
+    return row;
+  }
+
+  const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
+
+  /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
+  function reportLines(model, resolution) {
+    const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
+    const grant = resolution.grant;
+    return [
+      ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
+      ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
+      ["reconsent", grant ? (grant.reconsent ? "needed: the customer must authorize again with the scopes to add." : "not needed: the existing grant enables every selected action.") : null],
+      ["unneeded", grant && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
+      ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
+    ];
+  }
 
   function init() {
     const root = document.documentElement;
@@ -869,15 +1147,36 @@ var ScopeGuideEngine = (() => {
 
     const state = {
       selected: new Set(E.normalizeSelection(model, model.selection)),
+      granted: E.normalizeScopes(model, model.granted).known,
+      refused: E.normalizeScopes(model, model.refused).known,
       separator: model.separator,
       whitelabel: model.whitelabel,
       variables: { ...model.variables },
     };
     const parsed = E.parseQuery(model, window.location.search);
     if (parsed.hasActions) state.selected = new Set(parsed.selection);
+    if (parsed.constraints.hasGranted || parsed.constraints.hasRefused) {
+      state.granted = parsed.constraints.granted;
+      state.refused = parsed.constraints.refused;
+    }
     if (parsed.separator !== null) state.separator = parsed.separator;
     if (parsed.whitelabel !== null) state.whitelabel = parsed.whitelabel;
     Object.assign(state.variables, parsed.variables);
+    // What the answer depends on. The engine's answer belongs to the page's own selection and
+    // constraints: shown as it is whenever the state is that one (on load, and on coming back to
+    // it), instead of searching again; and the last answer is kept while only the separator changes.
+    const solvedFor = (selection, granted, refused) =>
+      JSON.stringify([E.normalizeSelection(model, selection), E.normalizeScopes(model, granted).known, E.normalizeScopes(model, refused).known]);
+    const engineKey = model.resolution ? solvedFor(model.selection, model.granted, model.refused) : null;
+    let last = { key: null, resolution: null };
+    function currentResolution() {
+      const key = solvedFor([...state.selected], state.granted, state.refused);
+      if (key !== last.key) {
+        const answer = key === engineKey ? model.resolution : null;
+        last = { key, resolution: E.resolve(model, [...state.selected], { granted: state.granted, refused: state.refused, answer }), answer };
+      }
+      return last;
+    }
 
     const errorBox = document.querySelector("[data-guide-url-error]");
     if (errorBox && parsed.errors.length > 0) {
@@ -886,7 +1185,6 @@ var ScopeGuideEngine = (() => {
       setHidden(errorBox, false);
     }
     if (state.whitelabel) all("[data-whitelabel-hide]").forEach((element) => setHidden(element, true));
-    if (all("[data-guide-action]").length === 0) buildRows(model);
     all("[data-guide-loading]").forEach((element) => setHidden(element, true));
 
     const delimiterSelects = all("select[data-guide-scope-delimiter]");
@@ -898,6 +1196,88 @@ var ScopeGuideEngine = (() => {
     };
     showSeparator();
 
+    // ---- The action list: the selected actions and the first matches of the search ----
+    const list = document.querySelector("[data-guide-action-list]");
+    const noResults = document.querySelector("[data-guide-no-results]");
+    const listParent = list || (noResults && noResults.parentNode);
+    const counter = document.querySelector("[data-guide-action-count]");
+    const limit = Number(list && list.getAttribute("data-guide-action-limit")) || 200;
+    const rows = new Map(all("[data-guide-action]").map((row) => [rowId(row), row]));
+    const haystacks = model.actions.map((a) => [a.id, a.label, scopesLabel(model, a)].join("\n").toLowerCase());
+    let matches = model.actions.map((_, i) => i);
+
+    function applySearch() {
+      const search = document.querySelector("[data-guide-action-search]");
+      const needle = search ? String(search.value || "").trim().toLowerCase() : "";
+      matches = [];
+      haystacks.forEach((text, i) => {
+        if (needle === "" || text.includes(needle)) matches.push(i);
+      });
+      showRows();
+    }
+
+    /** Puts the rows of the selected actions and of the first `limit` matches in the list, in catalogue order. */
+    function showRows() {
+      if (!listParent) return;
+      const shown = new Set(matches.slice(0, limit));
+      for (const id of state.selected) shown.add(model.actionIndex.get(id));
+      const wanted = [...shown].filter((i) => i !== undefined).sort(ascendingNumbers);
+      const before = noResults && noResults.parentNode === listParent ? noResults : null;
+      const keep = new Set();
+      const fragment = document.createDocumentFragment();
+      for (const index of wanted) {
+        const action = model.actions[index];
+        let row = rows.get(action.id);
+        if (!row) {
+          row = makeRow(model, action);
+          rows.set(action.id, row);
+        }
+        const box = row.querySelector('input[type="checkbox"]');
+        if (box) {
+          box.checked = state.selected.has(action.id);
+          box.toggleAttribute("checked", box.checked);
+        }
+        setHidden(row, false);
+        keep.add(row);
+        fragment.append(row);
+      }
+      for (const row of rows.values()) if (!keep.has(row)) row.remove();
+      listParent.insertBefore(fragment, before);
+      all("[data-guide-no-results]").forEach((element) => setHidden(element, matches.length > 0));
+      if (counter) {
+        counter.textContent = `${grouped(Math.min(limit, matches.length))} of ${grouped(matches.length)} matching actions shown`;
+      }
+    }
+    const ascendingNumbers = (a, b) => a - b;
+
+    // ---- Already granted / cannot grant ----
+    const grantedBox = document.querySelector("[data-guide-granted]");
+    const refusedBox = document.querySelector("[data-guide-refused]");
+    const constraintError = document.querySelector("[data-guide-constraint-error]");
+    const fillBox = (box, names) => {
+      if (box && E.scopeNames(box.value).join(" ") !== names.join(" ")) box.value = names.join(" ");
+    };
+    fillBox(grantedBox, state.granted);
+    fillBox(refusedBox, state.refused);
+
+    /** Reads both boxes: defined scopes only, in definition order; refusal wins over a grant. */
+    function readConstraints() {
+      const granted = E.normalizeScopes(model, grantedBox ? E.scopeNames(grantedBox.value) : state.granted);
+      const refused = E.normalizeScopes(model, refusedBox ? E.scopeNames(refusedBox.value) : state.refused);
+      const messages = [];
+      const unknown = [...new Set([...granted.unknown, ...refused.unknown])];
+      if (unknown.length > 0) messages.push(`Ignored, not defined by this connector: ${unknown.join(" ")}`);
+      const both = granted.known.filter((name) => refused.known.includes(name));
+      if (both.length > 0) messages.push(`Both granted and refused, taken as refused: ${both.join(" ")}`);
+      if (constraintError) {
+        constraintError.textContent = messages.join("\n");
+        constraintError.style.whiteSpace = "pre-line";
+        setHidden(constraintError, messages.length === 0);
+      }
+      state.granted = granted.known.filter((name) => !refused.known.includes(name));
+      state.refused = refused.known;
+    }
+
     // The page's structure does not change, so read it once.
     const sections = all("[data-guide-section]").map((element) => ({
       element,
@@ -906,11 +1286,11 @@ var ScopeGuideEngine = (() => {
     }));
     const steps = all("[data-guide-step]").map((element) => {
       const scopes = E.parseList(element.getAttribute("data-guide-scopes"));
-      const list = element.getAttribute("data-guide-display-scopes-list");
+      const display = element.getAttribute("data-guide-display-scopes-list");
       const step = {
         element,
         scopes,
-        display: list == null ? scopes : E.parseList(list),
+        display: display == null ? scopes : E.parseList(display),
         items: all("li[data-guide-display-scope]", element),
         containers: all("[data-guide-display-scopes]", element).filter((c) => c.querySelector("li[data-guide-display-scope]")),
         badges: all("[data-guide-actions-badge]", element),
@@ -923,8 +1303,16 @@ var ScopeGuideEngine = (() => {
     const looseSteps = steps.filter((step) => !sections.some((s) => s.steps.includes(step)));
 
     function render(updateHistory) {
-      const resolution = E.resolve(model, [...state.selected]);
-      const urlState = { selection: resolution.selection, separator: state.separator, whitelabel: state.whitelabel, variables: state.variables };
+      const started = performance.now();
+      const { resolution, answer } = currentResolution();
+      const urlState = {
+        selection: resolution.selection,
+        granted: state.granted,
+        refused: state.refused,
+        separator: state.separator,
+        whitelabel: state.whitelabel,
+        variables: state.variables,
+      };
 
       // Properties drive the UI; the mirrored attributes let `--dump-dom` tests read the state.
       for (const box of all("[data-guide-action] input[type=checkbox]")) {
@@ -953,6 +1341,34 @@ var ScopeGuideEngine = (() => {
         link.textContent = href;
       }
 
+      const report = document.querySelector("[data-guide-constraint-report]");
+      if (report) {
+        const lines = reportLines(model, resolution);
+        for (const [key, value] of lines) {
+          const line = report.querySelector(`[data-guide-report="${key}"]`);
+          if (!line) continue;
+          const target = line.querySelector("[data-guide-report-text]") || line;
+          target.textContent = value ?? "";
+          setHidden(line, value === null);
+        }
+        setHidden(report, lines.every(([, value]) => value === null));
+      }
+
+      // One "refuse" button per scope of the answer: refusing it adds it to the Cannot grant box.
+      for (const holder of all("[data-guide-refuse-list]")) {
+        for (const old of all("[data-guide-refuse]", holder)) old.remove();
+        for (const name of resolution.scopeNames) {
+          const chip = document.createElement("button");
+          chip.type = "button";
+          chip.className = "sg-chip";
+          chip.setAttribute("data-guide-refuse", name);
+          chip.setAttribute("title", "Refuse this scope and solve again");
+          chip.textContent = name;
+          holder.append(chip);
+        }
+        setHidden(holder, resolution.scopeNames.length === 0 || !refusedBox);
+      }
+
       const guide = [...sections, { element: null, scopes: [], steps: looseSteps }];
       const tailored = E.tailor(model, resolution, guide.map((s) => ({ scopes: s.scopes, steps: s.steps.map((st) => ({ scopes: st.scopes, displayScopes: st.display })) })));
       guide.forEach((section, i) => {
@@ -972,7 +1388,13 @@ var ScopeGuideEngine = (() => {
         });
       });
 
+      // The engine's notes (default scopes, not minimal, grant, refusals) describe its answer
+      // only: once the page answers for another state, its own report above replaces them.
+      all("[data-guide-notes]").forEach((element) => setHidden(element, !answer));
       root.setAttribute("data-guide-optimal", resolution.optimal ? "1" : "0");
+      // How the page answered, for tests and the curious: the engine's answer or its own search.
+      root.setAttribute("data-guide-solved", answer ? "engine" : "page");
+      root.setAttribute("data-guide-solve-ms", (performance.now() - started).toFixed(1));
       if (updateHistory) {
         const query = E.buildQuery(model, urlState);
         try {
@@ -981,18 +1403,6 @@ var ScopeGuideEngine = (() => {
           // file: URLs and sandboxed frames may refuse; the URL field still shows the link.
         }
       }
-    }
-
-    function applySearch() {
-      const search = document.querySelector("[data-guide-action-search]");
-      const needle = search ? String(search.value || "").trim().toLowerCase() : "";
-      let any = false;
-      for (const row of all("[data-guide-action]")) {
-        const match = needle === "" || rowHaystack(row).includes(needle);
-        setHidden(row, !match);
-        any = any || match;
-      }
-      all("[data-guide-no-results]").forEach((element) => setHidden(element, any));
     }
 
     document.addEventListener("change", (event) => {
@@ -1009,24 +1419,42 @@ var ScopeGuideEngine = (() => {
       }
     });
 
+    // Typing in a scope box re-solves once the typing pauses, not on every key.
+    let constraintTimer = null;
     document.addEventListener("input", (event) => {
-      if (event.target instanceof Element && event.target.matches("[data-guide-action-search]")) applySearch();
+      if (!(event.target instanceof Element)) return;
+      if (event.target.matches("[data-guide-action-search]")) {
+        applySearch();
+      } else if (event.target.matches("[data-guide-granted], [data-guide-refused]")) {
+        clearTimeout(constraintTimer);
+        constraintTimer = setTimeout(() => {
+          readConstraints();
+          render(true);
+        }, 250);
+      }
     });
 
     document.addEventListener("click", (event) => {
       if (!(event.target instanceof Element)) return;
       const button = event.target.closest(
-        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy]"
+        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse]"
       );
       if (!button) return;
-      if (button.hasAttribute("data-guide-select-all")) {
-        for (const row of all("[data-guide-action]")) {
-          const id = rowId(row);
-          if (!row.hidden && model.actionIndex.has(id)) state.selected.add(id);
+      if (button.hasAttribute("data-guide-refuse")) {
+        if (refusedBox) {
+          const names = E.scopeNames(refusedBox.value);
+          refusedBox.value = [...names, button.getAttribute("data-guide-refuse")].join(" ");
         }
+        readConstraints();
+        render(true);
+      } else if (button.hasAttribute("data-guide-select-all")) {
+        // Every action the search matches, shown or not.
+        for (const index of matches) state.selected.add(model.actions[index].id);
+        showRows();
         render(true);
       } else if (button.hasAttribute("data-guide-clear")) {
         state.selected.clear();
+        showRows();
         render(true);
       } else if (button.hasAttribute("data-guide-copy-url")) {
         const field = document.querySelector("[data-guide-url]");
@@ -1040,21 +1468,7 @@ var ScopeGuideEngine = (() => {
     });
 
     applySearch();
-    if (model.constrained) {
-      // The engine tailored this page to an existing grant or refused scopes (granted=,
-      // without=), which this script does not compute: keep its answer, and let the selection be
-      // changed in the URL, where the engine applies them again.
-      for (const input of all("[data-guide-action] input[type=checkbox], [data-guide-select-all], [data-guide-clear]")) input.disabled = true;
-      root.setAttribute("data-guide-constrained", "1");
-    } else {
-      if (parsed.constraints.length > 0 && errorBox) {
-        errorBox.textContent = [...parsed.errors.map((e) => e.message),
-          "granted= and without= are applied by the scopeguide server and CLI, not by this page: the scopes shown ignore them."].join("\n");
-        errorBox.style.whiteSpace = "pre-line";
-        setHidden(errorBox, false);
-      }
-      render(false);
-    }
+    render(false);
     root.dataset.guideReady = "1";
   }
 
