@@ -95,9 +95,8 @@ enum EngineVectors {
                 if !resolution.isOptimal { nonOptimal += 1 }
                 if hasLevels, !constraints.isEmpty { constrainedLevels += 1 }
             }
-            var request = try Catalog(connectors: [connector]).guide(connector: connector.key, slug: method.slug)
-            request.base = "https://docs.example.com"
-            let url = request.url
+            // The vector connectors have no guide texts: the page data needs only the URL's parts.
+            let url = GuideRequest(connector: connector, method: method, kind: .config, guide: Guide(sections: []), base: "https://docs.example.com").url
             let full = Resolver(connector: connector).resolve(.none, for: method)
             let data = PageData.scriptJSON(
                 PageData.Shared(connector: connector, method: method, graph: graph, fullGuideScopes: full.scopes),

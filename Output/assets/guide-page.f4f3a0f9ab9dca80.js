@@ -2,7 +2,8 @@
  * ScopeGuide guide page script: ES2020, no dependencies, no network access, no eval.
  *
  * Part 1, `ScopeGuideEngine`, is pure (no DOM) and computes exactly what the Swift engine
- * computes (SPEC §2, §3): minimal scopes under privilege levels, existing grants and refused
+ * computes (DocC: "How the minimal scopes are chosen", "The dynamic guide URL"): minimal
+ * scopes under privilege levels, existing grants and refused
  * scopes (what to add, what is unneeded, re-consent, unavailable actions), chosen alternatives,
  * visibility, display scopes, badges, the canonical dynamic guide URL and the parsing of its
  * query. The search is a line-by-line port of Resolution/MinimalScopeSearch.swift (options,
