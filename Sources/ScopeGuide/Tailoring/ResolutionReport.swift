@@ -71,11 +71,47 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     /// Only with `granted` or `without`: selected actions no scope left after the refusals can enable.
     public internal(set) var unavailable: [String]?
 
-    /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline: the bytes
+    /// `JSONEncoder` writes for this report (see ``PrettyJSON``).
+    public func json() -> String { prettyJSON.text + "\n" }
+
+    /// The report as a ``PrettyJSON`` tree: every stored property under its own name.
+    var prettyJSON: PrettyJSON {
+        let strings = PrettyJSON.strings
+        return .object([
+            ("connector", .string(connector)),
+            ("guide", .object([
+                ("kind", .string(guide.kind)), ("path", .string(guide.path)), ("slug", .string(guide.slug)), ("method", .string(guide.method)),
+            ])),
+            ("selection", strings(selection)),
+            ("scopes", strings(scopes)),
+            ("scopesText", .string(scopesText)),
+            ("separator", .string(separator)),
+            ("optimal", .boolean(optimal)),
+            ("usesDefaultScopes", .boolean(usesDefaultScopes)),
+            ("explanation", .array(explanation.map { reason in
+                .object([("scope", .string(reason.scope)), ("privilege", .integer(reason.privilege)), ("actions", strings(reason.actions))])
+            })),
+            ("sections", .array(sections.map { section in
+                .object([("title", .string(section.title)), ("steps", .array(section.steps.map { step in
+                    .object([
+                        ("number", .integer(step.number)), ("title", .string(step.title)), ("scopes", strings(step.scopes)),
+                        ("displayScopes", strings(step.displayScopes)), ("badge", strings(step.badge)),
+                    ])
+                }))])
+            })),
+            ("url", .string(url)),
+            ("authorizeURL", authorizeURL.map(PrettyJSON.string)),
+            ("granted", granted.map(strings)),
+            ("without", without.map(strings)),
+            ("grant", grant.map { grant in
+                .object([
+                    ("enabled", strings(grant.enabled)), ("add", strings(grant.add)), ("unneeded", strings(grant.unneeded)),
+                    ("reconsent", .boolean(grant.reconsent)),
+                ])
+            }),
+            ("unavailable", unavailable.map(strings)),
+        ])
     }
 
     public init(_ tailored: TailoredGuide, url: GuideURL) {
