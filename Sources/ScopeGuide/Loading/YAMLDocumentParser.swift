@@ -138,7 +138,8 @@ enum YAMLDocumentParser {
                 let scalar = event.data.scalar
                 let start = text.count
                 let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-                if value.starts(with: [0xEF, 0xBB, 0xBF]), let decoded = String(bytes: value, encoding: .utf8) {
+                if value.count >= 3, value[0] == 0xEF, value[1] == 0xBB, value[2] == 0xBF,
+                    let decoded = String(bytes: value, encoding: .utf8) {
                     // Yams made each scalar's String with Foundation's `String(bytes:encoding:)`,
                     // which drops a leading U+FEFF (byte order mark): the text is kept as it read.
                     text.append(contentsOf: decoded.utf8)
