@@ -24,7 +24,7 @@ public struct CatalogLoader: Sendable {
     public static let actionsFileSuffix = ".actions.yaml"
 
     /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
-    /// 100,000. Composing (and hashing) an expanded tree costs its full size, however short the
+    /// 100,000. Anything that walks an expanded tree (the decoder does) costs its full size, however short the
     /// text: ten anchors each doubling the last ten times reach 10^9 nodes in 490 bytes.
     public static let maximumAliasedNodes = YAMLPreflight.maximumAliasedNodes
 
