@@ -24,8 +24,9 @@ public struct CatalogLoader: Sendable {
     public static let actionsFileSuffix = ".actions.yaml"
 
     /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
-    /// 100,000. Anything that walks an expanded tree (the decoder does) costs its full size, however short the
-    /// text: ten anchors each doubling the last ten times reach 10^9 nodes in 490 bytes.
+    /// 100,000. Anything that walks an expanded tree (the decoder does) costs its full size,
+    /// however short the text: ten anchors each doubling the last ten times reach 10^9 nodes in
+    /// 490 bytes.
     public static let maximumAliasedNodes = YAMLPreflight.maximumAliasedNodes
 
     /// How deep sequences and mappings may nest in a guide file: 200 levels.
