@@ -142,18 +142,6 @@ import Yams
         #expect(Self.parse("a: *none\nb: [1\n").failure == .invalid("found undefined alias", line: 1, column: 4))
     }
 
-    @Test("keys compare as Yams' String equality, bytes first")
-    func keyEquality() throws {
-        let document = try #require(try YAMLDocumentParser.parse("[\u{212A}, K, k, 'é', \"e\u{301}\"]"))
-        let items = (0..<5).map { document.children[$0] }
-        #expect(document.scalar(items[0], equals: "K"))
-        #expect(document.scalar(items[1], equals: "K"))
-        #expect(!document.scalar(items[2], equals: "K"))
-        #expect(document.scalar(items[3], equals: "e\u{301}"))
-        #expect(document.scalar(items[3], equalsScalar: items[4]))
-        #expect(!document.scalar(items[1], equalsScalar: items[2]))
-    }
-
     @Test("a mapping of many keys finds its duplicates too")
     func manyKeys() {
         let keys = (0..<40).map { "k\($0): \($0)" } + ["k7: again", "'k30': str", "k30: again"]
