@@ -24,8 +24,9 @@ public struct CatalogLoader: Sendable {
     static let actionsFileSuffix = ".actions.yaml"
 
     /// How many nodes the YAML aliases of one file may bring in, counted with repetition:
-    /// 100,000. Composing (and hashing) an expanded tree costs its full size, however short the
-    /// text: ten anchors each doubling the last ten times reach 10^9 nodes in 490 bytes.
+    /// 100,000. Anything that walks an expanded tree (the decoder does) costs its full size,
+    /// however short the text: ten anchors each doubling the last ten times reach 10^9 nodes in
+    /// 490 bytes.
     public static let maximumAliasedNodes = YAMLPreflight.maximumAliasedNodes
 
     /// How deep sequences and mappings may nest in a guide file: 200 levels.
@@ -136,15 +137,30 @@ public struct CatalogLoader: Sendable {
             // More of the catalogue: `*.actions.yaml` beside the connector file, by name.
             let partNames = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
                 .filter { $0.hasSuffix(Self.actionsFileSuffix) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let parts = partNames.compactMap { name -> YAMLCursor? in
-                let url = folderURL.appendingPathComponent(name)
-                return parse(contentsOf: url, displayPath: displayPath(url, directory.path), diagnostics: &diagnostics)
-            }
+            let parts = parseParts(partNames.map { folderURL.appendingPathComponent($0) }, root: directory.path, diagnostics: &diagnostics)
             var decoder = ConnectorDecoder(folder: folder)
             connector = decoder.decode(cursor, actionFiles: parts)
             diagnostics = decoder.diagnostics.merging(diagnostics)
         }
         return LoadedFolder(connector: connector, problems: diagnostics.problems)
+    }
+
+    /// The `*.actions.yaml` files at `urls`, parsed on every core (a split catalogue's parts are
+    /// most of its bytes), their problems added to `diagnostics` in the order of `urls`, as a
+    /// serial parse adds them.
+    private func parseParts(_ urls: [URL], root: String, diagnostics: inout Diagnostics) -> [YAMLCursor] {
+        var parsed = [(cursor: YAMLCursor?, diagnostics: Diagnostics)](repeating: (nil, Diagnostics()), count: urls.count)
+        parsed.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only slot `index`, and all are done when concurrentPerform returns.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+                var problems = Diagnostics()
+                let cursor = parse(contentsOf: urls[index], displayPath: displayPath(urls[index], root), diagnostics: &problems)
+                slots[index] = (cursor, problems)
+            }
+        }
+        for part in parsed { diagnostics = part.diagnostics.merging(diagnostics) }
+        return parsed.compactMap(\.cursor)
     }
 
     /// Loads one connector from YAML text; `file` names it in errors.

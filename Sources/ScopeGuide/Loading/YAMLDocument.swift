@@ -79,14 +79,12 @@ final class YAMLDocument: Sendable {
     func scalar(_ index: Int32, equals key: String) -> Bool {
         let node = nodes[Int(index)]
         guard node.kind == .scalar else { return false }
-        let keyIsASCII: Bool
         let same: Bool = text.withUnsafeBufferPointer { bytes in
             let scalar = UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.count)])
             return key.utf8.elementsEqual(scalar)
         }
         if same { return true }
-        keyIsASCII = key.utf8.allSatisfy { $0 < 0x80 }
-        if node.isASCII && keyIsASCII { return false }
+        if node.isASCII && key.utf8.allSatisfy({ $0 < 0x80 }) { return false }
         return string(index) == key
     }
 

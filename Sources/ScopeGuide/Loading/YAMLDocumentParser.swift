@@ -1,6 +1,7 @@
 // libyaml itself, as Yams builds it: its event parser does the YAML; nothing of it leaves the
 // Loading folder.
 internal import CYaml
+import Foundation
 import Yams
 
 /// Reads a ``YAMLDocument`` from YAML text in one pass over libyaml's events, with the errors,
@@ -137,9 +138,16 @@ enum YAMLDocumentParser {
                 let scalar = event.data.scalar
                 let start = text.count
                 let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-                text.append(contentsOf: value)
+                if value.count >= 3, value[0] == 0xEF, value[1] == 0xBB, value[2] == 0xBF,
+                    let decoded = String(bytes: value, encoding: .utf8) {
+                    // Yams made each scalar's String with Foundation's `String(bytes:encoding:)`,
+                    // which drops a leading U+FEFF (byte order mark): the text is kept as it read.
+                    text.append(contentsOf: decoded.utf8)
+                } else {
+                    text.append(contentsOf: value)
+                }
                 var high: UInt8 = 0
-                for byte in value { high |= byte }
+                for byte in text[start...] { high |= byte }
                 var tag: Int32 = -1
                 if scalar.quoted_implicit == 1 {
                     tag = 0
@@ -149,7 +157,7 @@ enum YAMLDocumentParser {
                 let index = append(YAMLDocument.Node(
                     kind: .scalar, style: UInt8(truncatingIfNeeded: scalar.style.rawValue), isASCII: high < 0x80, isKey: false,
                     line: Int32(truncatingIfNeeded: event.start_mark.line + 1), column: Int32(truncatingIfNeeded: event.start_mark.column + 1),
-                    start: Int32(start), count: Int32(scalar.length), tag: tag))
+                    start: Int32(start), count: Int32(text.count - start), tag: tag))
                 if let anchor = scalar.anchor { anchors[String(cString: anchor)] = index }
                 finish(index)
             case YAML_ALIAS_EVENT:
@@ -203,6 +211,8 @@ enum YAMLDocumentParser {
             let keys = stride(from: Int(node.start), to: Int(node.start + node.count), by: 2).map { children[$0] }
             for key in keys { nodes[Int(key)].isKey = true }
             guard keys.count > 1 else { return }
+            // A view of the document so far for its comparisons: it shares the arrays' storage
+            // (no copy), and is gone before the next event appends to them.
             let document = YAMLDocument(nodes: nodes, children: [], text: text, tags: tags, root: 0)
             // For each key, the position of the first key equal to it.
             var firstEqual = Array(keys.indices)
