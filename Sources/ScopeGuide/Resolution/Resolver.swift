@@ -16,8 +16,6 @@ public struct Resolver: Sendable {
     /// benchmark needs (94,498 for 500 of its 5,000 actions) and well under a second in a release
     /// build on 300 any-of actions that do not split into independent groups.
     public static let defaultWorkBudget = 1_000_000
-    /// Catalogue position of each action id, so a selection's actions are found without a scan.
-    private let positions: [ActionID: Int]
     /// Each action's alternatives as scope numbers, in catalogue order.
     private let requirements: [[[Int]]]
     /// The cost of each scope by its privilege level; `nil` when the connector gives none.
@@ -29,7 +27,6 @@ public struct Resolver: Sendable {
         let graph = ScopeGraph(connector)
         self.graph = graph
         self.nodeBudget = nodeBudget
-        positions = Dictionary(connector.actions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The graph numbers every scope an action names, so nothing is dropped here.
         requirements = connector.actions.map { action in
             action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
@@ -47,7 +44,7 @@ public struct Resolver: Sendable {
         // Refusal wins: a granted scope whose closure holds a refused one is not counted as granted.
         let grantedNumbers = constraints.granted.compactMap(graph.number(of:)).filter { !graph.closure(of: [$0]).intersects(refused) }
         let existing = graph.closure(of: grantedNumbers)
-        let selected = selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap { positions[$0] }
+        let selected = actionPositions(of: selection)
 
         var enabled: [Int] = [], unavailable: [Int] = [], pending: [Int] = []
         for position in selected {
@@ -123,7 +120,7 @@ public struct Resolver: Sendable {
     /// An empty selection resolves to the method's `defaultScopes` when it declares them, and
     /// otherwise to every scope some action requires.
     public func resolve(_ selection: Selection, for method: AuthMethod) -> Resolution {
-        let selected = selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap { positions[$0] }
+        let selected = actionPositions(of: selection)
         let numbers: [Int]
         var isOptimal = true
         var usesDefaults = false
@@ -176,5 +173,13 @@ public struct Resolver: Sendable {
         if number < graph.definedCount { return number }
         let wildcard = (0..<graph.definedCount).first { graph.scopes[$0].isWildcard && graph.scopes[$0].matches(scope) }
         return wildcard ?? (0..<graph.definedCount).first { graph.closures[$0].contains(number) }
+    }
+}
+
+extension Resolver {
+    /// The catalogue positions of `selection`'s actions (by the connector's index); every action
+    /// for the empty selection.
+    fileprivate func actionPositions(of selection: Selection) -> [Int] {
+        selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap(connector.position(of:))
     }
 }
