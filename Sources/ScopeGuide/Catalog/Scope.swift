@@ -8,7 +8,7 @@ public struct Scope: StringIdentifier {
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Whether any segment is the wildcard `*`.
-    var isWildcard: Bool { segments.contains { $0 == "*" } }
+    var isWildcard: Bool { rawValue.utf8.contains(UInt8(ascii: "*")) && segments.contains { $0 == "*" } }
 
     /// Whether this scope, read as a pattern, matches `other` segment by segment.
     ///
@@ -33,12 +33,22 @@ public struct Scope: StringIdentifier {
 
     /// The scope split into segments and separators, separators kept as their own elements.
     var segments: [Substring] {
+        // By UTF-8 bytes: the separators are ASCII, and a graph splits every scope it numbers.
         var parts: [Substring] = []
-        var start = rawValue.startIndex
-        for index in rawValue.indices where ":./".contains(rawValue[index]) {
-            parts.append(rawValue[start..<index])
-            parts.append(rawValue[index...index])
-            start = rawValue.index(after: index)
+        let bytes = rawValue.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            switch bytes[index] {
+            case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "/"):
+                parts.append(rawValue[start..<index])
+                parts.append(rawValue[index..<next])
+                start = next
+            default:
+                break
+            }
+            index = next
         }
         parts.append(rawValue[start...])
         return parts

@@ -2,19 +2,20 @@
 enum FormEncoding {
     /// WHATWG form encoding: letters, digits and `*-._` kept, space as `+`, the rest as `%XX`.
     static func encode(_ value: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count)
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             case UInt8(ascii: " "):
-                result.append("+")
+                result.append(UInt8(ascii: "+"))
             default:
-                result += percent(byte)
+                appendPercent(byte, to: &result)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Encodes only what may not appear in a query value: everything but unreserved characters
@@ -22,11 +23,11 @@ enum FormEncoding {
     /// as typed.
     static func encodeQueryValue(_ value: String) -> String {
         guard !value.utf8.allSatisfy(isKeptInQueryValue) else { return value }
-        var result = ""
+        var result: [UInt8] = []
         for byte in value.utf8 {
-            if isKeptInQueryValue(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else { result += percent(byte) }
+            if isKeptInQueryValue(byte) { result.append(byte) } else { appendPercent(byte, to: &result) }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func isKeptInQueryValue(_ byte: UInt8) -> Bool {
@@ -64,8 +65,8 @@ enum FormEncoding {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    private static func percent(_ byte: UInt8) -> String {
-        let hex = Array("0123456789ABCDEF")
-        return "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+    private static func appendPercent(_ byte: UInt8, to result: inout [UInt8]) {
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10 }
+        result += [UInt8(ascii: "%"), digit(byte >> 4), digit(byte & 0xF)]
     }
 }

@@ -112,16 +112,7 @@ public struct CatalogLoader: Sendable {
     /// Loads each of `folders` (names under `directory`), on every core, into its own slot of the
     /// result: each folder's documents, cursors and decoder stay on the thread that made them.
     private func loadFolders(_ folders: [String], in directory: URL) -> [LoadedFolder] {
-        var loaded = [LoadedFolder](repeating: LoadedFolder(), count: folders.count)
-        loaded.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes only slot `index`, so the writes never overlap, and all are done
-            // when concurrentPerform returns.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-                slots[index] = loadFolder(folders[index], in: directory)
-            }
-        }
-        return loaded
+        folders.concurrentMap { loadFolder($0, in: directory) }
     }
 
     private func loadFolder(_ folder: String, in directory: URL) -> LoadedFolder {
@@ -149,15 +140,10 @@ public struct CatalogLoader: Sendable {
     /// most of its bytes), their problems added to `diagnostics` in the order of `urls`, as a
     /// serial parse adds them.
     private func parseParts(_ urls: [URL], root: String, diagnostics: inout Diagnostics) -> [YAMLCursor] {
-        var parsed = [(cursor: YAMLCursor?, diagnostics: Diagnostics)](repeating: (nil, Diagnostics()), count: urls.count)
-        parsed.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes only slot `index`, and all are done when concurrentPerform returns.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-                var problems = Diagnostics()
-                let cursor = parse(contentsOf: urls[index], displayPath: displayPath(urls[index], root), diagnostics: &problems)
-                slots[index] = (cursor, problems)
-            }
+        let parsed = urls.concurrentMap { url -> (cursor: YAMLCursor?, diagnostics: Diagnostics) in
+            var problems = Diagnostics()
+            let cursor = parse(contentsOf: url, displayPath: displayPath(url, root), diagnostics: &problems)
+            return (cursor, problems)
         }
         for part in parsed { diagnostics = part.diagnostics.merging(diagnostics) }
         return parsed.compactMap(\.cursor)

@@ -6,12 +6,11 @@ enum VariableReference {
     static func occurrences(in text: Substring) -> [(range: Range<String.Index>, name: String)] {
         var found: [(range: Range<String.Index>, name: String)] = []
         var rest = text
-        while let open = firstPair(of: UInt8(ascii: "{"), in: rest),
-            let close = firstPair(of: UInt8(ascii: "}"), in: rest[rest.utf8.index(open, offsetBy: 2)...])
-        {
-            let end = rest.utf8.index(close, offsetBy: 2)
-            found.append((open..<end, rest[rest.utf8.index(open, offsetBy: 2)..<close].trimmingWhitespace))
-            rest = rest[end...]
+        // A byte search finds every pair Foundation's `range(of:)` would: no other characters
+        // are canonically equivalent to a brace.
+        while let open = rest.firstUTF8Range(of: "{{"), let close = rest[open.upperBound...].firstUTF8Range(of: "}}") {
+            found.append((open.lowerBound..<close.upperBound, rest[open.upperBound..<close.lowerBound].trimmingWhitespace))
+            rest = rest[close.upperBound...]
         }
         return found
     }
@@ -21,19 +20,5 @@ enum VariableReference {
 
     /// Whether `text` may hold a placeholder (it has `{{`): a byte scan, cheaper than
     /// ``occurrences(in:)`` for the many texts that have none.
-    static func mayOccur(in text: Substring) -> Bool { firstPair(of: UInt8(ascii: "{"), in: text) != nil }
-
-    /// Where `byte` first appears twice in a row in `text` (`{{` or `}}`), by a plain byte scan:
-    /// it finds every pair Foundation's `range(of:)` would (no other characters are canonically
-    /// equivalent to a brace), without its Unicode machinery.
-    private static func firstPair(of byte: UInt8, in text: Substring) -> String.Index? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let next = bytes.index(after: index)
-            if bytes[index] == byte, next != bytes.endIndex, bytes[next] == byte { return index }
-            index = next
-        }
-        return nil
-    }
+    static func mayOccur(in text: Substring) -> Bool { text.containsUTF8("{{") }
 }

@@ -53,11 +53,12 @@ public struct GuideFrontMatter: Hashable, Sendable {
     /// `---`, the keys, `---`, then a blank line.
     public func yaml() -> String {
         func string(_ text: String) -> Node { .scalar(Self.scalar(text)) }
+        func key(_ name: String) -> Node { .scalar(Node.Scalar(name, Self.stringTag)) }
         let pairs: [(Node, Node)] = [
-            ("title", string(title)), ("description", string(description)), ("connector", string(connector)),
-            ("connectorName", string(connectorName)), ("method", string(method)), ("methodSlug", string(methodSlug)),
-            ("guide", string(guide.pathSegment)), ("url", string(url)),
-            ("scopes", .sequence(.init(scopes.map(string), .implicit, .flow))),
+            (key("title"), string(title)), (key("description"), string(description)), (key("connector"), string(connector)),
+            (key("connectorName"), string(connectorName)), (key("method"), string(method)), (key("methodSlug"), string(methodSlug)),
+            (key("guide"), string(guide.pathSegment)), (key("url"), string(url)),
+            (key("scopes"), .sequence(.init(scopes.map(string), Self.sequenceTag, .flow))),
         ]
         // Serialising a mapping of strings cannot fail; an empty block would only drop the header.
         let body = (try? Yams.serialize(node: .mapping(.init(pairs)), width: -1, allowUnicode: true)) ?? ""
@@ -74,8 +75,15 @@ public struct GuideFrontMatter: Hashable, Sendable {
         guard let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20),
             !booleanAndNullWords.contains(text)
         else { return text.represented() }
-        return Node.Scalar(text, Tag(.str))
+        return Node.Scalar(text, stringTag)
     }
+
+    /// One `!!str` and one `!!seq` tag for every node: each `Tag(…)` builds Yams' default
+    /// constructor table and an implicit tag runs its resolver's regular expressions, which made
+    /// up most of a front matter's cost. Shared safely: Yams only changes a tag's name while it
+    /// is implicit or non-specific, and these are neither.
+    nonisolated(unsafe) private static let stringTag = Tag(.str)
+    nonisolated(unsafe) private static let sequenceTag = Tag(.seq)
 
     /// The words YAML 1.1 (Yams' default resolver) reads as booleans or null.
     static let booleanAndNullWords: Set<String> = [

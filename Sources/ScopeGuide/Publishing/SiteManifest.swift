@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `Output/manifest.json`: every built guide with its files, their SHA-256 and size, and what
@@ -19,7 +18,7 @@ public struct SiteManifest: Codable, Hashable, Sendable {
 
         public init(path: String, contents: String) {
             self.path = path
-            sha256 = SHA256.hash(data: Data(contents.utf8)).map { String(format: "%02x", $0) }.joined()
+            sha256 = ContentHash.hex(of: contents)
             bytes = contents.utf8.count
         }
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The HTML5 page of a tailored guide: inline CSS and script, no external requests (a page that
@@ -92,7 +91,7 @@ public enum PageAssets {
     }
 
     private static func contentHash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        ContentHash.hex(of: text, bytes: 8)
     }
 
     private static func load(_ name: String, _ ext: String) -> String {

@@ -12,7 +12,7 @@ enum HTMLEscaping {
         document.root.appendParagraph().appendText(text)
         let html = document.render(.html)
         guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return "" }
-        return String(html.dropFirst(3).dropLast(5))
+        return String(html[html.utf8.index(html.startIndex, offsetBy: 3)..<html.utf8.index(html.endIndex, offsetBy: -5)])
     }
 
     private static func isSpecial(_ byte: UInt8) -> Bool {

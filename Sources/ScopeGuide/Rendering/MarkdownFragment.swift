@@ -56,7 +56,7 @@ struct MarkdownFragment: Sendable {
             html = makesHTML ? Self.lazyImages(document.render(.html)) : ""
             // An empty document renders as "\n"; a rendering always ends with one newline.
             let rendered = first == nil || !makesMarkdown ? "" : document.render(.commonMark)
-            commonMark = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+            commonMark = rendered.hasSuffix("\n") ? String(rendered[..<rendered.utf8.index(before: rendered.utf8.endIndex)]) : rendered
             commonMarkBeforeList = makesMarkdown ? document.commonMarkBeforeList() : nil
         case .inline:
             commonMark = ""
@@ -89,12 +89,24 @@ struct MarkdownFragment: Sendable {
     /// loads those below the fold only when read. cmark writes `<img src="` for image nodes only:
     /// text, code and (sanitised) raw HTML have their `<` escaped, so nothing else can match.
     static func lazyImages(_ html: String) -> String {
-        html.contains("<img src=\"") ? html.replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\"") : html
+        guard var found = html.firstUTF8Range(of: imageStart) else { return html }
+        var result = "", rest = html[...]
+        while true {
+            result += rest[..<found.lowerBound]
+            result += "<img loading=\"lazy\" src=\""
+            rest = rest[found.upperBound...]
+            guard let next = rest.firstUTF8Range(of: imageStart) else { break }
+            found = next
+        }
+        return result + rest
     }
+
+    private static let imageStart = "<img src=\""
 
     /// `<p>…</p>\n` without the tags.
     private static func paragraphContent(_ html: String) -> String {
         guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
-        return String(html.dropFirst(3).dropLast(5))
+        // By bytes: the tags are ASCII, and counting characters from the end walks the whole text.
+        return String(html[html.utf8.index(html.startIndex, offsetBy: 3)..<html.utf8.index(html.endIndex, offsetBy: -5)])
     }
 }

@@ -41,10 +41,12 @@ struct ScopeGraph: Sendable {
         // `ev:*:read` holds `ev:inbox:read` and so whatever `ev:inbox:read` includes. The search
         // relies on this (x granted by y implies closure(x) ⊆ closure(y)).
         let capacity = scopes.count
-        let segments = scopes.map(\.segments)
+        // Segments only matter to wildcards, which most catalogues do not define.
+        let hasWildcards = scopes[..<definedCount].contains(where: \.isWildcard)
+        let segments = hasWildcards ? scopes.map(\.segments) : []
         let edges: [[Int]] = (0..<definedCount).map { index in
             let included = connector.scopeDefinitions[index].includes.compactMap { numbers[$0] }
-            guard segments[index].contains("*") else { return included }
+            guard hasWildcards, segments[index].contains("*") else { return included }
             return included + scopes.indices.filter { $0 != index && (scopes[index] == scopes[$0] || Scope.matches(segments[index], segments[$0])) }
         }
         let closures = Self.closures(edges: edges, definedCount: definedCount, capacity: capacity)

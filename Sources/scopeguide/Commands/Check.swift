@@ -34,7 +34,7 @@ extension ScopeGuideCommand {
             do {
                 let result = try CatalogLoader().load(directory: folder.url)
                 connectors = result.catalog.connectors.map(\.key)
-                diagnostics = result.warnings.map(Diagnostic.init) + result.catalog.connectors.flatMap(Lint.findings(for:)).map(Diagnostic.init)
+                diagnostics = result.warnings.map(Diagnostic.init) + Lint.findings(for: result.catalog).map(Diagnostic.init)
                 loaded = true
             } catch {
                 connectors = []
