@@ -47,6 +47,16 @@ import Testing
         #expect(markdown.contains("![Sign-in screen](https://example.com/a.png)"))
     }
 
+    @Test("every image of a text is lazy, in order, and the text between them is kept as cmark wrote it")
+    func severalImages() throws {
+        let (html, _) = try Self.render("![one](https://example.com/1.png) and é ![two](https://example.com/2.png)\n\n![three](https://example.com/3.png)")
+        let tags = html.components(separatedBy: "<img ").dropFirst().map { $0.prefix(while: { $0 != ">" }) }
+        #expect(tags.count == 3)
+        #expect(tags.allSatisfy { $0.hasPrefix(#"loading="lazy" src="https://example.com/"#) })
+        #expect(html.contains(#"alt="one" /> and é <img loading="lazy" src="https://example.com/2.png""#))
+        #expect(!html.contains("<img src="))
+    }
+
     @Test("an image from anything but https: renders no image in either format; its alt text stays", arguments: [
         "javascript:alert(1)", "http://example.com/a.png", "data:image/png;base64,AAAA", "/relative.png", " JAVASCRIPT:x",
     ])
