@@ -80,7 +80,8 @@ public struct SiteBuild: Sendable {
     }
 
     public init(renderer: GuideRenderer, options: Options = Options()) {
-        self.renderer = renderer
+        // Every guide is rendered as Markdown and as a page: its texts are prepared for both at once.
+        self.renderer = renderer.preparingBothForms()
         self.options = options
     }
 

@@ -10,10 +10,18 @@
 public struct GuideRenderer: Sendable {
     public let tailor: Tailor
     /// The catalogue's guide texts, each parsed once however many guides are rendered.
-    let cache = RenderCache()
+    let cache: RenderCache
 
-    public init(catalog: Catalog) { tailor = Tailor(catalog: catalog) }
-    public init(tailor: Tailor) { self.tailor = tailor }
+    public init(catalog: Catalog) { self.init(tailor: Tailor(catalog: catalog)) }
+    public init(tailor: Tailor) { self.init(tailor: tailor, cache: RenderCache()) }
+    private init(tailor: Tailor, cache: RenderCache) {
+        self.tailor = tailor
+        self.cache = cache
+    }
+
+    /// The same renderer with a cache of its own that prepares each guide's texts for Markdown
+    /// and HTML at once, for callers that render every guide in both (``SiteBuild``).
+    func preparingBothForms() -> GuideRenderer { GuideRenderer(tailor: tailor, cache: RenderCache(preparesBothForms: true)) }
 
     /// The guide `request` names, tailored to its selection, grant, refusals, separator,
     /// whitelabel flag and variables.

@@ -35,7 +35,15 @@ final class RenderCache: @unchecked Sendable {
     /// `tailored`'s guide prepared with `variables` for one output `form`: from the cache unless
     /// customer values reach the texts (then prepared afresh, so requests cannot grow the cache).
     /// A format is prepared only when first asked for: a `.md` request builds no HTML.
+    /// Whether prepared guides are made for both outputs whatever form is asked: for a site
+    /// build, which renders every guide as Markdown and as a page, so each text is parsed and
+    /// substituted once rather than once per form.
+    let preparesBothForms: Bool
+
+    init(preparesBothForms: Bool = false) { self.preparesBothForms = preparesBothForms }
+
     func preparedGuide(_ tailored: TailoredGuide, variables: TextVariables, form: MarkdownFragment.Forms) -> PreparedGuide {
+        let form = preparesBothForms ? .both : form
         guard !variables.hasCustomerValues else { return PreparedGuide(tailored.guide, variables: variables, cache: self, form: form) }
         // Connector keys and slugs cannot contain "/", so the joined key is unambiguous.
         let key = "\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)/\(variables.isWhitelabel)/\(form.rawValue)"
