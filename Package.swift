@@ -85,6 +85,12 @@ if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
         dependencies: ["ScopeGuide", "Ccmark"],
         path: "Benchmarks/scopeguide-bench"
     ))
+    // Hummingbird with no middleware serving one file from memory: the server benchmark's floor.
+    package.targets.append(.executableTarget(
+        name: "hummingbird-floor",
+        dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+        path: "Benchmarks/hummingbird-floor"
+    ))
 }
 
 if Context.environment["ENABLE_SG_FUZZING"] == "1" {
