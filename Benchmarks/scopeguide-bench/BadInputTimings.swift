@@ -30,16 +30,16 @@ struct BadInputTimings {
         time("URL selecting 10,000 of the 100,000 actions: parse") {
             let catalog = Catalog(connectors: [large])
             let query = (0..<10_000).map { "act_\($0 * 10)" }.joined(separator: ",")
-            let url = try GuideURL(parsing: "/connectors/large/guides/link-account/token?actions=" + query, in: catalog)
-            return "\(url.selection.actions.count) actions"
+            let request = try GuideRequest(parsing: "/connectors/large/guides/link-account/token?actions=" + query, in: catalog)
+            return "\(request.selection.actions.count) actions"
         }
     }
 
     private func render(_ connector: Connector, _ ids: [ActionID], _ format: RenderFormat) throws -> String {
         let catalog = Catalog(connectors: [connector])
-        var url = try catalog.guideURL(connector: connector.key)
-        try url.select(ids, in: connector)
-        return try GuideRenderer(catalog: catalog).render(url, as: format)
+        var request = try catalog.guide(connector: connector.key)
+        try request.select(ids)
+        return GuideRenderer(catalog: catalog).render(request, as: format)
     }
 
     private func time(_ name: String, _ body: () throws -> String) {

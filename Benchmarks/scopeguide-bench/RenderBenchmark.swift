@@ -19,18 +19,18 @@ struct RenderBenchmark {
     ]
 
     let renderer: GuideRenderer
-    let url: GuideURL
-    /// ScopeGuide's Markdown for `url`: the input of the cmark baseline.
+    let request: GuideRequest
+    /// ScopeGuide's Markdown for `request`: the input of the cmark baseline.
     let markdown: String
 
     init(guides: String) {
         do {
             let catalog = try CatalogLoader().load(directory: URL(fileURLWithPath: guides)).catalog
             renderer = GuideRenderer(catalog: catalog)
-            var url = try catalog.guideURL(connector: "front")
-            try url.select(Self.selection, in: catalog.connector("front")!)
-            self.url = url
-            markdown = try renderer.render(url, as: .markdown)
+            var request = try catalog.guide(connector: "front")
+            try request.select(Self.selection)
+            self.request = request
+            markdown = renderer.render(request, as: .markdown)
         } catch {
             fail("cannot load the Front guide from \(guides): \(error)")
         }
@@ -39,9 +39,9 @@ struct RenderBenchmark {
     @inline(never)
     func perform(_ operation: Operation) -> Int {
         switch operation {
-        case .markdown: return (try? renderer.render(url, as: .markdown))?.utf8.count ?? 0
-        case .fragment: return (try? renderer.render(url, as: .fragment))?.utf8.count ?? 0
-        case .page: return (try? renderer.render(url, as: .html))?.utf8.count ?? 0
+        case .markdown: return renderer.render(request, as: .markdown).utf8.count
+        case .fragment: return renderer.render(request, as: .fragment).utf8.count
+        case .page: return renderer.render(request, as: .html).utf8.count
         case .cmark: return Self.cmarkToHTML(markdown)
         }
     }
