@@ -33,8 +33,7 @@ struct GuidePage {
         page.reserveCapacity(PageAssets.inlineStyleElement.utf8.count + PageAssets.inlineScriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
         page += PageShell.head(title: builder.title, assets: assets)
         page += body
-        page += PageShell.foot(scripts: "<script type=\"application/json\" id=\"scopeguide-data\">" + data + "</script>\n"
-            + PageAssets.scriptElement(assets) + "\n")
+        PageShell.appendFoot(to: &page, scripts: "<script type=\"application/json\" id=\"scopeguide-data\">", data, "</script>\n", PageAssets.scriptElement(assets), "\n")
         return page
     }
 }

@@ -4,7 +4,9 @@
 enum PageShell {
     /// `main` is markup cmark rendered (or markup built from escaped values only).
     static func html(title: String, main: String, assets: PageAssets.Placement = .inline) -> String {
-        head(title: title, assets: assets) + main + foot()
+        var page = head(title: title, assets: assets) + main
+        appendFoot(to: &page)
+        return page
     }
 
     /// Everything before the page's `<main>` content, `<main>` included.
@@ -24,9 +26,13 @@ enum PageShell {
         """
     }
 
-    /// Everything after the `<main>` content: `scripts` (complete elements, each line ending in a
-    /// newline) go between `</main>` and `</body>`.
-    static func foot(scripts: String = "") -> String {
-        "</main>\n" + scripts + "</body>\n</html>\n"
+    /// Closes `page`: the end of `<main>`, then `scripts` (complete elements whose pieces, joined,
+    /// end each line in a newline), then the end of the document. Appended piece by piece: an
+    /// inline page's script is 50 KB, and building the end as a string of its own copied it
+    /// twice more.
+    static func appendFoot(to page: inout String, scripts: String...) {
+        page += "</main>\n"
+        for script in scripts { page += script }
+        page += "</body>\n</html>\n"
     }
 }
