@@ -41,10 +41,14 @@ struct ScopeGraph: Sendable {
         // `ev:*:read` holds `ev:inbox:read` and so whatever `ev:inbox:read` includes. The search
         // relies on this (x granted by y implies closure(x) ⊆ closure(y)).
         let capacity = scopes.count
-        let segments = scopes.map(\.segments)
+        // Scopes are split into segments only when a defined one is a wildcard: splitting the
+        // 700 scopes of a catalogue without any cost a one-connector command more than the rest
+        // of the graph.
+        let hasWildcard = connector.scopeDefinitions.contains { $0.scope.rawValue.utf8.contains(UInt8(ascii: "*")) && $0.scope.isWildcard }
+        let segments = hasWildcard ? scopes.map(\.segments) : []
         let edges: [[Int]] = (0..<definedCount).map { index in
             let included = connector.scopeDefinitions[index].includes.compactMap { numbers[$0] }
-            guard segments[index].contains("*") else { return included }
+            guard hasWildcard, segments[index].contains("*") else { return included }
             return included + scopes.indices.filter { $0 != index && (scopes[index] == scopes[$0] || Scope.matches(segments[index], segments[$0])) }
         }
         let closures = Self.closures(edges: edges, definedCount: definedCount, capacity: capacity)
