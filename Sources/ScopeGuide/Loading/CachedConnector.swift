@@ -80,6 +80,9 @@ struct CachedConnector: Hashable, Sendable {
         scopes.reserveCapacity(scopeCount)
         for _ in 0..<scopeCount { scopes.append(Scope(rawValue: try reader.readString())) }
         let table = scopes
+        // Most alternatives are one scope: each of those shares its scope's one-element array
+        // instead of allocating its own (60,000 fewer allocations for 11,000 actions).
+        let singletons = table.map { [$0] }
 
         site = Site(
             platformName: try reader.readString(), hubName: try reader.readString(), docsBaseURL: try reader.readString(),
@@ -103,7 +106,7 @@ struct CachedConnector: Hashable, Sendable {
             var alternatives: [[Scope]] = []
             let alternativeCount = try reader.readCount()
             alternatives.reserveCapacity(alternativeCount)
-            for _ in 0..<alternativeCount { alternatives.append(try Self.readScopes(&reader, table)) }
+            for _ in 0..<alternativeCount { alternatives.append(try Self.readScopes(&reader, table, singletons: singletons)) }
             actions.append(Action(id: id, label: label, requirement: Requirement(alternatives: alternatives)))
         }
         var variables: [Variable] = []
@@ -236,8 +239,13 @@ struct CachedConnector: Hashable, Sendable {
         return strings
     }
 
-    private static func readScopes(_ reader: inout BinaryReader, _ table: [Scope]) throws(BinaryReader.Failure) -> [Scope] {
+    /// A list of scopes by their numbers in `table`; a one-scope list as the same element of
+    /// `singletons` (the table's scopes as one-element lists) when given.
+    private static func readScopes(
+        _ reader: inout BinaryReader, _ table: [Scope], singletons: [[Scope]]? = nil
+    ) throws(BinaryReader.Failure) -> [Scope] {
         let count = try reader.readCount()
+        if count == 1, let singletons { return singletons[try reader.readIndex(below: singletons.count)] }
         var scopes: [Scope] = []
         scopes.reserveCapacity(count)
         for _ in 0..<count { scopes.append(table[try reader.readIndex(below: table.count)]) }
