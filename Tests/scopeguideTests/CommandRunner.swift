@@ -27,12 +27,22 @@ enum CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/scopeguide")
     }()
 
+    /// The decoded-connector cache of every run: a temporary folder of this test process, never
+    /// the user's `~/.cache`.
+    static let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-cli-cache-\(UUID().uuidString)")
+
     /// Runs the binary; with a `timeout`, kills it (SIGKILL) if it is still running then, so a
-    /// hang fails the test instead of stalling the suite. `input`, when given, is its standard input.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, timeout: Duration? = nil, input: Data? = nil) throws -> Result {
+    /// hang fails the test instead of stalling the suite. `input`, when given, is its standard input;
+    /// `environment` is added to this process's (with `SCOPEGUIDE_CACHE_DIR` at ``cacheDirectory``).
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, timeout: Duration? = nil, input: Data? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["SCOPEGUIDE_CACHE_DIR": cacheDirectory.path]) { _, new in new }
+            .merging(environment) { _, new in new }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

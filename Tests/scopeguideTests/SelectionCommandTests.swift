@@ -75,6 +75,67 @@ import Testing
     }
 }
 
+/// The decoded-connector cache of `scopes`, `url` and `render`, as a user meets it.
+@Suite struct CacheCommandTests {
+    /// The entry file's identity (inode): a hit reads it, a miss renames a new file over it.
+    static func entryIdentity(in cache: URL) throws -> Int? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
+        guard names.count == 1 else { return nil }
+        return try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(names[0]).path)[.systemFileNumber] as? Int
+    }
+
+    @Test("scopes, url and render print the same bytes on a miss, a hit, with --no-cache and with SCOPEGUIDE_NO_CACHE=1; the last two write nothing")
+    func sameOutput() throws {
+        let guides = try SelectionCommandTests.guidesWithABrokenConnector()
+        let cache = guides.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: guides) }
+        let commands: [[String]] = [
+            ["scopes", "front", "--actions", "front_send_message,front_list_conversations", "--format", "json"],
+            ["scopes", "capsule", "--format", "json"],
+            ["scopes", "traffit", "--format", "json"],
+            ["scopes", "capsule", "--format", "json", "--setup"],
+            ["url", "front", "--actions", "front_send_message"],
+            ["render", "front", "--actions", "front_send_message", "--format", "md"],
+        ]
+        for command in commands {
+            try? FileManager.default.removeItem(at: cache)
+            let arguments = command + ["--guides", guides.path]
+            let withoutFlag = try CommandRunner.run(arguments + ["--no-cache", "--cache-dir", cache.path])
+            let withoutVariable = try CommandRunner.run(arguments + ["--cache-dir", cache.path], environment: ["SCOPEGUIDE_NO_CACHE": "1"])
+            #expect(!FileManager.default.fileExists(atPath: cache.path), "\(command): the cache was written while turned off")
+            let miss = try CommandRunner.run(arguments, environment: ["SCOPEGUIDE_CACHE_DIR": cache.path])
+            let written = try #require(try Self.entryIdentity(in: cache), "\(command): no single entry was written")
+            let hit = try CommandRunner.run(arguments + ["--cache-dir", cache.path])
+            #expect(try Self.entryIdentity(in: cache) == written, "\(command): the second run did not read the entry")
+            for result in [withoutFlag, withoutVariable, miss, hit] {
+                #expect(result.status == 0, "\(command): \(result.stderr)")
+                #expect(result.stdout == withoutFlag.stdout, "\(command): the output differs")
+                #expect(!result.stdout.isEmpty)
+            }
+        }
+    }
+
+    @Test("a guide broken after it was cached fails with its file, line and column, and is not cached")
+    func brokenAfterCaching() throws {
+        let guides = try SelectionCommandTests.guidesWithABrokenConnector()
+        let cache = guides.appendingPathComponent("cache")
+        defer { try? FileManager.default.removeItem(at: guides) }
+        let arguments = ["scopes", "front", "--actions", "front_send_message", "--guides", guides.path, "--cache-dir", cache.path]
+        #expect(try CommandRunner.run(arguments).status == 0)
+        let file = guides.appendingPathComponent("front/front.connector.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "name:", with: "name: [unclosed\nx:").write(to: file, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let broken = try CommandRunner.run(arguments)
+            #expect(broken.status == 1)
+            #expect(broken.stderr.contains(#/front/front\.connector\.yaml:\d+:\d+: error: /#), "\(broken.stderr)")
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let fixed = try CommandRunner.run(arguments)
+        #expect(fixed.status == 0 && fixed.stdout == "messages:send\n", "\(fixed.stdout)\(fixed.stderr)")
+    }
+}
+
 /// `build`'s pipeline options as a CI job runs them.
 @Suite struct BuildPipelineCommandTests {
     @Test("build --shard i/n, then --merge, equals a plain build; bad shards and early merges exit 1; --progress prints on a pipe")

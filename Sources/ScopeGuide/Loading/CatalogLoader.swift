@@ -82,17 +82,9 @@ public struct CatalogLoader: Sendable {
     /// `site.yaml` (defaults when absent) and its problems, and each connector folder, loaded.
     private func read(directory: URL, only keys: Set<String>?) throws(LoadFailure) -> (Site, [LoadError], [(folder: String, loaded: LoadedFolder)]) {
         let fileManager = FileManager.default
-        var problems: [LoadError] = []
-        var site = Site()
         let siteURL = directory.appendingPathComponent("site.yaml")
         let root = directory.path
-        if fileManager.fileExists(atPath: siteURL.path) {
-            var diagnostics = Diagnostics()
-            if let cursor = parse(contentsOf: siteURL, displayPath: displayPath(siteURL, root), diagnostics: &diagnostics) {
-                site = SiteDecoder.decode(cursor, diagnostics: &diagnostics)
-            }
-            problems += diagnostics.problems
-        }
+        let (site, problems) = loadSite(fileManager.fileExists(atPath: siteURL.path) ? ConnectorSources.file(siteURL, root: root) : nil)
         guard let allFolders = try? fileManager.contentsOfDirectory(atPath: root).sorted() else {
             throw LoadFailure(errors: [LoadError(
                 location: SourceLocation(file: root, line: 1, column: 1), keyPath: "",
@@ -100,6 +92,26 @@ public struct CatalogLoader: Sendable {
         }
         let folders = keys.map { keys in allFolders.filter(keys.contains) } ?? allFolders
         return (site, problems, Array(zip(folders, loadFolders(folders, in: directory))).map { (folder: $0.0, loaded: $0.1) })
+    }
+
+    /// Loads one connector from its sources as read: what ``load(directory:only:)`` returns for
+    /// that folder alone, from these bytes (``ConnectorCache`` keys its entries on them).
+    /// - Throws: ``LoadFailure`` listing every error found, in file order.
+    func load(_ sources: ConnectorSources) throws(LoadFailure) -> Result {
+        let (site, siteProblems) = loadSite(sources.site)
+        let loaded = loadFolder(sources)
+        return try result(connectors: loaded.connector.map { [$0] } ?? [], site: site, problems: siteProblems + loaded.problems)
+    }
+
+    /// The site `file` describes (the defaults without one) and its problems.
+    private func loadSite(_ file: ConnectorSources.File?) -> (Site, [LoadError]) {
+        guard let file else { return (Site(), []) }
+        var diagnostics = Diagnostics()
+        var site = Site()
+        if let cursor = parse(file, diagnostics: &diagnostics) {
+            site = SiteDecoder.decode(cursor, diagnostics: &diagnostics)
+        }
+        return (site, diagnostics.problems)
     }
 
     /// What one folder under the guides folder gave: no connector when it holds no
@@ -116,33 +128,28 @@ public struct CatalogLoader: Sendable {
     }
 
     private func loadFolder(_ folder: String, in directory: URL) -> LoadedFolder {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let folderURL = directory.appendingPathComponent(folder)
-        guard fileManager.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else { return LoadedFolder() }
-        let fileURL = folderURL.appendingPathComponent("\(folder).connector.yaml")
-        guard fileManager.fileExists(atPath: fileURL.path) else { return LoadedFolder() }
+        ConnectorSources.read(folder: folder, in: directory, includingSite: false).map(loadFolder) ?? LoadedFolder()
+    }
+
+    private func loadFolder(_ sources: ConnectorSources) -> LoadedFolder {
         var diagnostics = Diagnostics()
         var connector: Connector?
-        if let cursor = parse(contentsOf: fileURL, displayPath: displayPath(fileURL, directory.path), diagnostics: &diagnostics) {
-            // More of the catalogue: `*.actions.yaml` beside the connector file, by name.
-            let partNames = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
-                .filter { $0.hasSuffix(Self.actionsFileSuffix) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let parts = parseParts(partNames.map { folderURL.appendingPathComponent($0) }, root: directory.path, diagnostics: &diagnostics)
-            var decoder = ConnectorDecoder(folder: folder)
+        if let cursor = parse(sources.connector, diagnostics: &diagnostics) {
+            let parts = parseParts(sources.parts, diagnostics: &diagnostics)
+            var decoder = ConnectorDecoder(folder: sources.folder)
             connector = decoder.decode(cursor, actionFiles: parts)
             diagnostics = decoder.diagnostics.merging(diagnostics)
         }
         return LoadedFolder(connector: connector, problems: diagnostics.problems)
     }
 
-    /// The `*.actions.yaml` files at `urls`, parsed on every core (a split catalogue's parts are
-    /// most of its bytes), their problems added to `diagnostics` in the order of `urls`, as a
+    /// The `*.actions.yaml` files `parts`, parsed on every core (a split catalogue's parts are
+    /// most of its bytes), their problems added to `diagnostics` in the order of `parts`, as a
     /// serial parse adds them.
-    private func parseParts(_ urls: [URL], root: String, diagnostics: inout Diagnostics) -> [YAMLCursor] {
-        let parsed = urls.concurrentMap { url -> (cursor: YAMLCursor?, diagnostics: Diagnostics) in
+    private func parseParts(_ parts: [ConnectorSources.File], diagnostics: inout Diagnostics) -> [YAMLCursor] {
+        let parsed = parts.concurrentMap { part -> (cursor: YAMLCursor?, diagnostics: Diagnostics) in
             var problems = Diagnostics()
-            let cursor = parse(contentsOf: url, displayPath: displayPath(url, root), diagnostics: &problems)
+            let cursor = parse(part, diagnostics: &problems)
             return (cursor, problems)
         }
         for part in parsed { diagnostics = part.diagnostics.merging(diagnostics) }
@@ -185,19 +192,12 @@ public struct CatalogLoader: Sendable {
         return Result(catalog: Catalog(site: site, connectors: connectors), warnings: problems.filter(\.isWarning).sorted(by: LoadError.sourceOrder))
     }
 
-    private func displayPath(_ url: URL, _ root: String) -> String {
-        // Paths relative to the guides folder's parent read like `Guides/front/front.connector.yaml`.
-        let base = URL(fileURLWithPath: root).deletingLastPathComponent().standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
-    }
-
-    private func parse(contentsOf url: URL, displayPath: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.report(.unreadable("cannot open"), at: SourceLocation(file: displayPath, line: 1, column: 1), path: "")
+    private func parse(_ file: ConnectorSources.File, diagnostics: inout Diagnostics) -> YAMLCursor? {
+        guard let data = file.data else {
+            diagnostics.report(.unreadable("cannot open"), at: SourceLocation(file: file.displayPath, line: 1, column: 1), path: "")
             return nil
         }
-        return parse(data, file: displayPath, diagnostics: &diagnostics)
+        return parse(data, file: file.displayPath, diagnostics: &diagnostics)
     }
 
     private func parse(_ data: Data, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {

@@ -16,8 +16,6 @@ public struct Resolver: Sendable {
     /// benchmark needs (94,498 for 500 of its 5,000 actions) and well under a second in a release
     /// build on 300 any-of actions that do not split into independent groups.
     public static let defaultWorkBudget = 1_000_000
-    /// Each action's alternatives as scope numbers, in catalogue order.
-    private let requirements: [[[Int]]]
     /// The cost of each scope by its privilege level; `nil` when the connector gives none.
     private let weights: [Int]?
 
@@ -27,10 +25,6 @@ public struct Resolver: Sendable {
         let graph = ScopeGraph(connector)
         self.graph = graph
         self.nodeBudget = nodeBudget
-        // The graph numbers every scope an action names, so nothing is dropped here.
-        requirements = connector.actions.map { action in
-            action.requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
-        }
         weights = PrivilegeWeights.weights(for: connector, graph: graph)
     }
 
@@ -45,6 +39,7 @@ public struct Resolver: Sendable {
         let grantedNumbers = constraints.granted.compactMap(graph.number(of:)).filter { !graph.closure(of: [$0]).intersects(refused) }
         let existing = graph.closure(of: grantedNumbers)
         let selected = actionPositions(of: selection)
+        let requirements = numberedRequirements(of: selected)
 
         var enabled: [Int] = [], unavailable: [Int] = [], pending: [Int] = []
         for position in selected {
@@ -121,6 +116,7 @@ public struct Resolver: Sendable {
     /// otherwise to every scope some action requires.
     public func resolve(_ selection: Selection, for method: AuthMethod) -> Resolution {
         let selected = actionPositions(of: selection)
+        let requirements = numberedRequirements(of: selected)
         let numbers: [Int]
         var isOptimal = true
         var usesDefaults = false
@@ -181,5 +177,33 @@ extension Resolver {
     /// for the empty selection.
     fileprivate func actionPositions(of selection: Selection) -> [Int] {
         selection.isEmpty ? Array(connector.actions.indices) : selection.actions.compactMap(connector.position(of:))
+    }
+
+    /// The alternatives of the actions at `positions` as scope numbers, by position.
+    ///
+    /// Numbered per request, for the selected actions only: numbering all 11,000 actions of a
+    /// large catalogue when the resolver was made was a tenth of a one-connector command's run,
+    /// for the two actions it asked about.
+    fileprivate func numberedRequirements(of positions: [Int]) -> NumberedRequirements {
+        var numbered = NumberedRequirements(count: connector.actions.count)
+        for position in positions where numbered.alternatives[position] == nil {
+            // The graph numbers every scope an action names, so nothing is dropped here.
+            numbered.alternatives[position] = connector.actions[position].requirement.alternatives.map { $0.compactMap(graph.number(of:)) }
+        }
+        return numbered
+    }
+}
+
+/// A selection's actions' alternatives as scope numbers, by catalogue position (a slot per
+/// action, empty for those not selected: clearing the slots costs less than hashing positions).
+private struct NumberedRequirements {
+    var alternatives: [[[Int]]?]
+
+    init(count: Int) { alternatives = Array(repeating: nil, count: count) }
+
+    /// The alternatives of the action at `position`, which must be one the selection holds.
+    subscript(position: Int) -> [[Int]] {
+        guard let numbered = alternatives[position] else { preconditionFailure("action \(position) was not numbered for this request") }
+        return numbered
     }
 }

@@ -5,6 +5,7 @@ import ScopeGuide
 /// Which guide a command works on.
 struct GuideOptions: ParsableArguments {
     @OptionGroup var folder: GuidesFolderOption
+    @OptionGroup var caching: CacheOptions
 
     @Argument(help: "The connector key, such as 'front'. May be left out when --url is given.")
     var connector: String?
@@ -20,12 +21,14 @@ struct GuideOptions: ParsableArguments {
     /// Loads the guides under `--guides` that the command needs: only the connector it names
     /// (its argument, or the `connectors/<key>/` of `url`) and `site.yaml` when that connector's
     /// folder exists, so one broken connector elsewhere neither fails nor slows it; every guide
-    /// otherwise, so an unknown key gets the closest valid ones suggested.
+    /// otherwise, so an unknown key gets the closest valid ones suggested. The one connector comes
+    /// from the cache when it has the same sources (unless turned off).
     /// - Throws: the loader's ``LoadFailure`` listing every problem.
     func loadCatalog(url: String? = nil) throws -> Catalog {
         let directory = folder.url
         let key = connector ?? url.flatMap { $0.firstMatch(of: /\/connectors\/([^\/?#]+)\//).map { String($0.1) } }
         if let key, FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
+            if let cache = caching.cache() { return try cache.load(connector: key, in: directory).catalog }
             return try CatalogLoader().load(directory: directory, only: [key]).catalog
         }
         return try CatalogLoader().load(directory: directory).catalog
