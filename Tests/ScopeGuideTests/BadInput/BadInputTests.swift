@@ -99,11 +99,12 @@ import Testing
     static let fortyMB = String(repeating: "x", count: 40_000_000)
 
     @Test("a guide file over 32 MiB (a 40 MB string, or 600,000 actions) is one clear error", arguments: [
-        yaml(actions: "  - {id: demo_a, label: \"\(fortyMB)\", requiredScopes: a}"),
-        yaml(actions: "  - {id: demo_a, label: A, requiredScopes: \"\(fortyMB)\"}"),
-        yaml(actions: (0..<600_000).map { "  - {id: demo_\($0), label: Action \($0), requiredScopes: a}" }.joined(separator: "\n")),
+        LargeText("a 40 MB label", yaml(actions: "  - {id: demo_a, label: \"\(fortyMB)\", requiredScopes: a}")),
+        LargeText("a 40 MB scope list", yaml(actions: "  - {id: demo_a, label: A, requiredScopes: \"\(fortyMB)\"}")),
+        LargeText("600,000 actions", yaml(actions: (0..<600_000).map { "  - {id: demo_\($0), label: Action \($0), requiredScopes: a}" }.joined(separator: "\n"))),
     ])
-    func hugeFile(_ text: String) {
+    func hugeFile(_ input: LargeText) {
+        let text = input.text
         let errors = Self.loadErrors(Data(text.utf8))
         #expect(errors.map(\.reason) == [.tooLarge(text.utf8.count)])
         #expect(errors.map(\.location.line) == [1])
@@ -137,10 +138,11 @@ import Testing
     }
 
     @Test("a 10 MB URL is rejected by its length", arguments: [
-        tenMB,
-        "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=" + tenMB,
+        LargeText("10 MB of x", tenMB),
+        LargeText("a guide URL with 10 MB of actions", "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=" + tenMB),
     ])
-    func hugeURL(_ text: String) {
+    func hugeURL(_ input: LargeText) {
+        let text = input.text
         #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try GuideRequest(parsing: text, in: Fixtures.catalog) }
         var url = try! Fixtures.catalog.guide(connector: "front")
         #expect(throws: GuideURLError.tooLong(text.utf8.count)) { try url.applyQuery(text[...]) }
@@ -149,11 +151,12 @@ import Testing
     static let almostOneMiB = String(repeating: "y", count: 1_000_000)
 
     @Test("a URL just under the limit, naming a 1 MB action or parameter, is a short error", arguments: [
-        "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=" + almostOneMiB,
-        "https://docs.stackone.com/connectors/front/guides/link-account/api-token?" + almostOneMiB + "=1",
-        "https://docs.stackone.com/connectors/" + almostOneMiB + "/guides/link-account/api-token",
+        LargeText("a 1 MB action", "https://docs.stackone.com/connectors/front/guides/link-account/api-token?actions=" + almostOneMiB),
+        LargeText("a 1 MB parameter name", "https://docs.stackone.com/connectors/front/guides/link-account/api-token?" + almostOneMiB + "=1"),
+        LargeText("a 1 MB connector key", "https://docs.stackone.com/connectors/" + almostOneMiB + "/guides/link-account/api-token"),
     ])
-    func longURL(_ text: String) {
+    func longURL(_ input: LargeText) {
+        let text = input.text
         do {
             _ = try GuideRequest(parsing: text, in: Fixtures.catalog)
             Issue.record("parsed")
@@ -197,15 +200,16 @@ import Testing
     static let depth = 10_000
 
     @Test("deeply nested Markdown renders without exhausting the stack", arguments: [
-        String(repeating: "- ", count: depth) + "x",
-        String(repeating: "> ", count: depth) + "x",
+        LargeText("10,000 nested list markers", String(repeating: "- ", count: depth) + "x"),
+        LargeText("10,000 nested quotes", String(repeating: "> ", count: depth) + "x"),
         // Nesting by indentation costs 2n spaces at depth n: 1,000 levels are 1 MB of text.
-        (0..<1_000).map { String(repeating: " ", count: 2 * $0) + "- x" }.joined(separator: "\n"),
-        String(repeating: "[", count: depth) + "x" + String(repeating: "](u)", count: depth),
-        String(repeating: "*", count: depth) + "x" + String(repeating: "*", count: depth),
-        String(repeating: "_a *b ", count: depth) + "x",
+        LargeText("1,000 lists nested by indentation", (0..<1_000).map { String(repeating: " ", count: 2 * $0) + "- x" }.joined(separator: "\n")),
+        LargeText("10,000 nested links", String(repeating: "[", count: depth) + "x" + String(repeating: "](u)", count: depth)),
+        LargeText("10,000 nested emphasis delimiters", String(repeating: "*", count: depth) + "x" + String(repeating: "*", count: depth)),
+        LargeText("10,000 alternating unclosed delimiters", String(repeating: "_a *b ", count: depth) + "x"),
     ])
-    func deepMarkdown(_ text: String) throws {
+    func deepMarkdown(_ input: LargeText) throws {
+        let text = input.text
         var connector = Self.largeConnector(actions: 1)
         connector.methods[0].guides[.config]!.warning = text
         connector.methods[0].guides[.config]!.sections[0].content = text
