@@ -55,8 +55,8 @@ public struct OutputWriter: Sendable {
         let temporary = folder.appendingPathComponent(Self.temporaryName(for: target.lastPathComponent))
         var failure = Self.writeNew(data, to: temporary.path)
         if failure == ENOENT {
-            // The folder is made only when the first file in it is: a build writes a thousand
-            // files into a few hundred folders, and a `mkdir -p` per file was a tenth of its time.
+            // The folder is made only when the first file in it is, not with a `mkdir -p` before
+            // every file (1,003 of them in a cold build of 1,005 files, `strace -c`).
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
@@ -78,12 +78,13 @@ public struct OutputWriter: Sendable {
 
     /// Writes `data` to a new file at `path`; the `errno` of the step that failed, if one did.
     ///
-    /// Plain `open`/`write`/`close`, without the `fsync` that Foundation's `Data.write(to:)`
-    /// adds: the rename already keeps readers and killed runs from seeing half a file, which is
-    /// what an output folder needs (it is rebuilt from the guides, as git rebuilds its work tree
-    /// without syncing each file); a sync per file made a 1,000-file build wait seconds on the disk.
+    /// Plain `open`/`write`/`close` (mode 0666 less the umask, as Foundation creates files),
+    /// without the `fsync` that Foundation's `Data.write(to:)` adds: the rename already keeps
+    /// readers and killed runs from seeing half a file, which is what an output folder needs (it
+    /// is rebuilt from the guides at will, and git writes its work tree without syncing each file
+    /// either); the 1,005 syncs of a cold build were 0.27 s of its system time (`strace -c`).
     private static func writeNew(_ data: Data, to path: String) -> Int32? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return errno }
         var failure: Int32?
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -102,6 +103,8 @@ public struct OutputWriter: Sendable {
         return failure
     }
 
+    /// What is at `path` when it exists and is not a regular file ("a directory", "a symbolic
+    /// link"…), or `nil`. A symbolic link counts as itself, not as what it points to.
     static func nonRegularKind(atPath path: String) -> String? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
