@@ -15,7 +15,7 @@ struct GuidePage {
     /// What every page of one connector's method shares.
     struct Shared: Sendable {
         var data: PageData.Shared
-        var actionRows: [ScopeSelectorPanel.ActionRow]
+        var actionRows: ScopeSelectorPanel.ActionRows
         /// Numbers the resolution's scopes for the page data.
         var graph: ScopeGraph
     }

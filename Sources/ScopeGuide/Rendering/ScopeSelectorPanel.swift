@@ -8,35 +8,62 @@ struct ScopeSelectorPanel {
     /// the first actions), so a catalogue of 10,000 actions does not put 10,000 rows on the page.
     static let rowLimit = 200
 
-    /// One action's checkbox row, as the HTML before and after the `checked` attribute; the same
-    /// for every selection, so built once per catalogue.
-    struct ActionRow: Sendable {
-        var id: ActionID
-        var beforeChecked: String
-        var afterChecked: String
+    /// Every action's checkbox row, unchecked and checked, and the first ``rowLimit`` rows joined
+    /// unchecked: the same for every selection, so built once per catalogue, and a page copies
+    /// the joined rows in a few pieces (cut at its selected actions) rather than row by row.
+    struct ActionRows: Sendable {
+        var unchecked: [String] = []
+        var checked: [String] = []
+        /// `unchecked[0..<min(rowLimit, count)]` joined.
+        var leading = ""
+        /// Where each row of ``leading`` starts, and its end.
+        var leadingStarts: [String.Index] = []
+
+        var count: Int { unchecked.count }
     }
 
     let tailored: TailoredGuide
     let url: GuideURL
     /// ``actionRows(for:)`` of the connector.
-    let actionRows: [ActionRow]
+    let actionRows: ActionRows
 
-    static func actionRows(for connector: Connector) -> [ActionRow] {
+    static func actionRows(for connector: Connector) -> ActionRows {
         let e = HTMLEscaping.escape
-        return connector.actions.map { action in
+        var rows = ActionRows()
+        for action in connector.actions {
             let id = e(action.id.rawValue)
             let scopes = e(action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " + ") }.joined(separator: " or "))
-            return ActionRow(
-                id: action.id,
-                beforeChecked: "<label class=\"sg-action\" data-guide-action=\"\(id)\" data-guide-action-label=\"\(e(action.label))\">"
-                    + "<input type=\"checkbox\" value=\"\(id)\"",
-                afterChecked: "><span class=\"sg-action-label\">\(e(action.label))</span>"
-                    + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n")
+            let before = "<label class=\"sg-action\" data-guide-action=\"\(id)\" data-guide-action-label=\"\(e(action.label))\">"
+                + "<input type=\"checkbox\" value=\"\(id)\""
+            let after = "><span class=\"sg-action-label\">\(e(action.label))</span>"
+                + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n"
+            rows.unchecked.append(before + after)
+            rows.checked.append(before + " checked" + after)
         }
+        for row in rows.unchecked.prefix(rowLimit) {
+            rows.leadingStarts.append(rows.leading.endIndex)
+            rows.leading += row
+        }
+        rows.leadingStarts.append(rows.leading.endIndex)
+        return rows
+    }
+
+    /// The rows a page shows: the first ``rowLimit`` actions, then the selected actions after
+    /// them, in catalogue order, each selected one checked.
+    private func appendRows(to html: inout String) {
+        let rows = actionRows
+        let positions = tailored.resolution.selection.actions.compactMap(tailored.connector.position(of:)).sorted()
+        var copied = 0
+        for position in positions where position < rows.leadingStarts.count - 1 {
+            html += rows.leading[rows.leadingStarts[copied]..<rows.leadingStarts[position]]
+            html += rows.checked[position]
+            copied = position + 1
+        }
+        html += rows.leading[rows.leadingStarts[copied]...]
+        for position in positions where position >= rows.leadingStarts.count - 1 { html += rows.checked[position] }
     }
 
     func html() -> String {
-        let selected = Set(tailored.resolution.selection.actions)
         let e = HTMLEscaping.escape
         var html = """
             <section class="sg-panel" data-guides-scope-selector aria-labelledby="sg-panel-title">
@@ -51,14 +78,10 @@ struct ScopeSelectorPanel {
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
-        html.reserveCapacity(html.utf8.count + min(actionRows.count, Self.rowLimit + selected.count) * 256 + 4096)
-        for (index, row) in actionRows.enumerated() where index < Self.rowLimit || selected.contains(row.id) {
-            html += row.beforeChecked
-            if selected.contains(row.id) { html += " checked" }
-            html += row.afterChecked
-        }
+        html.reserveCapacity(html.utf8.count + actionRows.leading.utf8.count + tailored.resolution.selection.actions.count * 256 + 4096)
+        appendRows(to: &html)
         html += """
-            <p class="sg-muted sg-no-results" data-guide-no-results\(actionRows.isEmpty ? "" : " hidden")>No actions match your search.</p>
+            <p class="sg-muted sg-no-results" data-guide-no-results\(actionRows.count == 0 ? "" : " hidden")>No actions match your search.</p>
             </div>
             <p class="sg-muted" aria-live="polite" data-guide-action-count>\(Self.grouped(min(Self.rowLimit, actionRows.count))) of \(Self.grouped(actionRows.count)) matching actions shown</p>
 
