@@ -4,6 +4,8 @@
 #   bash Benchmarks/run.sh                 # all of them (about 10 minutes on 2 cores)
 #   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput, server
 #   SG_BIN=.build/release bash Benchmarks/run.sh server   # reuse a release build (no benchmark target needed)
+#   (render, callgrind, resolver and badinput also need scopeguide-bench in SG_BIN:
+#    ENABLE_SG_BENCHMARKS=1 swift build -c release, which puts it in .build/release)
 #
 # RUNS (default 5) sets the whole-process runs per command; CORPUS (default
 # /tmp/scopeguide-corpus) where the synthetic corpus is generated. Needs hyperfine, cmark and
@@ -27,7 +29,10 @@ done
 # Swift's DWARF 5; the copy is stripped of the C targets' debug info for the same reason.
 if [ -n "${SG_BIN:-}" ]; then
   cp -R "$SG_BIN/scopeguide" "$SG_BIN"/*.resources "$work/"
-  [ -x "$SG_BIN/hummingbird-floor" ] && cp "$SG_BIN/hummingbird-floor" "$work/"
+  # The benchmark executables too, when that folder has them (ENABLE_SG_BENCHMARKS=1 builds).
+  for tool in scopeguide-bench hummingbird-floor; do
+    if [ -x "$SG_BIN/$tool" ]; then cp "$SG_BIN/$tool" "$work/" && strip --strip-debug "$work/$tool"; fi
+  done
 else
   echo "building (release)..." >&2
   ENABLE_SG_BENCHMARKS=1 swift build -c release --scratch-path .build-bench -Xswiftc -gnone >&2
