@@ -29,6 +29,12 @@ public struct CatalogLoader: Sendable {
     /// 490 bytes.
     public static let maximumAliasedNodes = YAMLPreflight.maximumAliasedNodes
 
+    /// How many distinct scopes one connector may name, defined or required: 20,000, where the
+    /// largest real catalogues have hundreds. Resolution keeps what each scope grants as a bitset
+    /// over every scope, so memory grows with the square of the count: 20,000 scopes take 50 MB,
+    /// and the 200,000 a 15 MB file can define would take 5 GB.
+    public static let maximumScopes = 20_000
+
     /// How deep sequences and mappings may nest in a guide file: 200 levels.
     public static let maximumNesting = YAMLPreflight.maximumDepth
 

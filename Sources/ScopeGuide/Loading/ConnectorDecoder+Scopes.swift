@@ -140,8 +140,17 @@ extension ConnectorDecoder {
         }
     }
 
-    mutating func checkScopeReferences(_ definitions: [ScopeDefinition]) {
+    /// Reports scopes referenced but not defined (nor granted by a defined wildcard), and a
+    /// connector that names more than ``CatalogLoader/maximumScopes`` scopes, at `definitionsCursor`.
+    mutating func checkScopeReferences(_ definitions: [ScopeDefinition], at definitionsCursor: YAMLCursor) {
         let defined = Set(definitions.map(\.scope))
+        var named = defined
+        for reference in scopeReferences { named.insert(reference.scope) }
+        if named.count > CatalogLoader.maximumScopes {
+            // Not also one error per unknown scope: each would search thousands of names for suggestions.
+            diagnostics.report(.tooManyScopes(named.count), at: definitionsCursor)
+            return
+        }
         // Only needed for a reference that is not defined, which most files never have.
         lazy var wildcards = definitions.map(\.scope).filter(\.isWildcard)
         let names = definitions.map(\.scope.rawValue)

@@ -39,7 +39,7 @@ struct ConnectorDecoder {
         let variables = decodeVariables(root["variables"])
         let methods = decodeMethods(root["authentication"], in: root)
 
-        checkScopeReferences(definitions)
+        checkScopeReferences(definitions, at: root["scopeDefinitions"] ?? root)
         checkVariables(declared: Set(variables.map(\.name)))
         return Connector(key: key, name: name, scopeDefinitions: definitions, actions: actions, methods: methods, variables: variables)
     }

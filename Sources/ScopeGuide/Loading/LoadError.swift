@@ -13,6 +13,9 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case collectionKey
         /// Sequences and mappings nest deeper than ``CatalogLoader/maximumNesting``.
         case nestingTooDeep
+        /// The connector names this many distinct scopes (defined or required), more than
+        /// ``CatalogLoader/maximumScopes``.
+        case tooManyScopes(Int)
         case missingField(String)
         case wrongType(expected: String, found: String)
         case unknownScope(String, suggestions: [String])
@@ -57,6 +60,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
             "aliases bring in \(nodes) nodes, more than the \(CatalogLoader.maximumAliasedNodes) allowed (write the values out instead)"
         case .collectionKey: "a mapping key must be a scalar, not a sequence, a mapping or an alias of one"
         case .nestingTooDeep: "sequences and mappings nest more than \(CatalogLoader.maximumNesting) levels deep"
+        case .tooManyScopes(let count):
+            "the connector names \(count) distinct scopes; a connector names at most \(CatalogLoader.maximumScopes) (what each scope grants is a table of scopes by scopes)"
         case .missingField(let name): "missing required field \"\(name.abbreviated)\""
         case .wrongType(let expected, let found): "expected \(expected.abbreviated), found \(found.abbreviated)"
         case .unknownScope(let scope, let suggestions):

@@ -92,6 +92,30 @@ import Testing
         }
     }
 
+    // MARK: Many scopes
+
+    /// A connector defining `count` scopes `s0`…, the first two of them `a` and `b` for the step.
+    static func manyScopes(_ count: Int) -> String {
+        yaml(scopes: "{a: {}, b: {includes: a}, " + (2..<count).map { "s\($0): {}" }.joined(separator: ", ") + "}",
+             actions: "  - {id: demo_a, label: A, requiredScopes: a}")
+    }
+
+    @Test("a connector naming more than 20,000 distinct scopes is one error at scopeDefinitions (each scope's grants are a bitset over all of them)")
+    func tooManyScopes() throws {
+        let errors = Self.loadErrors(Data(Self.manyScopes(CatalogLoader.maximumScopes + 1).utf8))
+        #expect(errors.map(\.reason) == [.tooManyScopes(CatalogLoader.maximumScopes + 1)])
+        #expect(errors.map(\.keyPath) == ["scopeDefinitions"])
+        #expect(errors.map(\.location.line) == [3])
+        // Required scopes count too: one undefined scope over the limit is still this error.
+        let required = Self.yaml(
+            scopes: "{a: {}, b: {includes: a}, " + (2..<CatalogLoader.maximumScopes).map { "s\($0): {}" }.joined(separator: ", ") + "}",
+            actions: "  - {id: demo_a, label: A, requiredScopes: a}\n  - {id: demo_b, label: B, requiredScopes: nowhere}")
+        #expect(Self.loadErrors(Data(required.utf8)).map(\.reason) == [.tooManyScopes(CatalogLoader.maximumScopes + 1)])
+        // At the limit it loads.
+        let connector = try Self.load(Self.manyScopes(CatalogLoader.maximumScopes))
+        #expect(connector.scopeDefinitions.count == CatalogLoader.maximumScopes)
+    }
+
     // MARK: 10 MB strings
 
     static let tenMB = String(repeating: "x", count: 10_000_000)
