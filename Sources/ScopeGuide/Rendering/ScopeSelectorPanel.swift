@@ -8,12 +8,14 @@ struct ScopeSelectorPanel {
     /// the first actions), so a catalogue of 10,000 actions does not put 10,000 rows on the page.
     static let rowLimit = 200
 
-    /// Every action's checkbox row, unchecked and checked, and the first ``rowLimit`` rows joined
-    /// unchecked: the same for every selection, so built once per catalogue, and a page copies
-    /// the joined rows in a few pieces (cut at its selected actions) rather than row by row.
+    /// Every action's checkbox row, unchecked, with where its `checked` attribute would go, and
+    /// the first ``rowLimit`` rows joined: the same for every selection, so built once per
+    /// catalogue, and a page copies the joined rows in a few pieces (cut at its selected actions)
+    /// rather than row by row.
     struct ActionRows: Sendable {
         var unchecked: [String] = []
-        var checked: [String] = []
+        /// Where ` checked` goes in each row.
+        var checkedAt: [String.Index] = []
         /// `unchecked[0..<min(rowLimit, count)]` joined.
         var leading = ""
         /// Where each row of ``leading`` starts, and its end.
@@ -37,8 +39,9 @@ struct ScopeSelectorPanel {
                 + "<input type=\"checkbox\" value=\"\(id)\""
             let after = "><span class=\"sg-action-label\">\(e(action.label))</span>"
                 + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n"
-            rows.unchecked.append(before + after)
-            rows.checked.append(before + " checked" + after)
+            let row = before + after
+            rows.unchecked.append(row)
+            rows.checkedAt.append(row.utf8.index(row.startIndex, offsetBy: before.utf8.count))
         }
         for row in rows.unchecked.prefix(rowLimit) {
             rows.leadingStarts.append(rows.leading.endIndex)
@@ -54,13 +57,19 @@ struct ScopeSelectorPanel {
         let rows = actionRows
         let positions = tailored.resolution.selection.actions.compactMap(tailored.connector.position(of:)).sorted()
         var copied = 0
+        func appendChecked(_ position: Int) {
+            let row = rows.unchecked[position], cut = rows.checkedAt[position]
+            html += row[..<cut]
+            html += " checked"
+            html += row[cut...]
+        }
         for position in positions where position < rows.leadingStarts.count - 1 {
             html += rows.leading[rows.leadingStarts[copied]..<rows.leadingStarts[position]]
-            html += rows.checked[position]
+            appendChecked(position)
             copied = position + 1
         }
         html += rows.leading[rows.leadingStarts[copied]...]
-        for position in positions where position >= rows.leadingStarts.count - 1 { html += rows.checked[position] }
+        for position in positions where position >= rows.leadingStarts.count - 1 { appendChecked(position) }
     }
 
     func html() -> String {
