@@ -144,8 +144,12 @@ extension ConnectorDecoder {
     /// connector that names more than ``CatalogLoader/maximumScopes`` scopes, at `definitionsCursor`.
     mutating func checkScopeReferences(_ definitions: [ScopeDefinition], at definitionsCursor: YAMLCursor) {
         let defined = Set(definitions.map(\.scope))
+        // Counted only when the references could reach the limit at all (most connectors make a
+        // few hundred), since gathering them into a set costs a hash per reference.
         var named = defined
-        for reference in scopeReferences { named.insert(reference.scope) }
+        if defined.count + scopeReferences.count > CatalogLoader.maximumScopes {
+            for reference in scopeReferences { named.insert(reference.scope) }
+        }
         if named.count > CatalogLoader.maximumScopes {
             // Not also one error per unknown scope: each would search thousands of names for suggestions.
             diagnostics.report(.tooManyScopes(named.count), at: definitionsCursor)

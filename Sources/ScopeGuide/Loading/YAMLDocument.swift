@@ -81,7 +81,11 @@ final class YAMLDocument: Sendable {
         guard node.kind == .scalar else { return false }
         let same: Bool = text.withUnsafeBufferPointer { bytes in
             let scalar = UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.count)])
-            return key.utf8.elementsEqual(scalar)
+            // Lengths first, then two buffers of bytes: a decoder asks for each field by name, and
+            // walking the key's `String.UTF8View` for every comparison was 4% of `check`.
+            return key.utf8.withContiguousStorageIfAvailable { name in
+                name.count == scalar.count && name.elementsEqual(scalar)
+            } ?? key.utf8.elementsEqual(scalar)
         }
         if same { return true }
         if node.isASCII && key.utf8.allSatisfy({ $0 < 0x80 }) { return false }
