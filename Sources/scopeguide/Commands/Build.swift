@@ -101,20 +101,20 @@ extension ScopeGuideCommand {
 
             if format == .json {
                 print(try JSONOutput.encode(Report(summary, connectors: catalog.connectors.count, check: check)))
-                if check && !summary.differences.isEmpty { throw ExitCode(2) }
-                return
+                ScopeGuideCommand.end(with: check && !summary.differences.isEmpty ? 2 : 0, keeping: catalog, build)
             }
             if check {
                 for difference in summary.differences { print(difference) }
                 guard summary.differences.isEmpty else {
                     print("\(summary.differences.count) file(s) in \(output)/ are out of date; run 'swift run scopeguide build'")
-                    throw ExitCode(2)
+                    ScopeGuideCommand.end(with: 2, keeping: catalog, build)
                 }
                 print("\(output)/ is up to date: \(summary.guides) guides, \(summary.files) files, \(summary.bytes) bytes")
-                return
+                ScopeGuideCommand.end(keeping: catalog, build)
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged, in \(String(format: "%.2f", seconds)) s")
+            ScopeGuideCommand.end(keeping: catalog, build)
         }
     }
 

@@ -31,8 +31,10 @@ extension ScopeGuideCommand {
             let connectors: [String]
             let diagnostics: [Diagnostic]
             let loaded: Bool
+            var kept: CatalogLoader.Result?
             do {
                 let result = try CatalogLoader().load(directory: folder.url)
+                kept = result
                 connectors = result.catalog.connectors.map(\.key)
                 diagnostics = result.warnings.map(Diagnostic.init) + Lint.findings(for: result.catalog).map(Diagnostic.init)
                 loaded = true
@@ -57,8 +59,7 @@ extension ScopeGuideCommand {
                 struct Report: Encodable { var connectors: [String]; var errors: [Diagnostic]; var warnings: [Diagnostic] }
                 print(try JSONOutput.encode(Report(connectors: connectors, errors: errors, warnings: warnings)))
             }
-            if !loaded { throw ExitCode(1) }
-            if !errors.isEmpty { throw ExitCode(2) }
+            ScopeGuideCommand.end(with: !loaded ? 1 : errors.isEmpty ? 0 : 2, keeping: kept as Any)
         }
 
         private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
