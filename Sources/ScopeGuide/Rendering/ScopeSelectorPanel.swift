@@ -22,6 +22,8 @@ struct ScopeSelectorPanel {
         var leadingStarts: [String.Index] = []
 
         var count: Int { unchecked.count }
+        /// How many rows ``leading`` holds.
+        var leadingCount: Int { leadingStarts.count - 1 }
     }
 
     let tailored: TailoredGuide
@@ -55,7 +57,8 @@ struct ScopeSelectorPanel {
     /// them, in catalogue order, each selected one checked.
     private func appendRows(to html: inout String) {
         let rows = actionRows
-        let positions = tailored.resolution.selection.actions.compactMap(tailored.connector.position(of:)).sorted()
+        // A selection lists its actions in catalogue order, so the positions come ascending.
+        let positions = tailored.resolution.selection.actions.compactMap(tailored.connector.position(of:))
         var copied = 0
         func appendChecked(_ position: Int) {
             let row = rows.unchecked[position], cut = rows.checkedAt[position]
@@ -63,13 +66,13 @@ struct ScopeSelectorPanel {
             html += " checked"
             html += row[cut...]
         }
-        for position in positions where position < rows.leadingStarts.count - 1 {
+        for position in positions where position < rows.leadingCount {
             html += rows.leading[rows.leadingStarts[copied]..<rows.leadingStarts[position]]
             appendChecked(position)
             copied = position + 1
         }
         html += rows.leading[rows.leadingStarts[copied]...]
-        for position in positions where position >= rows.leadingStarts.count - 1 { appendChecked(position) }
+        for position in positions where position >= rows.leadingCount { appendChecked(position) }
     }
 
     func html() -> String {
