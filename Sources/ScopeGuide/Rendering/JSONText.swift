@@ -28,6 +28,8 @@ enum JSONText {
     /// A JSON string literal, escaped as `JSONEncoder` does (`"`, `\` and control characters,
     /// the latter as `\b \t \n \f \r` or `\u00xx`), script-safe.
     static func string(_ text: String) -> String {
+        // Most ids, labels and scope names need no escape, and then no byte-by-byte copy.
+        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {
@@ -45,6 +47,13 @@ enum JSONText {
         }
         bytes.append(UInt8(ascii: "\""))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): true
+        default: false
+        }
     }
 
     /// `json` with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`. They only occur

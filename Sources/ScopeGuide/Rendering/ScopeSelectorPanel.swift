@@ -8,22 +8,21 @@ struct ScopeSelectorPanel {
     /// the first actions), so a catalogue of 10,000 actions does not put 10,000 rows on the page.
     static let rowLimit = 200
 
-    /// Every action's checkbox row, unchecked, with where its `checked` attribute would go, and
-    /// the first ``rowLimit`` rows joined: the same for every selection, so built once per
-    /// catalogue, and a page copies the joined rows in a few pieces (cut at its selected actions)
-    /// rather than row by row.
+    /// Every action's checkbox row, unchecked, in catalogue order, with where its `checked`
+    /// attribute would go: the same for every selection, so built once per catalogue, and a page
+    /// copies the first ``rowLimit`` rows in a few pieces (cut at its selected actions) rather
+    /// than row by row.
     struct ActionRows: Sendable {
-        var unchecked: [String] = []
+        /// The rows, one after another.
+        var text = ""
+        /// Where each row of ``text`` starts, and its end.
+        var starts: [String.Index] = []
         /// Where ` checked` goes in each row.
         var checkedAt: [String.Index] = []
-        /// `unchecked[0..<min(rowLimit, count)]` joined.
-        var leading = ""
-        /// Where each row of ``leading`` starts, and its end.
-        var leadingStarts: [String.Index] = []
 
-        var count: Int { unchecked.count }
-        /// How many rows ``leading`` holds.
-        var leadingCount: Int { leadingStarts.count - 1 }
+        var count: Int { checkedAt.count }
+        /// How many rows a page shows besides its selected actions.
+        var leadingCount: Int { min(rowLimit, count) }
     }
 
     let tailored: TailoredGuide
@@ -34,22 +33,26 @@ struct ScopeSelectorPanel {
     static func actionRows(for connector: Connector) -> ActionRows {
         let e = HTMLEscaping.escape
         var rows = ActionRows()
+        // Appended piece by piece into one text: a string per row and its interpolations made
+        // this a tenth of a site build's page work.
         for action in connector.actions {
-            let id = e(action.id.rawValue)
-            let scopes = e(action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " + ") }.joined(separator: " or "))
-            let before = "<label class=\"sg-action\" data-guide-action=\"\(id)\" data-guide-action-label=\"\(e(action.label))\">"
-                + "<input type=\"checkbox\" value=\"\(id)\""
-            let after = "><span class=\"sg-action-label\">\(e(action.label))</span>"
-                + "<span class=\"sg-action-scopes\">\(scopes)</span></label>\n"
-            let row = before + after
-            rows.unchecked.append(row)
-            rows.checkedAt.append(row.utf8.index(row.startIndex, offsetBy: before.utf8.count))
+            let id = e(action.id.rawValue), label = e(action.label)
+            rows.starts.append(rows.text.endIndex)
+            rows.text += "<label class=\"sg-action\" data-guide-action=\""
+            rows.text += id
+            rows.text += "\" data-guide-action-label=\""
+            rows.text += label
+            rows.text += "\"><input type=\"checkbox\" value=\""
+            rows.text += id
+            rows.text += "\""
+            rows.checkedAt.append(rows.text.endIndex)
+            rows.text += "><span class=\"sg-action-label\">"
+            rows.text += label
+            rows.text += "</span><span class=\"sg-action-scopes\">"
+            rows.text += e(action.requirement.alternatives.map { $0.map(\.rawValue).joined(separator: " + ") }.joined(separator: " or "))
+            rows.text += "</span></label>\n"
         }
-        for row in rows.unchecked.prefix(rowLimit) {
-            rows.leadingStarts.append(rows.leading.endIndex)
-            rows.leading += row
-        }
-        rows.leadingStarts.append(rows.leading.endIndex)
+        rows.starts.append(rows.text.endIndex)
         return rows
     }
 
@@ -61,17 +64,16 @@ struct ScopeSelectorPanel {
         let positions = tailored.resolution.selection.actions.compactMap(tailored.connector.position(of:))
         var copied = 0
         func appendChecked(_ position: Int) {
-            let row = rows.unchecked[position], cut = rows.checkedAt[position]
-            html += row[..<cut]
+            html += rows.text[rows.starts[position]..<rows.checkedAt[position]]
             html += " checked"
-            html += row[cut...]
+            html += rows.text[rows.checkedAt[position]..<rows.starts[position + 1]]
         }
         for position in positions where position < rows.leadingCount {
-            html += rows.leading[rows.leadingStarts[copied]..<rows.leadingStarts[position]]
+            html += rows.text[rows.starts[copied]..<rows.starts[position]]
             appendChecked(position)
             copied = position + 1
         }
-        html += rows.leading[rows.leadingStarts[copied]...]
+        html += rows.text[rows.starts[copied]..<rows.starts[rows.leadingCount]]
         for position in positions where position >= rows.leadingCount { appendChecked(position) }
     }
 
@@ -90,7 +92,7 @@ struct ScopeSelectorPanel {
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
-        html.reserveCapacity(html.utf8.count + actionRows.leading.utf8.count + tailored.resolution.selection.actions.count * 256 + 4096)
+        html.reserveCapacity(html.utf8.count + actionRows.text.utf8.distance(from: actionRows.text.startIndex, to: actionRows.starts[actionRows.leadingCount]) + tailored.resolution.selection.actions.count * 256 + 4096)
         appendRows(to: &html)
         html += """
             <p class="sg-muted sg-no-results" data-guide-no-results\(actionRows.count == 0 ? "" : " hidden")>No actions match your search.</p>
