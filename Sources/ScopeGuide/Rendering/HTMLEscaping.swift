@@ -7,7 +7,7 @@ enum HTMLEscaping {
     /// `text` with `&`, `<`, `>` and `"` replaced by entities; NUL becomes U+FFFD, as cmark does.
     static func escape(_ text: String) -> String {
         // Most scope names and labels need no escaping, and so no cmark call.
-        guard text.utf8.contains(where: isSpecial) else { return text }
+        guard text.containsUTF8Byte(where: isSpecial) else { return text }
         let document = CMarkDocument()
         document.root.appendParagraph().appendText(text)
         let html = document.render(.html)

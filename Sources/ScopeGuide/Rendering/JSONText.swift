@@ -29,7 +29,7 @@ enum JSONText {
     /// the latter as `\b \t \n \f \r` or `\u00xx`), script-safe.
     static func string(_ text: String) -> String {
         // Most ids, labels and scope names need no escape, and then no byte-by-byte copy.
-        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        guard text.containsUTF8Byte(where: needsEscape) else { return "\"" + text + "\"" }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {
@@ -59,7 +59,7 @@ enum JSONText {
     /// `json` with `<`, `>` and `&` written as `\u003c`, `\u003e` and `\u0026`. They only occur
     /// inside JSON strings, where the escapes mean the same characters.
     static func scriptSafe(_ json: String) -> String {
-        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
+        guard json.containsUTF8Byte(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return json }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(json.utf8.count + 16)
         for byte in json.utf8 {

@@ -37,6 +37,20 @@ import Testing
         }
     }
 
+    @Test("containsUTF8Byte answers as utf8.contains(where:), in strings, substrings and bridged strings")
+    func byteScanSameAsContains() {
+        let isSpecial = { (byte: UInt8) in byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"") || byte >= 0xF0 }
+        for text in Self.randomTexts(count: 2_000) {
+            let expected = text.utf8.contains(where: isSpecial)
+            #expect(text.containsUTF8Byte(where: isSpecial) == expected, "\(text.debugDescription)")
+            let tail = text.dropFirst(min(1, text.count))
+            #expect(tail.containsUTF8Byte(where: isSpecial) == tail.utf8.contains(where: isSpecial), "\(text.debugDescription)")
+            // NSString-backed text may not store contiguous UTF-8: the fallback path.
+            let bridged = NSString(string: text) as String
+            #expect(bridged.containsUTF8Byte(where: isSpecial) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test("an empty needle or text finds nothing; a needle longer than the text finds nothing")
     func edges() {
         #expect("abc".firstUTF8Range(of: "") == nil)
