@@ -225,7 +225,8 @@ import Testing
         let written = try #require(try JSONSerialization.jsonObject(with: Data(build.stdout.utf8)) as? [String: Any])
         #expect(written["written"] as? Int == written["files"] as? Int)
         #expect(written["unchanged"] as? Int == 0)
-        #expect(Set(written.keys) == ["guides", "connectors", "files", "bytes", "written", "unchanged"])
+        #expect(written["removed"] as? Int == 0)
+        #expect(Set(written.keys) == ["guides", "connectors", "files", "bytes", "written", "unchanged", "removed"])
 
         let again = try CommandRunner.run(["build", "--check", "--format", "json", "--output", output])
         #expect(again.status == 0)

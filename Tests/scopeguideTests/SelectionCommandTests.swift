@@ -174,5 +174,27 @@ import Testing
         let tooEarly = try CommandRunner.run(["build", "--output", lonely, "--merge"])
         #expect(tooEarly.status == 1)
         #expect(tooEarly.stderr.contains("is missing: run every shard"), "\(tooEarly.stderr)")
+        let json = try CommandRunner.run(["build", "--output", sharded, "--merge", "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(report?["guides"] as? Int == 4 && report?["written"] as? Int == 0 && report?["removed"] as? Int == 0, "\(json.stdout)")
+    }
+
+    @Test("build and check fail on a guides folder with no connector; --site-url must be an absolute http(s) URL")
+    func pipelineInputErrors() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sg-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("guides"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let guides = root.appendingPathComponent("guides").path, output = root.appendingPathComponent("out").path
+        let build = try CommandRunner.run(["build", "--guides", guides, "--output", output])
+        #expect(build.status == 1 && build.stderr.contains("no connector here"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output), "an empty site was written")
+        let check = try CommandRunner.run(["check", "--guides", guides])
+        #expect(check.status == 1 && check.stderr.contains("no connector here"), "\(check.stderr)")
+        for bad in ["guides.example.com", "https://example.com/My Docs", "https://example.com/?a=1&b=2", "", "javascript:alert(1)", "https://example.com/#top"] {
+            let result = try CommandRunner.run(["build", "--output", output, "--site-url", bad])
+            #expect(result.status != 0 && result.stderr.contains("--site-url takes an absolute http or https URL"), "\(bad): \(result.stderr)")
+        }
+        let good = try CommandRunner.run(["build", "--output", output, "--site-url", "https://guides.example.com/docs/"])
+        #expect(good.status == 0, "\(good.stderr)")
     }
 }

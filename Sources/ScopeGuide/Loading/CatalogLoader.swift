@@ -134,7 +134,8 @@ public struct CatalogLoader: Sendable {
     }
 
     private func loadFolder(_ folder: String, in directory: URL) -> LoadedFolder {
-        ConnectorSources.read(folder: folder, in: directory, includingSite: false).map(loadFolder) ?? LoadedFolder()
+        if let sources = ConnectorSources.read(folder: folder, in: directory, includingSite: false) { return loadFolder(sources) }
+        return LoadedFolder(problems: ConnectorSources.missingConnectorFile(folder: folder, in: directory).map { [$0] } ?? [])
     }
 
     private func loadFolder(_ sources: ConnectorSources) -> LoadedFolder {

@@ -41,6 +41,22 @@ struct ConnectorSources: Sendable {
             parts: partNames.map { file(folderURL.appendingPathComponent($0), root: root) }, site: site)
     }
 
+    /// The error for a visible folder under the guides that holds YAML files but no
+    /// `<folder>.connector.yaml` (say `<folder>.connector.yml`, or a typo in the name): a
+    /// connector that would otherwise vanish from the site without a word. Folders without YAML
+    /// (images, notes) are not connectors and get none.
+    static func missingConnectorFile(folder: String, in directory: URL) -> LoadError? {
+        let folderURL = directory.appendingPathComponent(folder)
+        var isDirectory: ObjCBool = false
+        guard !folder.hasPrefix("."), FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else { return nil }
+        let yaml = ((try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        guard !yaml.isEmpty else { return nil }
+        let expected = folderURL.appendingPathComponent("\(folder).connector.yaml")
+        return LoadError(location: SourceLocation(file: displayPath(expected, directory.path), line: 1, column: 1), keyPath: "", reason: .missingConnectorFile(found: yaml))
+    }
+
     /// `url`'s bytes, named as problems in it are shown.
     static func file(_ url: URL, root: String) -> File {
         File(url: url, displayPath: displayPath(url, root), data: FileManager.default.contents(atPath: url.path))

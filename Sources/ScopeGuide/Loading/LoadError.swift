@@ -16,6 +16,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The connector names this many distinct scopes (defined or required), more than
         /// ``CatalogLoader/maximumScopes``.
         case tooManyScopes(Int)
+        /// A folder of the guides holds YAML files (these) but not `<folder>.connector.yaml`.
+        case missingConnectorFile(found: [String])
         case missingField(String)
         case wrongType(expected: String, found: String)
         case unknownScope(String, suggestions: [String])
@@ -62,6 +64,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .nestingTooDeep: "sequences and mappings nest more than \(CatalogLoader.maximumNesting) levels deep"
         case .tooManyScopes(let count):
             "the connector names \(count) distinct scopes; a connector names at most \(CatalogLoader.maximumScopes) (what each scope grants is a table of scopes by scopes)"
+        case .missingConnectorFile(let found):
+            "no connector file here (the folder holds \(found.map(\.abbreviated).joined(separator: ", "))): a connector folder <key>/ holds <key>.connector.yaml"
         case .missingField(let name): "missing required field \"\(name.abbreviated)\""
         case .wrongType(let expected, let found): "expected \(expected.abbreviated), found \(found.abbreviated)"
         case .unknownScope(let scope, let suggestions):

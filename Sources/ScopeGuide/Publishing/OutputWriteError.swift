@@ -6,6 +6,8 @@ public enum OutputWriteError: Error, Hashable, Sendable, CustomStringConvertible
     case notARegularFile(path: String, kind: String)
     /// The system refused a step of the write; carries its reason (`strerror`, or Foundation's).
     case cannotWrite(path: String, reason: String)
+    /// A file the build no longer writes could not be deleted; carries the system's reason.
+    case cannotRemove(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum OutputWriteError: Error, Hashable, Sendable, CustomStringConvertible
             "cannot write \(path.abbreviated): it is \(kind), not a regular file (only regular files are written)"
         case .cannotWrite(let path, let reason):
             "cannot write \(path.abbreviated): \(reason.abbreviated)"
+        case .cannotRemove(let path, let reason):
+            "cannot remove \(path.abbreviated), which the build no longer writes: \(reason.abbreviated)"
         }
     }
 }

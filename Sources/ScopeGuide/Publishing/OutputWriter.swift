@@ -76,6 +76,21 @@ public struct OutputWriter: Sendable {
         return .written
     }
 
+    /// Deletes the file at `path` (relative), then each folder above it that this leaves empty,
+    /// up to the output folder (which stays).
+    /// - Throws: ``OutputWriteError/cannotRemove(path:reason:)``.
+    public func remove(_ path: String) throws(OutputWriteError) {
+        let target = directory.appendingPathComponent(path)
+        guard unlink(target.path) == 0 || errno == ENOENT else {
+            throw .cannotRemove(path: target.path, reason: String(cString: strerror(errno)))
+        }
+        var folder = (path as NSString).deletingLastPathComponent
+        // rmdir refuses a folder that is not empty, which ends the climb.
+        while !folder.isEmpty, rmdir(directory.appendingPathComponent(folder).path) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
     /// Writes `data` to a new file at `path`; the `errno` of the step that failed, if one did.
     ///
     /// Plain `open`/`write`/`close` (mode 0666 less the umask, as Foundation creates files),
@@ -146,18 +161,25 @@ public struct OutputWriter: Sendable {
         return (String(stem[..<dot]), processID)
     }
 
-    /// Whether the process that named a temporary file is gone (killed, or crashed), so nothing
-    /// will rename or delete its file.
-    private static func isStale(_ name: String, target include: (String) -> Bool) -> Bool {
+    /// Whether nothing will rename or delete the temporary file `name` in `folder`: the process
+    /// that named it is gone (killed, or crashed), or the file is an hour old.
+    ///
+    /// Process IDs are reused, so a live process of the file's ID may be another program: a
+    /// build killed as a container's PID 1 leaves files named after a process that always lives.
+    /// No write takes an hour between creating its file and renaming it.
+    private static func isStale(_ name: String, in folder: URL, target include: (String) -> Bool) -> Bool {
         guard let (target, owner) = parseTemporaryName(name), include(target) else { return false }
         // Signal 0 only asks whether the process exists; ESRCH: it does not.
-        return kill(owner, 0) != 0 && errno == ESRCH
+        if kill(owner, 0) != 0 && errno == ESRCH { return true }
+        var info = stat()
+        guard stat(folder.appendingPathComponent(name).path, &info) == 0 else { return false }
+        return time(nil) - info.st_mtim.tv_sec > 3600
     }
 
     /// Relative paths of the temporary files of built files (``builtExtensions``) under the folder that no
     /// running process is writing: left by a build killed between writing and renaming. Sorted.
     func staleTemporaryFiles() -> [String] {
-        files { name in Self.isStale(name, target: Self.isBuilt) }
+        files { url in Self.isStale(url.lastPathComponent, in: url.deletingLastPathComponent(), target: Self.isBuilt) }
     }
 
     /// Deletes ``staleTemporaryFiles()`` (for `name` only, in the folder itself, when given:
@@ -167,7 +189,7 @@ public struct OutputWriter: Sendable {
         let stale: [String]
         if let name {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            stale = names.filter { Self.isStale($0, target: { $0 == name }) }.sorted()
+            stale = names.filter { Self.isStale($0, in: directory, target: { $0 == name }) }.sorted()
         } else {
             stale = staleTemporaryFiles()
         }
@@ -188,21 +210,24 @@ public struct OutputWriter: Sendable {
         return existing == Data(file.contents.utf8) ? nil : .stale(file.path)
     }
 
-    /// The kinds of file a build writes (guides, index, manifest, sitemap, page assets): others in
-    /// the folder (a README, a CNAME for the host) are the site owner's and never reported as extra.
+    /// The kinds of file a build writes (guides, index, manifest, sitemap, page assets): the
+    /// files worth listing when comparing a folder with a build.
     static let builtExtensions: Set<String> = ["md", "html", "json", "xml", "js", "css"]
 
     /// Relative paths of the files of ``builtExtensions`` under the folder, sorted.
     func existingFiles() -> [String] {
-        files(where: Self.isBuilt)
+        files { Self.isBuilt($0.lastPathComponent) }
     }
 
-    /// Relative paths of the files under the folder whose names pass `include`, sorted.
-    private func files(where include: (String) -> Bool) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
-        let base = directory.standardizedFileURL.path + "/"
+    /// Relative paths of the files under the folder that pass `include`, sorted.
+    private func files(where include: (URL) -> Bool) -> [String] {
+        // The folder itself may be a symbolic link (`--output` naming one): list what it points
+        // to, with paths relative to that, or nothing in it would be found.
+        let root = directory.resolvingSymlinksInPath()
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        let base = root.standardizedFileURL.path + "/"
         return enumerator.compactMap { item -> String? in
-            guard let url = item as? URL, include(url.lastPathComponent) else { return nil }
+            guard let url = item as? URL, include(url) else { return nil }
             let path = url.standardizedFileURL.path
             return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil
         }.sorted()

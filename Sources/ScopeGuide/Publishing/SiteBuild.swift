@@ -42,17 +42,43 @@ public struct SiteBuild: Sendable {
     /// ``linkedAssetFiles`` when pages link them; nothing otherwise.
     var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
 
-    /// Deletes earlier versions of the hashed assets (`assets/guide-page.<16 hex digits>.css|js`
-    /// other than the current ones): pages link only the current names, and `build --check`
-    /// reports the others as extra. Nothing else in `assets/` is touched.
-    private func removeOutdatedAssets(writer: OutputWriter) {
-        let folder = writer.directory.appendingPathComponent(Self.assetsFolder)
-        let current = Set(assetFiles.map { String($0.path.dropFirst(Self.assetsFolder.count + 1)) })
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where !current.contains(name)
-            && name.range(of: #"^guide-page\.[0-9a-f]{16}\.(css|js)$"#, options: .regularExpression) != nil {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    /// Whether a build owns the file at `path` (relative to the output folder): a guide's file,
+    /// `<key>/<link-account|connector-profile>/<slug>.md|html`, `index.html`, `manifest.json`,
+    /// `sitemap.xml`, or a version of the hashed assets, `assets/guide-page.<16 hex digits>.css|js`.
+    ///
+    /// A build deletes the files it owns and no longer writes (a removed or renamed guide, an
+    /// earlier version of the assets) and `build --check` reports them as extra. Everything
+    /// else in the folder (a README, a `404.html`, `assets/custom.css`, `.well-known/`) is the
+    /// site owner's: never reported, never touched.
+    public static func owns(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            return siteFileNames.contains(path)
+        case 2:
+            return parts[0] == assetsFolder && parts[1].range(of: #"^guide-page\.[0-9a-f]{16}\.(css|js)$"#, options: .regularExpression) != nil
+        case 3:
+            let name = parts[2]
+            return !parts[0].isEmpty && GuideKind(pathSegment: String(parts[1])) != nil && !name.hasPrefix(".")
+                && (name.hasSuffix(".md") || name.hasSuffix(".html"))
+        default:
+            return false
         }
+    }
+
+    /// The site files' names, at the top of the output folder.
+    static let siteFileNames: Set<String> = ["index.html", "manifest.json", "sitemap.xml"]
+
+    /// The paths of every file a whole build writes: each guide's two, the site files and the assets.
+    private func expectedPaths() -> Set<String> {
+        Set(guides.flatMap { request in ["md", "html"].map { Self.stem(of: request) + "." + $0 } })
+            .union(Self.siteFileNames).union(assetFiles.map(\.path))
+    }
+
+    /// The files the build owns in the folder (``owns(_:)``) that it does not write, sorted.
+    private func outdatedFiles(writer: OutputWriter) -> [String] {
+        let expected = expectedPaths()
+        return writer.existingFiles().filter { Self.owns($0) && !expected.contains($0) }
     }
 
     /// How a page `depth` folders below the output folder reaches the assets.
@@ -151,8 +177,10 @@ public struct SiteBuild: Sendable {
             }
             entries.append(SiteManifest.Guide(frontMatter(for: request), files: files))
         }
-        var summary = Summary(guides: 0)
+        // The guides merged; their files are the shards' and not counted again.
+        var summary = Summary(guides: entries.count)
         summary.add(try Self.apply(.write, assetFiles + siteFiles(entries), writer: writer))
+        summary.removed = try removeOutdatedFiles(writer: writer)
         return summary
     }
 
@@ -170,6 +198,9 @@ public struct SiteBuild: Sendable {
         public var bytes = 0
         /// Files written because they were missing or different (``Mode/write``).
         public var written = 0
+        /// Files of the build's that it no longer writes, deleted (``Mode/write``, whole builds
+        /// and merges only; see ``SiteBuild/owns(_:)``).
+        public internal(set) var removed = 0
         /// How the folder differs from the build, in file order, then extra files, then temporary
         /// files left by killed runs (``Mode/check``).
         public internal(set) var differences: [OutputWriter.Difference] = []
@@ -186,7 +217,8 @@ public struct SiteBuild: Sendable {
     ///   - progress: called as each guide is done, with the number done so far, from any thread.
     /// - Throws: the writer's error.
     ///   - shard: only this share of the guides, and none of the site files (see ``merge(writer:)``);
-    ///     with ``Mode/check``, only files of other shards' guides are not reported as extra.
+    ///     with ``Mode/check``, files of other shards' guides are not reported as extra; with
+    ///     ``Mode/write``, nothing is deleted (the merge deletes what no guide writes any more).
     public func run(
         _ mode: Mode, writer: OutputWriter, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         shard: Shard? = nil, progress: (@Sendable (_ done: Int, _ of: Int, _ request: GuideRequest) -> Void)? = nil
@@ -195,10 +227,7 @@ public struct SiteBuild: Sendable {
         let requests = shard.map { shard in all.enumerated().filter { shard.contains($0.offset) }.map(\.element) } ?? all
         // A run killed between writing a temporary file and renaming it leaves the file behind;
         // a build removes those of earlier runs, and a check reports them.
-        if mode == .write {
-            writer.removeStaleTemporaryFiles()
-            removeOutdatedAssets(writer: writer)
-        }
+        if mode == .write { writer.removeStaleTemporaryFiles() }
         let outcomes = Outcomes(count: requests.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
@@ -221,15 +250,24 @@ public struct SiteBuild: Sendable {
             summary.add(outcome)
             if let entry = outcome.manifest { manifest.append(entry) }
         }
-        guard shard == nil else { return summary }
-        let siteFiles = siteFiles(manifest)
-        summary.add(try Self.apply(mode, siteFiles, writer: writer))
-        if mode == .check {
-            let expected = Set(all.flatMap { request in ["md", "html"].map { Self.stem(of: request) + "." + $0 } } + (siteFiles + assetFiles).map(\.path))
-            summary.differences += writer.existingFiles().filter { !expected.contains($0) }.map(OutputWriter.Difference.extra)
+        if shard == nil { summary.add(try Self.apply(mode, siteFiles(manifest), writer: writer)) }
+        switch mode {
+        case .check:
+            // A shard knows every guide, so it reports the same extra files as a whole build.
+            summary.differences += outdatedFiles(writer: writer).map(OutputWriter.Difference.extra)
             summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
+        case .write:
+            // Only a whole build removes: a shard's folder may be one machine's part of the site.
+            if shard == nil { summary.removed = try removeOutdatedFiles(writer: writer) }
         }
         return summary
+    }
+
+    /// Deletes ``outdatedFiles(writer:)``, and the folders that leaves empty; returns how many files.
+    private func removeOutdatedFiles(writer: OutputWriter) throws(OutputWriteError) -> Int {
+        let outdated = outdatedFiles(writer: writer)
+        for path in outdated { try writer.remove(path) }
+        return outdated.count
     }
 
     private static func stem(of request: GuideRequest) -> String { "\(request.connector.key)/\(request.kind.pathSegment)/\(request.method.slug)" }

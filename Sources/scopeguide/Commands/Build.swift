@@ -16,6 +16,11 @@ extension ScopeGuideCommand {
                 written atomically and only when their contents change; the same sources always \
                 give byte-identical files.
 
+                A build deletes the files it wrote before and no longer writes (a removed or \
+                renamed guide, an earlier version of the assets): guide files, index.html, \
+                manifest.json, sitemap.xml and assets/guide-page.*. Anything else in the output \
+                folder (a README, a 404.html, assets/custom.css) is left alone.
+
                 With --check nothing is written: the command lists missing, stale and extra files \
                 and exits 2 if there are any (for CI).
 
@@ -40,7 +45,7 @@ extension ScopeGuideCommand {
         @Option(help: ArgumentHelp("Guides rendered at once (default: one per processor).", valueName: "n"))
         var jobs: Int?
 
-        @Option(help: "text: a summary line (and one line per out-of-date file with --check); json: an object with guides, connectors, files, bytes, written and unchanged, or upToDate and differences with --check.")
+        @Option(help: "text: a summary line (and one line per out-of-date file with --check); json: an object with guides, connectors, files, bytes, written, unchanged and removed, or upToDate and differences with --check.")
         var format: OutputFormat = .text
 
         @Flag(inversion: .prefixedNo, help: "Start each Markdown file with YAML front matter (title, description, connector, method, guide, url, scopes).")
@@ -63,8 +68,21 @@ extension ScopeGuideCommand {
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            if let siteURL, !Self.isSiteURL(siteURL) {
+                throw ValidationError("--site-url takes an absolute http or https URL with no query or fragment, such as https://guides.example.com/docs")
+            }
             if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n, such as 2/3") }
             if merge, shard != nil || check { throw ValidationError("--merge runs alone, after every --shard run (not with --shard or --check)") }
+        }
+
+        /// Whether `text` can prefix the sitemap's page addresses: `http(s)://host[/path]`, no
+        /// query, fragment, credentials or characters a URL cannot hold as they are.
+        static func isSiteURL(_ text: String) -> Bool {
+            guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+                components.query == nil, components.fragment == nil, components.user == nil, components.password == nil
+            else { return false }
+            return !text.contains { $0.isWhitespace || "<>\"'&".contains($0) }
         }
 
         private func parsedShard() throws -> SiteBuild.Shard? {
@@ -77,6 +95,11 @@ extension ScopeGuideCommand {
         func run() throws {
             let start = ContinuousClock.now
             let catalog = try CatalogLoader().load(directory: folder.url).catalog
+            // A wrong --guides path or a misnamed folder would otherwise build an empty site.
+            guard !catalog.connectors.isEmpty else {
+                FileHandle.standardError.write(Data("\(folder.noConnectorError)\n".utf8))
+                throw ExitCode(1)
+            }
             let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
             if merge {
@@ -87,12 +110,18 @@ extension ScopeGuideCommand {
                     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                     throw ExitCode(1)
                 }
-                print("merged \(build.guides.count) guides: \(summary.files) site files, \(summary.written) written")
+                if format == .json {
+                    print(try JSONOutput.encode(Report(summary, connectors: catalog.connectors.count, check: false)))
+                } else {
+                    print("merged \(build.guides.count) guides: \(summary.files) site files, \(summary.written) written" + Self.removedNote(summary))
+                }
                 return
             }
             let meter = ProgressMeter(enabled: progress || isatty(STDERR_FILENO) == 1, isTerminal: isatty(STDERR_FILENO) == 1)
             var report: (@Sendable (Int, Int, GuideRequest) -> Void)?
             if meter.isEnabled { report = { done, total, _ in meter.update(done: done, of: total) } }
+            // Ends the progress line before an error is printed, too.
+            defer { meter.finish() }
             let summary = try build.run(
                 check ? .check : .write, writer: writer, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 shard: try parsedShard(), progress: report)
@@ -113,8 +142,13 @@ extension ScopeGuideCommand {
                 ScopeGuideCommand.end(keeping: catalog, build)
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged, in \(String(format: "%.2f", seconds)) s")
+            print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged\(Self.removedNote(summary)), in \(String(format: "%.2f", seconds)) s")
             ScopeGuideCommand.end(keeping: catalog, build)
+        }
+
+        /// ", n removed" when the build deleted files it no longer writes.
+        private static func removedNote(_ summary: SiteBuild.Summary) -> String {
+            summary.removed == 0 ? "" : ", \(summary.removed) removed"
         }
     }
 
@@ -131,6 +165,7 @@ extension ScopeGuideCommand {
         var bytes: Int
         var written: Int?
         var unchanged: Int?
+        var removed: Int?
         var upToDate: Bool?
         var differences: [Difference]?
 
@@ -152,6 +187,7 @@ extension ScopeGuideCommand {
             } else {
                 written = summary.written
                 unchanged = summary.files - summary.written
+                removed = summary.removed
             }
         }
     }

@@ -37,7 +37,8 @@ extension ScopeGuideCommand {
                 kept = result
                 connectors = result.catalog.connectors.map(\.key)
                 diagnostics = result.warnings.map(Diagnostic.init) + Lint.findings(for: result.catalog).map(Diagnostic.init)
-                loaded = true
+                    + (connectors.isEmpty ? [folder.noConnectorError] : [])
+                loaded = !connectors.isEmpty
             } catch {
                 connectors = []
                 diagnostics = error.diagnostics

@@ -13,6 +13,7 @@ final class ProgressMeter: @unchecked Sendable {
     private var lastPrinted: ContinuousClock.Instant?
     private var latest: (done: Int, total: Int)?
     private var printedLatest = true
+    private var finished = false
 
     init(enabled: Bool, isTerminal: Bool) {
         isEnabled = enabled
@@ -32,10 +33,12 @@ final class ProgressMeter: @unchecked Sendable {
         }
     }
 
-    /// Prints the last state if it was not printed, and ends the terminal line.
+    /// Prints the last state if it was not printed, and ends the terminal line; once.
     func finish() {
         guard isEnabled else { return }
         lock.withLock {
+            guard !finished else { return }
+            finished = true
             if !printedLatest { printLatest() }
             if isTerminal, latest != nil { FileHandle.standardError.write(Data("\n".utf8)) }
         }

@@ -79,6 +79,31 @@ import Testing
         #expect(try build.run(.check, writer: writer).differences == [])
     }
 
+    @Test("a temporary file named after a live process is stale once an hour old (PID 1 after a container's killed build)")
+    func oldTemporaryFileOfLiveProcess() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = ".index.html.1.tmp", fresh = ".manifest.json.1.tmp"
+        for name in [old, fresh] { try Data("half".utf8).write(to: folder.appendingPathComponent(name)) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3_700)], ofItemAtPath: folder.appendingPathComponent(old).path)
+        #expect(OutputWriter(directory: folder).staleTemporaryFiles() == [old])
+    }
+
+    @Test("an output folder given as a symbolic link is listed through it: extra and temporary files are found")
+    func symlinkedFolder() throws {
+        let folder = try Self.temporaryFolder(), link = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-link")
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: link) }
+        let build = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog))
+        _ = try build.run(.write, writer: OutputWriter(directory: folder))
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder)
+        let stale = "front/link-account/.api-token.md.\(Self.deadProcess).tmp", extra = "front/link-account/old.md"
+        for path in [stale, extra] { try Data("x".utf8).write(to: folder.appendingPathComponent(path)) }
+        let writer = OutputWriter(directory: link)
+        #expect(try build.run(.check, writer: writer).differences == [.extra(extra), .temporary(stale)])
+        #expect(try build.run(.write, writer: writer).removed == 1)
+        #expect(try build.run(.check, writer: writer).differences == [])
+    }
+
     @Test("render -o's cleanup removes only its own file's stale temporary files, in its own folder")
     func removeStaleOfOneFile() throws {
         let folder = try Self.temporaryFolder()

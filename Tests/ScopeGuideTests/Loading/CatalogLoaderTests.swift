@@ -202,6 +202,33 @@ import Testing
         }
     }
 
+    @Test("a folder with YAML but no <folder>.connector.yaml is an error naming what it holds; folders without YAML and hidden ones are not connectors")
+    func missingConnectorFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = [
+            "demo/demo.connector.yaml": Self.valid, "typo/typo.connector.yml": Self.valid, "images/logo.png": "png",
+            ".git/config.yaml": "x: 1", "notes/readme.txt": "notes",
+        ]
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        do {
+            _ = try CatalogLoader().load(directory: directory)
+            Issue.record("a folder without its connector file loaded")
+        } catch {
+            #expect(error.errors.map(\.reason) == [.missingConnectorFile(found: ["typo.connector.yml"])])
+            #expect(error.errors.first?.location.file.hasSuffix("typo/typo.connector.yaml") == true)
+            #expect(error.errors.first?.description.contains("typo.connector.yml") == true)
+        }
+        // A server keeps serving the others and reports the folder as an unavailable connector.
+        let available = try CatalogLoader().loadAvailable(directory: directory)
+        #expect(available.catalog.connectors.map(\.key) == ["demo"])
+        #expect(available.broken.map(\.key) == ["typo"])
+    }
+
     /// Connector `index` of a folder of many: every third has an unknown key (a warning), and with
     /// `broken`, every fifth has a label that is not a string (an error).
     static func manyConnectors(_ index: Int, broken: Bool) -> String {

@@ -54,10 +54,10 @@ import Testing
         let stem = { (url: GuideRequest) in "\(url.connector.key)/\(url.kind.pathSegment)/\(url.method.slug)" }
         try FileManager.default.removeItem(at: folder.appendingPathComponent(stem(urls[0]) + ".md"))
         try Data("changed".utf8).write(to: folder.appendingPathComponent(stem(urls[urls.count - 1]) + ".html"))
-        try Data("old".utf8).write(to: folder.appendingPathComponent("removed-guide.md"))
+        try Data("old".utf8).write(to: folder.appendingPathComponent("front/link-account/removed-guide.md"))
         let check = try build.run(.check, writer: writer, workers: 3)
         #expect(check.differences == [
-            .missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html"), .extra("removed-guide.md"),
+            .missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html"), .extra("front/link-account/removed-guide.md"),
         ])
         #expect(check.written == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem(urls[0]) + ".md").path) == false)

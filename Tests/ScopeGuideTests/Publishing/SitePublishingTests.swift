@@ -138,9 +138,62 @@ extension SitePublishingTests {
         let assets = folder.appendingPathComponent("assets")
         try Data("old".utf8).write(to: assets.appendingPathComponent("guide-page.0123456789abcdef.js"))
         try Data("mine".utf8).write(to: assets.appendingPathComponent("logo.css"))
-        #expect(try build.run(.check, writer: writer).differences == [.extra("assets/guide-page.0123456789abcdef.js"), .extra("assets/logo.css")])
-        _ = try build.run(.write, writer: writer)
+        #expect(try build.run(.check, writer: writer).differences == [.extra("assets/guide-page.0123456789abcdef.js")])
+        #expect(try build.run(.write, writer: writer).removed == 1)
         let left = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
         #expect(left == [PageAssets.styleFileName, PageAssets.scriptFileName, "logo.css"].sorted())
+    }
+
+    /// A folder built once, then given the files a site owner adds and the files of a guide that
+    /// has since been removed.
+    private func builtFolderWithStrangers() throws -> (folder: URL, owners: [String], removedGuide: [String]) {
+        let folder = Self.temporaryFolder()
+        _ = try build.run(.write, writer: OutputWriter(directory: folder))
+        let owners = ["README.md", "404.html", "assets/custom.css", ".well-known/security.json", "front/notes.md", "front/link-account/deep/x.md"]
+        let removedGuide = ["gone/connector-profile/oauth.html", "gone/link-account/api-key.html", "gone/link-account/api-key.md"]
+        for path in owners + removedGuide {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        return (folder, owners, removedGuide)
+    }
+
+    @Test("check reports the files of a removed guide as extra, never a site owner's; build deletes them and their emptied folders")
+    func removedGuides() throws {
+        let (folder, owners, removedGuide) = try builtFolderWithStrangers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder)
+        #expect(try build.run(.check, writer: writer).differences == removedGuide.map(OutputWriter.Difference.extra))
+        let rebuilt = try build.run(.write, writer: writer)
+        #expect(rebuilt.removed == removedGuide.count && rebuilt.written == 0)
+        #expect(try build.run(.check, writer: writer).differences == [])
+        let exists = { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        #expect(owners.allSatisfy(exists))
+        #expect(!exists("gone"))
+    }
+
+    @Test("a shard's check reports the same extra files as a whole build's; a shard deletes nothing, the merge does")
+    func removedGuidesWithShards() throws {
+        let (folder, _, removedGuide) = try builtFolderWithStrangers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder), shard = SiteBuild.Shard(index: 2, count: 3)
+        #expect(try build.run(.check, writer: writer, shard: shard).differences == removedGuide.map(OutputWriter.Difference.extra))
+        #expect(try build.run(.write, writer: writer, shard: shard).removed == 0)
+        #expect(removedGuide.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
+        let merged = try build.merge(writer: writer)
+        #expect(merged.removed == removedGuide.count && merged.guides == build.guides.count)
+        #expect(try build.run(.check, writer: writer).differences == [])
+    }
+
+    @Test("what a build owns: guide files at <key>/<kind>/<slug>.md|html, the site files, the hashed assets", arguments: [
+        ("front/link-account/api-token.md", true), ("front/connector-profile/oauth-2-0.html", true), ("index.html", true),
+        ("manifest.json", true), ("sitemap.xml", true), ("assets/guide-page.0123456789abcdef.css", true),
+        ("front/link-account/.api-token.md.12.tmp", false), ("front/setup/x.md", false), ("front/link-account/x.json", false),
+        ("README.md", false), ("404.html", false), ("assets/guide-page.css", false), ("assets/custom.css", false),
+        ("front/index.html", false), ("a/link-account/b/c.md", false), ("/link-account/x.md", false),
+    ])
+    func ownership(path: String, owned: Bool) {
+        #expect(SiteBuild.owns(path) == owned)
     }
 }
