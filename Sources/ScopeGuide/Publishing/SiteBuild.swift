@@ -22,12 +22,26 @@ public struct SiteBuild: Sendable {
         /// Whether pages link `assets/guide-page.<hash>.js|css`, written once (the default), or
         /// each carries its own copy (``PageAssets/Placement/inline``).
         public internal(set) var linkedAssets: Bool
+        /// A digest of the guide sources the catalogue was loaded from
+        /// (``SiteBuild/sourcesDigest(of:)``), part of ``SiteBuild/fingerprint``: shards record
+        /// it and the merge compares it. Only sharded builds need it.
+        public internal(set) var sources: String
 
-        public init(frontMatter: Bool = true, siteURL: String? = nil, linkedAssets: Bool = true) {
+        public init(frontMatter: Bool = true, siteURL: String? = nil, linkedAssets: Bool = true, sources: String = "") {
             self.frontMatter = frontMatter
             self.siteURL = siteURL
             self.linkedAssets = linkedAssets
+            self.sources = sources
         }
+    }
+
+    /// A digest of the guide sources under `guides`, for ``Options/sources``.
+    public static func sourcesDigest(of guides: URL) -> String { ContentHash.folder(guides) }
+
+    /// What shards and their merge must agree on for the merged folder to be a plain build's:
+    /// the guide sources and every option that changes a file.
+    var fingerprint: String {
+        ContentHash.hex(of: ["shard receipt 1", options.sources, "\(options.frontMatter)", "\(options.linkedAssets)", options.siteURL ?? ""].joined(separator: "\n"))
     }
 
     /// The folder linked assets are written to, under the output folder.
@@ -152,28 +166,56 @@ public struct SiteBuild: Sendable {
 
     /// Why ``merge(writer:)`` cannot write the site files.
     public enum MergeError: Error, Hashable, Sendable, CustomStringConvertible {
-        /// A guide's file is not in the output folder: a shard did not run, or ran elsewhere.
+        /// No shard left its receipt in the folder: no `--shard` run wrote into it.
+        case noShards
+        /// These shards of a split in `count` left no receipt: they did not run into this folder.
+        case missingShards([Int], count: Int)
+        /// A receipt that is not one: damaged, or not written by a shard.
+        case unreadableReceipt(String)
+        /// Shard `shard` of `count` ran from other guide sources or with other options.
+        case otherBuild(shard: Int, count: Int)
+        /// A guide's file is not in the folder, or no shard wrote it.
         case missingFile(String)
+        /// A guide's file differs from what its shard wrote: edited, or left by another build.
+        case changedFile(String)
 
         public var description: String {
             switch self {
-            case .missingFile(let path): "\(path) is missing: run every shard (build --shard i/n) into this folder before --merge"
+            case .noShards:
+                "no shard ran into this folder: run every shard (build --shard i/n) into it before --merge"
+            case .missingShards(let shards, let count):
+                "shard\(shards.count == 1 ? "" : "s") \(shards.map { "\($0)/\(count)" }.joined(separator: ", ")) did not run into this folder: run every shard (build --shard i/n) into it before --merge"
+            case .unreadableReceipt(let name):
+                "\(name) is not a shard's receipt: run that shard again"
+            case .otherBuild(let shard, let count):
+                "shard \(shard)/\(count) ran from other guide sources or with other options than this merge: run every shard and the merge from the same sources and options"
+            case .missingFile(let path):
+                "\(path) is missing: run every shard (build --shard i/n) into this folder before --merge"
+            case .changedFile(let path):
+                "\(path) is not the file its shard wrote (edited since, or left by another build): run its shard again"
             }
         }
     }
 
     /// Writes the index, manifest and sitemap for the guide files the shards wrote into the
-    /// writer's folder, reading them back for the manifest's hashes.
-    /// - Throws: ``MergeError`` if a guide's file is missing; the writer's error.
+    /// writer's folder, reading them back for the manifest's hashes, then deletes what no guide
+    /// writes any more and the shards' receipts.
+    ///
+    /// Every shard of one split must have run into the folder from the merge's sources and
+    /// options, and every guide file must be the one its shard wrote (``ShardReceipt``).
+    /// - Throws: ``MergeError``; the writer's error.
     public func merge(writer: OutputWriter) throws -> Summary {
+        let written = try shardFiles(in: writer.directory)
         var entries: [SiteManifest.Guide] = []
         for request in guides {
             let files = try ["md", "html"].map { fileExtension throws -> SiteManifest.File in
                 let path = Self.stem(of: request) + "." + fileExtension
-                guard let data = FileManager.default.contents(atPath: writer.directory.appendingPathComponent(path).path) else {
+                guard let data = FileManager.default.contents(atPath: writer.directory.appendingPathComponent(path).path), let hash = written[path] else {
                     throw MergeError.missingFile(path)
                 }
-                return SiteManifest.File(path: path, contents: String(decoding: data, as: UTF8.self))
+                let file = SiteManifest.File(path: path, contents: String(decoding: data, as: UTF8.self))
+                guard file.sha256 == hash else { throw MergeError.changedFile(path) }
+                return file
             }
             entries.append(SiteManifest.Guide(frontMatter(for: request), files: files))
         }
@@ -181,7 +223,25 @@ public struct SiteBuild: Sendable {
         var summary = Summary(guides: entries.count)
         summary.add(try Self.apply(.write, assetFiles + siteFiles(entries), writer: writer))
         summary.removed = try removeOutdatedFiles(writer: writer)
+        for name in ShardReceipt.names(in: writer.directory) { try writer.remove(name) }
         return summary
+    }
+
+    /// The SHA-256 of every guide file the shards' receipts in `folder` list, by path, once
+    /// every shard of the split is there and ran from this build's ``fingerprint``.
+    private func shardFiles(in folder: URL) throws(MergeError) -> [String: String] {
+        var receipts: [ShardReceipt] = []
+        for name in ShardReceipt.names(in: folder) {
+            guard let receipt = ShardReceipt.read(name, in: folder) else { throw .unreadableReceipt(name) }
+            receipts.append(receipt)
+        }
+        // A shard deletes the receipts of other splits, so one split is left; the last run's wins.
+        guard let count = receipts.last?.count else { throw .noShards }
+        receipts = receipts.filter { $0.count == count }.sorted { $0.shard < $1.shard }
+        let missing = Set(1...count).subtracting(receipts.map(\.shard)).sorted()
+        guard missing.isEmpty else { throw .missingShards(missing, count: count) }
+        if let other = receipts.first(where: { $0.build != fingerprint }) { throw .otherBuild(shard: other.shard, count: count) }
+        return receipts.reduce(into: [:]) { files, receipt in files.merge(receipt.files) { first, _ in first } }
     }
 
     /// Whether ``run(_:writer:workers:progress:)`` writes files or only compares them.
@@ -258,9 +318,23 @@ public struct SiteBuild: Sendable {
             summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
         case .write:
             // Only a whole build removes: a shard's folder may be one machine's part of the site.
-            if shard == nil { summary.removed = try removeOutdatedFiles(writer: writer) }
+            if let shard {
+                try writeReceipt(shard, files: manifest.flatMap(\.files), writer: writer)
+            } else {
+                summary.removed = try removeOutdatedFiles(writer: writer)
+            }
         }
         return summary
+    }
+
+    /// Leaves the ``ShardReceipt`` of `shard` for the merge, and deletes those of other splits
+    /// (a run of 2/4 after an earlier split in 3 starts a new split).
+    private func writeReceipt(_ shard: Shard, files: [SiteManifest.File], writer: OutputWriter) throws(OutputWriteError) {
+        let receipt = ShardReceipt(shard: shard.index, count: shard.count, build: fingerprint, files: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.sha256) }))
+        for name in ShardReceipt.names(in: writer.directory) where ShardReceipt.read(name, in: writer.directory)?.count != shard.count {
+            try writer.remove(name)
+        }
+        try writer.write(receipt.file())
     }
 
     /// Deletes ``outdatedFiles(writer:)``, and the folders that leaves empty; returns how many files.

@@ -25,9 +25,11 @@ extension ScopeGuideCommand {
                 and exits 2 if there are any (for CI).
 
                 To spread a large build over machines, run --shard 1/n … n/n (each writes its share \
-                of the guides into the output folder), gather the folders into one, then run \
-                --merge there: it writes the index, manifest and sitemap, and the folder equals a \
-                plain build's.
+                of the guides into the output folder, with a receipt .scopeguide-shard-<i>-of-<n>.json), \
+                gather the folders into one, then run --merge there with the same guides and options: \
+                it checks that every shard ran from those sources and that their files are as \
+                written, writes the index, manifest and sitemap, deletes the receipts, and the folder \
+                equals a plain build's.
 
                 On a terminal a progress line shows guides done and the rate; --progress prints it \
                 on pipes and CI logs too (a line at most once a second).
@@ -100,7 +102,11 @@ extension ScopeGuideCommand {
                 FileHandle.standardError.write(Data("\(folder.noConnectorError)\n".utf8))
                 throw ExitCode(1)
             }
-            let build = SiteBuild(renderer: GuideRenderer(catalog: catalog), options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked))
+            // Shards and their merge must agree on the sources (ShardReceipt); a plain build needs no digest.
+            let sources = shard != nil || merge ? SiteBuild.sourcesDigest(of: folder.url) : ""
+            let build = SiteBuild(
+                renderer: GuideRenderer(catalog: catalog),
+                options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked, sources: sources))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
             if merge {
                 let summary: SiteBuild.Summary

@@ -97,13 +97,67 @@ import Yams
         #expect(Self.contents(of: sharded) == Self.contents(of: plain))
     }
 
-    @Test("merge before every shard ran names the missing file; shards need 1 <= i <= n")
+    @Test("merge before every shard ran names the missing shard; shards need 1 <= i <= n")
     func mergeErrors() throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: SiteBuild.MergeError.noShards) { try build.merge(writer: OutputWriter(directory: folder)) }
         _ = try build.run(.write, writer: OutputWriter(directory: folder), shard: SiteBuild.Shard(index: 1, count: 2))
-        #expect(throws: SiteBuild.MergeError.self) { try build.merge(writer: OutputWriter(directory: folder)) }
+        #expect(throws: SiteBuild.MergeError.missingShards([2], count: 2)) { try build.merge(writer: OutputWriter(directory: folder)) }
         #expect(SiteBuild.Shard(index: 0, count: 2) == nil && SiteBuild.Shard(index: 3, count: 2) == nil && SiteBuild.Shard(index: 1, count: 0) == nil)
+    }
+
+    @Test("the sources digest is equal for two copies of the guides and changes with any byte or file name")
+    func sourcesDigest() throws {
+        let root = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let one = root.appendingPathComponent("one"), two = root.appendingPathComponent("two")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for copy in [one, two] { try FileManager.default.copyItem(at: Fixtures.guidesDirectory, to: copy) }
+        let digest = SiteBuild.sourcesDigest(of: one)
+        #expect(digest.count == 64 && digest == SiteBuild.sourcesDigest(of: two))
+        // An editor's hidden file does not change it.
+        try Data("swap".utf8).write(to: two.appendingPathComponent("front/.front.connector.yaml.swp"))
+        #expect(SiteBuild.sourcesDigest(of: two) == digest)
+        let file = two.appendingPathComponent("front/front.connector.yaml")
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count - 2] ^= 1
+        try bytes.write(to: file)
+        #expect(SiteBuild.sourcesDigest(of: two) != digest)
+        bytes[bytes.count - 2] ^= 1
+        try bytes.write(to: file)
+        try FileManager.default.moveItem(at: file, to: two.appendingPathComponent("front/front.actions.yaml"))
+        #expect(SiteBuild.sourcesDigest(of: two) != digest)
+    }
+
+    @Test("merge refuses what no plain build would give: files left by an earlier build, a shard from other sources or options, a file edited since its shard")
+    func mergeRefusesStaleShards() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder)
+        let shards = [SiteBuild.Shard(index: 1, count: 2)!, SiteBuild.Shard(index: 2, count: 2)!]
+        // A plain build earlier, then only shard 1 of a new split: shard 2's files are old ones.
+        _ = try build.run(.write, writer: writer)
+        _ = try build.run(.write, writer: writer, shard: shards[0])
+        #expect(throws: SiteBuild.MergeError.missingShards([2], count: 2)) { try build.merge(writer: writer) }
+        // Shard 2 from other sources (another commit) or with other options than the merge's.
+        let otherSources = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(sources: "another commit"))
+        _ = try otherSources.run(.write, writer: writer, shard: shards[1])
+        #expect(throws: SiteBuild.MergeError.otherBuild(shard: 2, count: 2)) { try build.merge(writer: writer) }
+        let otherOptions = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(frontMatter: false))
+        _ = try otherOptions.run(.write, writer: writer, shard: shards[1])
+        #expect(throws: SiteBuild.MergeError.otherBuild(shard: 2, count: 2)) { try build.merge(writer: writer) }
+        // The right shard 2, then a guide file edited.
+        _ = try build.run(.write, writer: writer, shard: shards[1])
+        let edited = try #require(build.guides.last).connector.key
+        let path = try #require(OutputWriter(directory: folder).existingFiles().first { $0.hasPrefix(edited + "/") && $0.hasSuffix(".md") })
+        let original = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path))
+        try (original + Data("edited\n".utf8)).write(to: folder.appendingPathComponent(path))
+        #expect(throws: SiteBuild.MergeError.changedFile(path)) { try build.merge(writer: writer) }
+        try original.write(to: folder.appendingPathComponent(path))
+        _ = try build.merge(writer: writer)
+        #expect(ShardReceipt.names(in: folder).isEmpty)
+        #expect(try build.run(.check, writer: writer).differences == [])
     }
 }
 
@@ -179,7 +233,7 @@ extension SitePublishingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = OutputWriter(directory: folder), shard = SiteBuild.Shard(index: 2, count: 3)
         #expect(try build.run(.check, writer: writer, shard: shard).differences == removedGuide.map(OutputWriter.Difference.extra))
-        #expect(try build.run(.write, writer: writer, shard: shard).removed == 0)
+        for index in [2, 1, 3] { #expect(try build.run(.write, writer: writer, shard: SiteBuild.Shard(index: index, count: 3)).removed == 0) }
         #expect(removedGuide.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
         let merged = try build.merge(writer: writer)
         #expect(merged.removed == removedGuide.count && merged.guides == build.guides.count)
