@@ -56,7 +56,8 @@ extension ScopeGuideCommand {
         @Option(help: ArgumentHelp("Where the output folder is published; the sitemap then lists the built pages there (default: the guides' dynamic URLs).", valueName: "url"))
         var siteURL: String?
 
-        @Option(help: ArgumentHelp("Build only share i of n of the guides (1-based), and no index, manifest or sitemap; see --merge.", valueName: "i/n"))
+        // Unconditional, so `--shard -1/3` is refused for its value, not read as a flag.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Build only share i of n of the guides (1-based), and no index, manifest or sitemap; see --merge.", valueName: "i/n"))
         var shard: String?
 
         @Flag(help: "Write the index, manifest and sitemap for the guides that --shard runs wrote into the output folder.")
@@ -90,7 +91,10 @@ extension ScopeGuideCommand {
         private func parsedShard() throws -> SiteBuild.Shard? {
             guard let shard else { return nil }
             let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { return nil }
+            // Digits only: Int("+1") would also read.
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                let index = Int(parts[0]), let count = Int(parts[1])
+            else { return nil }
             return SiteBuild.Shard(index: index, count: count)
         }
 
