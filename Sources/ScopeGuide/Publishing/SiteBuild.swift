@@ -172,6 +172,8 @@ public struct SiteBuild: Sendable {
         case missingShards([Int], count: Int)
         /// A receipt that is not one: damaged, or not written by a shard.
         case unreadableReceipt(String)
+        /// Receipts of splits into these different numbers of shards.
+        case mixedSplits([Int])
         /// Shard `shard` of `count` ran from other guide sources or with other options.
         case otherBuild(shard: Int, count: Int)
         /// A guide's file is not in the folder, or no shard wrote it.
@@ -187,6 +189,8 @@ public struct SiteBuild: Sendable {
                 "shard\(shards.count == 1 ? "" : "s") \(shards.map { "\($0)/\(count)" }.joined(separator: ", ")) did not run into this folder: run every shard (build --shard i/n) into it before --merge"
             case .unreadableReceipt(let name):
                 "\(name) is not a shard's receipt: run that shard again"
+            case .mixedSplits(let counts):
+                "the folder holds shards of splits in \(counts.map(String.init).joined(separator: " and ")): run every shard of one split into it"
             case .otherBuild(let shard, let count):
                 "shard \(shard)/\(count) ran from other guide sources or with other options than this merge: run every shard and the merge from the same sources and options"
             case .missingFile(let path):
@@ -235,9 +239,12 @@ public struct SiteBuild: Sendable {
             guard let receipt = ShardReceipt.read(name, in: folder) else { throw .unreadableReceipt(name) }
             receipts.append(receipt)
         }
-        // A shard deletes the receipts of other splits, so one split is left; the last run's wins.
-        guard let count = receipts.last?.count else { throw .noShards }
-        receipts = receipts.filter { $0.count == count }.sorted { $0.shard < $1.shard }
+        // A shard deletes the receipts of other splits in its folder; folders copied together
+        // from runs of different splits still mix them.
+        let counts = Set(receipts.map(\.count)).sorted()
+        guard let count = counts.first else { throw .noShards }
+        guard counts.count == 1 else { throw .mixedSplits(counts) }
+        receipts.sort { $0.shard < $1.shard }
         let missing = Set(1...count).subtracting(receipts.map(\.shard)).sorted()
         guard missing.isEmpty else { throw .missingShards(missing, count: count) }
         if let other = receipts.first(where: { $0.build != fingerprint }) { throw .otherBuild(shard: other.shard, count: count) }

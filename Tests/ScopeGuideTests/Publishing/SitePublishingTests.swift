@@ -104,6 +104,10 @@ import Yams
         #expect(throws: SiteBuild.MergeError.noShards) { try build.merge(writer: OutputWriter(directory: folder)) }
         _ = try build.run(.write, writer: OutputWriter(directory: folder), shard: SiteBuild.Shard(index: 1, count: 2))
         #expect(throws: SiteBuild.MergeError.missingShards([2], count: 2)) { try build.merge(writer: OutputWriter(directory: folder)) }
+        // A receipt of another split copied in beside it.
+        _ = try build.run(.write, writer: OutputWriter(directory: folder.appendingPathComponent("other")), shard: SiteBuild.Shard(index: 3, count: 3))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("other/.scopeguide-shard-3-of-3.json"), to: folder.appendingPathComponent(".scopeguide-shard-3-of-3.json"))
+        #expect(throws: SiteBuild.MergeError.mixedSplits([2, 3])) { try build.merge(writer: OutputWriter(directory: folder)) }
         #expect(SiteBuild.Shard(index: 0, count: 2) == nil && SiteBuild.Shard(index: 3, count: 2) == nil && SiteBuild.Shard(index: 1, count: 0) == nil)
     }
 
