@@ -58,13 +58,18 @@ public struct OutputWriter: Sendable {
     /// - Throws: ``OutputWriteError``.
     @discardableResult
     public func write(_ file: OutputFile) throws(OutputWriteError) -> Change {
-        let (folderPath, name) = try folder.split(file.path)
-        let target = folder.path(file.path)
+        try write(Data(file.contents.utf8), to: file.path)
+    }
+
+    /// ``write(_:)`` for bytes that are not text (the connector cache's entries).
+    @discardableResult
+    func write(_ data: Data, to path: String) throws(OutputWriteError) -> Change {
+        let (folderPath, name) = try folder.split(path)
+        let target = folder.path(path)
         // The folder is made only when the first file in it is, not with a `mkdir -p` before
         // every file (1,003 of them in a cold build of 1,005 files, `strace -c`).
         guard let parent = try folder.folder(folderPath, create: true) else { throw .cannotWrite(path: target, reason: "its folder could not be made") }
         if let kind = OutputFolder.kind(of: name, in: parent) { throw .notARegularFile(path: target, kind: kind) }
-        let data = Data(file.contents.utf8)
         if let existing = OutputFolder.contents(of: name, in: parent), existing == data { return .unchanged }
         let temporary = try Self.writeNew(data, named: name, in: parent, target: target)
         guard renameat(parent, temporary, parent, name) == 0 else {
