@@ -602,6 +602,9 @@ function randomCatalogue(rng, index) {
     same([wrong.constraints.granted, wrong.constraints.refused], [[], [first]], "parse: a scope both granted and refused is refused");
     same(E.scopeNames("a b,c;d|e\nf\u00a0g,,"), ["a", "b", "c", "d", "e", "f", "g"], "scopeNames: the five separators and Unicode white space");
   }
+  same(E.suggestions("front_send_message" + "x".repeat(238), ["front_send_message"]), ["front_send_message"], "suggestions: a name of 256 code points still gets some");
+  same(E.suggestions("front_send_message" + "x".repeat(239), ["front_send_message"]), [], "suggestions: none past 256 code points (NameSuggestions.maximumNameLength)");
+  same(E.suggestions("", ["ab", "c"]), [], "suggestions: none for an empty name");
   same(E.parseQuery(model, "whitelabel=").whitelabel, true, "parse: whitelabel= means on");
   same(E.parseQuery(model, "whitelabel=+TRUE+").whitelabel, true, "parse: whitelabel trimmed, case-insensitive");
   same(E.parseQuery(model, "whitelabel=0").whitelabel, false, "parse: whitelabel=0");

@@ -1059,16 +1059,21 @@ var ScopeGuideEngine = (() => {
     return previous[b.length];
   }
 
+  const MAXIMUM_SUGGESTED_NAME_LENGTH = 256;
+
   /** Up to three candidates nearest to a mistyped name (port of NameSuggestions.swift). */
   function suggestions(name, candidates) {
     const lowered = name.toLowerCase();
     const target = Array.from(lowered);
+    // As NameSuggestions.maximumNameLength: an empty or a very long name gets none (its edit
+    // distance to every candidate would cost its length each).
+    if (target.length === 0 || target.length > MAXIMUM_SUGGESTED_NAME_LENGTH) return [];
     const threshold = Math.max(2, Math.floor(target.length / 4));
     return candidates
       .map((candidate, index) => {
         const other = candidate.toLowerCase();
         const distance = editDistance(target, Array.from(other));
-        const related = name.length > 0 && (other.includes(lowered) || lowered.includes(other));
+        const related = other.length > 0 && (other.includes(lowered) || lowered.includes(other));
         if (distance > threshold && !related) return null;
         return { rank: related ? Math.min(distance, threshold) : distance, index, candidate };
       })
