@@ -15,9 +15,9 @@
  *
  * Part 2 is the DOM glue: it reads `<script type="application/json" id="scopeguide-data">`, takes
  * the initial state from `?actions=`, `granted=`, `without=` and the `var.<name>` values the
- * engine would take (reporting the others, which it leaves out of the dynamic URL), shows the engine's answer that
- * the page carries when the address asks for the page's own state (searching only when it
- * changes), lists the selected actions and the first matches of the search, and keeps the
+ * engine would take (reporting the others, which it leaves out of the dynamic URL), shows the
+ * engine's answer that the page carries when the address asks for the page's own state
+ * (searching only when it changes), lists the selected actions and the first matches of the search, and keeps the
  * `data-guide-*` elements in step. It writes text and attributes only, never HTML.
  */
 "use strict";
