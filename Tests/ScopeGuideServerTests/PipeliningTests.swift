@@ -83,8 +83,8 @@ extension RawConnection {
             let bodyBytes = rest[end.upperBound...].utf8
             guard bodyBytes.count >= length else { break }
             let bodyEnd = bodyBytes.index(bodyBytes.startIndex, offsetBy: length)
-            responses.append((status, head, String(Substring(bodyBytes[..<bodyEnd]) ?? "")))
-            rest = Substring(bodyBytes[bodyEnd...]) ?? ""
+            responses.append((status, head, String(Substring(bodyBytes[..<bodyEnd]))))
+            rest = Substring(bodyBytes[bodyEnd...])
         }
         return responses
     }
