@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScopeGuide
 
 /// `scopeguide`: tailored connector setup guides from the command line.
 @main
@@ -37,11 +38,12 @@ struct ScopeGuideCommand: AsyncParsableCommand {
             }
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(1)
-            }
-            exit(withError: error)
+            // Help and --version print as argument-parser prints them.
+            guard code != .success else { exit(withError: error) }
+            // An id or URL in a message may carry ESC, NUL or BEL: they are shown, not sent to the terminal.
+            let message = fullMessage(for: error).escapingControlCharacters
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }
 }

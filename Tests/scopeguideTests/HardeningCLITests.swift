@@ -131,4 +131,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(leftover).path))
         #expect(try CommandRunner.run(["build", "--check", "--output", folder.path]).status == 0)
     }
+
+    // MARK: Issue 22's smaller findings
+
+    @Test("--cache-dir \"\" is a usage error, not the working directory")
+    func emptyCacheDirectory() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(["scopes", "front", "--actions", "front_list_tags", "--cache-dir", "", "--guides", CommandRunner.packageRoot.appendingPathComponent("Guides").path], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--cache-dir takes a folder"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test("import refuses a page over the size cap before reading it whole")
+    func importTooLarge() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("page.html")
+        // Sparse: the cap is checked on what is read, one byte past it at most.
+        #expect(FileManager.default.createFile(atPath: page.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: page)
+        try handle.truncate(atOffset: 3 << 30)
+        try handle.close()
+        let result = try CommandRunner.run(["import", page.path, "--output", folder.appendingPathComponent("Guides").path], timeout: .seconds(60))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is larger than"), "\(result.stderr)")
+    }
+
+    @Test("control characters from an id or a URL are escaped in messages, never sent to the terminal")
+    func controlCharacters() throws {
+        let id = "front_\u{1B}[31mred\u{07}x"
+        let scopes = try CommandRunner.run(["scopes", "front", "--actions", id])
+        #expect(scopes.status == 1)
+        #expect(scopes.stderr.contains("front_\\u{1B}[31mred\\u{7}x"), "\(scopes.stderr)")
+        #expect(!scopes.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(scopes.stderr.debugDescription)")
+        let url = try CommandRunner.run(["url", "https://docs.stackone.com/connectors/fr\u{1B}]0;title\u{07}ont/guides/link-account/api-token"])
+        #expect(url.status == 1)
+        #expect(!url.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(url.stderr.debugDescription)")
+    }
 }

@@ -34,6 +34,11 @@ public struct StackOnePageImporter: Sendable {
     /// Markup the importer cannot convert keeps its text, with a warning, instead of failing.
     public var lenient: Bool
 
+    /// The largest page imported, in bytes: real pages are tens of kilobytes, and the YAML of a
+    /// larger one would pass ``CatalogLoader/maximumFileSize`` anyway. Checked before the page
+    /// is read whole.
+    public static let maximumPageSize = 16 << 20
+
     public init(key: String? = nil, lenient: Bool = false) {
         self.key = key
         self.lenient = lenient

@@ -108,28 +108,46 @@ public struct ConnectorCache: Sendable {
         return directory.appendingPathComponent("connector-" + name.prefix(16).map { String(format: "%02x", $0) }.joined() + ".bin")
     }
 
+    /// The largest entry read: far above what the largest catalogue this tool loads decodes to,
+    /// and a bound on what a damaged or planted file can make a run read.
+    static let maximumEntrySize = 256 << 20
+
     /// The entry at `file`, if it is whole, undamaged and made for `key`.
     ///
     /// Layout: the magic bytes, the format version (one byte), the 32-byte key, the payload's
-    /// SHA-256 (32 bytes), then the payload, ``CachedConnector``'s bytes.
+    /// SHA-256 (32 bytes), then the payload, ``CachedConnector``'s bytes. The header is read and
+    /// checked first, and the size: a foreign or oversized file costs one small read, not its size.
     func read(_ file: URL, key: [UInt8]) -> CachedConnector? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        let header = Self.magic.count + 1 + 32 + 32
-        guard data.count >= header else { return nil }
-        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> CachedConnector? in
-            var offset = 0
-            func take(_ count: Int) -> UnsafeRawBufferPointer {
-                defer { offset += count }
-                return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+        let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        let headerSize = Self.magic.count + 1 + 32 + 32
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= headerSize, info.st_size <= Self.maximumEntrySize,
+            let header = Self.read(descriptor, count: headerSize),
+            header.prefix(Self.magic.count).elementsEqual(Self.magic), header[Self.magic.count] == UInt8(Self.formatVersion),
+            header[(Self.magic.count + 1)..<(Self.magic.count + 33)].elementsEqual(key),
+            let payload = Self.read(descriptor, count: Int(info.st_size) - headerSize)
+        else { return nil }
+        // A flipped bit in a string would still read as a string: the digest catches it.
+        guard SHA256.hash(data: payload).elementsEqual(header[(Self.magic.count + 33)...]) else { return nil }
+        return payload.withUnsafeBytes { try? CachedConnector(decoding: $0) }
+    }
+
+    /// Exactly `count` bytes from `descriptor`, or `nil` if it ends (or fails) first.
+    private static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var offset = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while offset < count {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + offset, count - offset)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                offset += got
             }
-            guard take(Self.magic.count).elementsEqual(Self.magic), take(1).first == UInt8(Self.formatVersion),
-                  take(32).elementsEqual(key) else { return nil }
-            let digest = take(32)
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[offset...])
-            // A flipped bit in a string would still read as a string: the digest catches it.
-            guard SHA256.hash(data: payload).elementsEqual(digest) else { return nil }
-            return try? CachedConnector(decoding: payload)
+            return true
         }
+        return complete ? bytes : nil
     }
 
     /// Stores `entry` under `key`, atomically: written to a temporary file in the same folder,
@@ -140,14 +158,9 @@ public struct ConnectorCache: Sendable {
         var bytes = Self.magic + [UInt8(Self.formatVersion)] + key
         bytes += SHA256.hash(data: payload)
         bytes += payload
-        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        // The output writer's guarantees: a temporary file created O_EXCL under a random name,
+        // no link followed or replaced, then a rename.
+        _ = try? OutputWriter(directory: directory).write(Data(bytes), to: file.lastPathComponent)
     }
 
     // MARK: The running executable

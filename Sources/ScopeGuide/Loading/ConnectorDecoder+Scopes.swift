@@ -157,11 +157,15 @@ extension ConnectorDecoder {
         }
         // Only needed for a reference that is not defined, which most files never have.
         lazy var wildcards = definitions.map(\.scope).filter(\.isWildcard)
-        let names = definitions.map(\.scope.rawValue)
+        lazy var candidates = NameSuggestions.Candidates(definitions.map(\.scope.rawValue))
+        var suggested = 0
         for (scope, cursor) in scopeReferences where !defined.contains(scope) {
             // A concrete scope is known when a defined wildcard grants it.
             if wildcards.contains(where: { $0.matches(scope) }) { continue }
-            let suggestions = NameSuggestions.closest(to: scope.rawValue, in: names)
+            // Suggestions for the first few only: a file with thousands of unknown names still
+            // gets one error each, quickly.
+            suggested += 1
+            let suggestions = suggested <= 20 ? candidates.closest(to: scope.rawValue) : []
             diagnostics.report(.unknownScope(scope.rawValue, suggestions: suggestions), at: cursor)
         }
     }

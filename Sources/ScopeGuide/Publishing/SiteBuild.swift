@@ -56,30 +56,6 @@ public struct SiteBuild: Sendable {
     /// ``linkedAssetFiles`` when pages link them; nothing otherwise.
     var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
 
-    /// Whether a build owns the file at `path` (relative to the output folder): a guide's file,
-    /// `<key>/<link-account|connector-profile>/<slug>.md|html`, `index.html`, `manifest.json`,
-    /// `sitemap.xml`, or a version of the hashed assets, `assets/guide-page.<16 hex digits>.css|js`.
-    ///
-    /// A build deletes the files it owns and no longer writes (a removed or renamed guide, an
-    /// earlier version of the assets) and `build --check` reports them as extra. Everything
-    /// else in the folder (a README, a `404.html`, `assets/custom.css`, `.well-known/`) is the
-    /// site owner's: never reported, never touched.
-    public static func owns(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            return siteFileNames.contains(path)
-        case 2:
-            return parts[0] == assetsFolder && parts[1].range(of: #"^guide-page\.[0-9a-f]{16}\.(css|js)$"#, options: .regularExpression) != nil
-        case 3:
-            let name = parts[2]
-            return !parts[0].isEmpty && GuideKind(pathSegment: String(parts[1])) != nil && !name.hasPrefix(".")
-                && (name.hasSuffix(".md") || name.hasSuffix(".html"))
-        default:
-            return false
-        }
-    }
-
     /// The site files' names, at the top of the output folder.
     static let siteFileNames: Set<String> = ["index.html", "manifest.json", "sitemap.xml"]
 
@@ -89,10 +65,35 @@ public struct SiteBuild: Sendable {
             .union(Self.siteFileNames).union(assetFiles.map(\.path))
     }
 
-    /// The files the build owns in the folder (``owns(_:)``) that it does not write, sorted.
-    private func outdatedFiles(writer: OutputWriter) -> [String] {
+    /// The files an earlier build left in the folder as its own, by path with their SHA-256:
+    /// the guide files its `manifest.json` lists, and the versions of the hashed page assets
+    /// (`assets/guide-page.<hash>.css|js` whose bytes give the hash in their name).
+    ///
+    /// Ownership is by record, not by where a file sits: a docs team's
+    /// `front/link-account/NOTES.md` or `.well-known/link-account/x.html` is in no manifest, so
+    /// no build reports or deletes it. Read before the build writes its own manifest.
+    func recordedFiles(writer: OutputWriter) -> [String: String] {
+        var recorded: [String: String] = [:]
+        if let data = writer.contents(of: "manifest.json"), let manifest = try? JSONDecoder().decode(SiteManifest.self, from: data),
+            manifest.generator == "scopeguide"
+        {
+            for file in manifest.guides.flatMap(\.files) { recorded[file.path] = file.sha256 }
+        }
+        for name in writer.fileNames(in: Self.assetsFolder) {
+            guard let match = name.wholeMatch(of: /guide-page\.([0-9a-f]{16})\.(css|js)/), let data = writer.contents(of: Self.assetsFolder + "/" + name) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            if ContentHash.hex(of: text, bytes: 8) == match.1 { recorded[Self.assetsFolder + "/" + name] = ContentHash.hex(of: text) }
+        }
+        return recorded
+    }
+
+    /// The recorded files (``recordedFiles(writer:)``) that the build no longer writes and that
+    /// still hold the bytes recorded (a file edited since is its editor's now), sorted.
+    private func outdatedFiles(writer: OutputWriter, recorded: [String: String]) -> [String] {
         let expected = expectedPaths()
-        return writer.existingFiles().filter { Self.owns($0) && !expected.contains($0) }
+        return recorded.filter { path, hash in
+            !expected.contains(path) && writer.contents(of: path).map { ContentHash.hex(of: String(decoding: $0, as: UTF8.self)) } == hash
+        }.keys.sorted()
     }
 
     /// How a page `depth` folders below the output folder reaches the assets.
@@ -107,9 +108,13 @@ public struct SiteBuild: Sendable {
         public let index: Int
         public let count: Int
 
-        /// `nil` unless `1 <= index <= count`.
+        /// The most shards a build splits into: more would give shards of no guide on any
+        /// catalogue this tool serves, and each shard leaves a receipt the merge reads.
+        public static let maximumCount = 1_000
+
+        /// `nil` unless `1 <= index <= count <= ` ``maximumCount``.
         public init?(index: Int, count: Int) {
-            guard count >= 1, (1...count).contains(index) else { return nil }
+            guard (1...Self.maximumCount).contains(count), (1...count).contains(index) else { return nil }
             self.index = index
             self.count = count
         }
@@ -186,7 +191,9 @@ public struct SiteBuild: Sendable {
             case .noShards:
                 "no shard ran into this folder: run every shard (build --shard i/n) into it before --merge"
             case .missingShards(let shards, let count):
-                "shard\(shards.count == 1 ? "" : "s") \(shards.map { "\($0)/\(count)" }.joined(separator: ", ")) did not run into this folder: run every shard (build --shard i/n) into it before --merge"
+                "shard\(shards.count == 1 ? "" : "s") \(shards.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", "))"
+                    + (shards.count > 10 ? " and \(shards.count - 10) more" : "")
+                    + " did not run into this folder: run every shard (build --shard i/n) into it before --merge"
             case .unreadableReceipt(let name):
                 "\(name) is not a shard's receipt: run that shard again"
             case .mixedSplits(let counts):
@@ -209,12 +216,14 @@ public struct SiteBuild: Sendable {
     /// options, and every guide file must be the one its shard wrote (``ShardReceipt``).
     /// - Throws: ``MergeError``; the writer's error.
     public func merge(writer: OutputWriter) throws -> Summary {
-        let written = try shardFiles(in: writer.directory)
+        let written = try shardFiles(writer: writer)
+        // Before the new manifest replaces the record.
+        let recorded = recordedFiles(writer: writer)
         var entries: [SiteManifest.Guide] = []
         for request in guides {
             let files = try ["md", "html"].map { fileExtension throws -> SiteManifest.File in
                 let path = Self.stem(of: request) + "." + fileExtension
-                guard let data = FileManager.default.contents(atPath: writer.directory.appendingPathComponent(path).path), let hash = written[path] else {
+                guard let data = writer.contents(of: path), let hash = written[path] else {
                     throw MergeError.missingFile(path)
                 }
                 let file = SiteManifest.File(path: path, contents: String(decoding: data, as: UTF8.self))
@@ -226,17 +235,17 @@ public struct SiteBuild: Sendable {
         // The guides merged; their files are the shards' and not counted again.
         var summary = Summary(guides: entries.count)
         summary.add(try Self.apply(.write, assetFiles + siteFiles(entries), writer: writer))
-        summary.removed = try removeOutdatedFiles(writer: writer)
-        for name in ShardReceipt.names(in: writer.directory) { try writer.remove(name) }
+        summary.removed = try removeOutdatedFiles(writer: writer, recorded: recorded)
+        for name in ShardReceipt.names(writer: writer) { try writer.remove(name) }
         return summary
     }
 
     /// The SHA-256 of every guide file the shards' receipts in `folder` list, by path, once
     /// every shard of the split is there and ran from this build's ``fingerprint``.
-    private func shardFiles(in folder: URL) throws(MergeError) -> [String: String] {
+    private func shardFiles(writer: OutputWriter) throws(MergeError) -> [String: String] {
         var receipts: [ShardReceipt] = []
-        for name in ShardReceipt.names(in: folder) {
-            guard let receipt = ShardReceipt.read(name, in: folder) else { throw .unreadableReceipt(name) }
+        for name in ShardReceipt.names(writer: writer) {
+            guard let receipt = ShardReceipt.read(name, writer: writer) else { throw .unreadableReceipt(name) }
             receipts.append(receipt)
         }
         // A shard deletes the receipts of other splits in its folder; folders copied together
@@ -265,8 +274,8 @@ public struct SiteBuild: Sendable {
         public var bytes = 0
         /// Files written because they were missing or different (``Mode/write``).
         public var written = 0
-        /// Files of the build's that it no longer writes, deleted (``Mode/write``, whole builds
-        /// and merges only; see ``SiteBuild/owns(_:)``).
+        /// Files an earlier build recorded as its own that this one no longer writes, deleted
+        /// (``Mode/write``, whole builds and merges only; see ``SiteBuild/recordedFiles(writer:)``).
         public internal(set) var removed = 0
         /// How the folder differs from the build, in file order, then extra files, then temporary
         /// files left by killed runs (``Mode/check``).
@@ -295,6 +304,8 @@ public struct SiteBuild: Sendable {
         // A run killed between writing a temporary file and renaming it leaves the file behind;
         // a build removes those of earlier runs, and a check reports them.
         if mode == .write { writer.removeStaleTemporaryFiles() }
+        // Before the new manifest replaces the record.
+        let recorded = recordedFiles(writer: writer)
         let outcomes = Outcomes(count: requests.count)
         let handle: @Sendable (Int) -> Void = { index in
             let outcome = Result { () throws -> Outcome in
@@ -321,14 +332,14 @@ public struct SiteBuild: Sendable {
         switch mode {
         case .check:
             // A shard knows every guide, so it reports the same extra files as a whole build.
-            summary.differences += outdatedFiles(writer: writer).map(OutputWriter.Difference.extra)
+            summary.differences += outdatedFiles(writer: writer, recorded: recorded).map(OutputWriter.Difference.extra)
             summary.differences += writer.staleTemporaryFiles().map(OutputWriter.Difference.temporary)
         case .write:
             // Only a whole build removes: a shard's folder may be one machine's part of the site.
             if let shard {
                 try writeReceipt(shard, files: manifest.flatMap(\.files), writer: writer)
             } else {
-                summary.removed = try removeOutdatedFiles(writer: writer)
+                summary.removed = try removeOutdatedFiles(writer: writer, recorded: recorded)
             }
         }
         return summary
@@ -338,15 +349,15 @@ public struct SiteBuild: Sendable {
     /// (a run of 2/4 after an earlier split in 3 starts a new split).
     private func writeReceipt(_ shard: Shard, files: [SiteManifest.File], writer: OutputWriter) throws(OutputWriteError) {
         let receipt = ShardReceipt(shard: shard.index, count: shard.count, build: fingerprint, files: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.sha256) }))
-        for name in ShardReceipt.names(in: writer.directory) where ShardReceipt.read(name, in: writer.directory)?.count != shard.count {
+        for name in ShardReceipt.names(writer: writer) where ShardReceipt.read(name, writer: writer)?.count != shard.count {
             try writer.remove(name)
         }
         try writer.write(receipt.file())
     }
 
-    /// Deletes ``outdatedFiles(writer:)``, and the folders that leaves empty; returns how many files.
-    private func removeOutdatedFiles(writer: OutputWriter) throws(OutputWriteError) -> Int {
-        let outdated = outdatedFiles(writer: writer)
+    /// Deletes ``outdatedFiles(writer:recorded:)``, and the folders that leaves empty; returns how many files.
+    private func removeOutdatedFiles(writer: OutputWriter, recorded: [String: String]) throws(OutputWriteError) -> Int {
+        let outdated = outdatedFiles(writer: writer, recorded: recorded)
         for path in outdated { try writer.remove(path) }
         return outdated.count
     }

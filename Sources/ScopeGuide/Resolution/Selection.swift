@@ -22,9 +22,9 @@ public struct Selection: Hashable, Sendable {
         guard unknown.isEmpty else {
             // Suggestions cost an edit distance per catalogue id, so only the first few unknown
             // ids get them: a pasted URL with thousands of bad ids still fails fast.
-            let ids = connector.actions.map(\.id.rawValue)
+            let candidates = NameSuggestions.Candidates(connector.actions.map(\.id.rawValue))
             throw .unknownActions(unknown.enumerated().map { index, id in
-                SelectionError.UnknownAction(id: id, suggestions: index < 5 ? NameSuggestions.closest(to: id, in: ids) : [])
+                SelectionError.UnknownAction(id: id, suggestions: index < NameSuggestions.maximumNamesSuggestedFor ? candidates.closest(to: id) : [])
             }, connector: connector.key)
         }
         actions = positions.sorted().map { connector.actions[$0].id }

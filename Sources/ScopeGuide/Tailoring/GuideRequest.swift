@@ -70,11 +70,16 @@ public struct GuideRequest: Sendable {
         guard !granted.isEmpty || !refused.isEmpty else { return constraints = .none }
         let defined = connector.scopeDefinitions.map(\.scope.rawValue)
         let known = Set(defined)
-        var unknown: [GuideURLError.UnknownScope] = []
-        for name in granted + refused where !known.contains(name) && !unknown.contains(where: { $0.scope == name }) {
-            unknown.append(.init(scope: name, suggestions: NameSuggestions.closest(to: name, in: defined)))
+        var unknownNames: [String] = [], seen = Set<String>()
+        for name in granted + refused where !known.contains(name) && seen.insert(name).inserted { unknownNames.append(name) }
+        guard unknownNames.isEmpty else {
+            // Only the first few get suggestions (each is an edit distance per defined scope), so
+            // a request naming hundreds of unknown scopes costs no more than one naming five.
+            let candidates = NameSuggestions.Candidates(defined)
+            throw .unknownScopes(unknownNames.enumerated().map { index, name in
+                GuideURLError.UnknownScope(scope: name, suggestions: index < NameSuggestions.maximumNamesSuggestedFor ? candidates.closest(to: name) : [])
+            }, connector: connector.key)
         }
-        guard unknown.isEmpty else { throw .unknownScopes(unknown, connector: connector.key) }
         let grantedSet = Set(granted), refusedSet = Set(refused)
         if let both = defined.first(where: { grantedSet.contains($0) && refusedSet.contains($0) }) { throw .grantedAndRefused(both) }
         constraints = ScopeConstraints(

@@ -74,7 +74,7 @@ extension ScopeGuideCommand {
             if let siteURL, !Self.isSiteURL(siteURL) {
                 throw ValidationError("--site-url takes an absolute http or https URL with no query or fragment, such as https://guides.example.com/docs")
             }
-            if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n, such as 2/3") }
+            if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n <= \(SiteBuild.Shard.maximumCount), such as 2/3") }
             if merge, shard != nil || check { throw ValidationError("--merge runs alone, after every --shard run (not with --shard or --check)") }
         }
 
@@ -167,6 +167,8 @@ extension ScopeGuideCommand {
         struct Difference: Encodable {
             var kind: String
             var path: String
+            /// Why the path cannot be written (`blocked` only).
+            var reason: String?
         }
 
         var guides: Int
@@ -192,6 +194,7 @@ extension ScopeGuideCommand {
                     case .stale(let path): Difference(kind: "stale", path: path)
                     case .extra(let path): Difference(kind: "extra", path: path)
                     case .temporary(let path): Difference(kind: "temporary", path: path)
+                    case .blocked(let path, let reason): Difference(kind: "blocked", path: path, reason: reason)
                     }
                 }
             } else {

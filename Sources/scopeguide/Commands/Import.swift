@@ -43,7 +43,14 @@ extension ScopeGuideCommand {
         var lenient = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ReadError(message: "cannot read '\(file)'") }
+            // At most one byte past the cap is read, whatever the file is (a FIFO has no size to stat).
+            guard let handle = FileHandle(forReadingAtPath: file), let data = try? handle.read(upToCount: StackOnePageImporter.maximumPageSize + 1) ?? Data() else {
+                throw ReadError(message: "cannot read '\(file)'")
+            }
+            try? handle.close()
+            guard data.count <= StackOnePageImporter.maximumPageSize else {
+                throw ReadError(message: "'\(file)' is larger than \(StackOnePageImporter.maximumPageSize) bytes: not a guide page (pages are at most 16 MiB)")
+            }
             guard let text = String(data: data, encoding: .utf8) else { throw ReadError(message: "'\(file)' is not UTF-8 text") }
             var imported: StackOnePageImporter.Result
             do {

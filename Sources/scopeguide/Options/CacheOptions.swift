@@ -11,6 +11,11 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Load the guide sources without the cache (as does SCOPEGUIDE_NO_CACHE=1).")
     var noCache = false
 
+    func validate() throws {
+        // "" would be the working directory: entries written beside the user's files.
+        if cacheDir?.isEmpty == true { throw ValidationError("--cache-dir takes a folder; use --no-cache to turn the cache off") }
+    }
+
     /// The cache to use, or `nil` when it is turned off. `SCOPEGUIDE_NO_CACHE=1` wins over
     /// `--cache-dir`, so one variable turns it off everywhere (CI, say).
     func cache(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConnectorCache? {

@@ -253,4 +253,35 @@ import Testing
         #expect(ConnectorCache.standardDirectory(environment: ["SCOPEGUIDE_CACHE_DIR": "/c", "SCOPEGUIDE_NO_CACHE": "1"]) == nil)
         #expect(ConnectorCache.standardDirectory(environment: [:]) == nil)
     }
+
+    @Test("an entry larger than the cap, or a link, is a miss without being read; a FIFO does not block")
+    func oversizedEntries() throws {
+        let cache = Self.cache()
+        let guides = try Self.guides(Self.warningFiles)
+        defer {
+            try? FileManager.default.removeItem(at: cache.directory)
+            try? FileManager.default.removeItem(at: guides)
+        }
+        _ = try cache.lookup(connector: "demo", in: guides)
+        let entry = cache.entryURL(folder: "demo", guides: guides)
+        let good = try Data(contentsOf: entry)
+        // The good entry's header, then a hole up to one byte past the cap: sparse, so cheap to make.
+        let handle = try FileHandle(forWritingTo: entry)
+        try handle.truncate(atOffset: UInt64(ConnectorCache.maximumEntrySize + 1))
+        try handle.close()
+        #expect(try cache.lookup(connector: "demo", in: guides).origin == .sources)
+        #expect(try Data(contentsOf: entry) == good)
+
+        // A link at the entry's path is not followed, and is replaced by a real entry.
+        let elsewhere = cache.directory.appendingPathComponent("elsewhere.bin")
+        try good.write(to: elsewhere)
+        try FileManager.default.removeItem(at: entry)
+        try FileManager.default.createSymbolicLink(at: entry, withDestinationURL: elsewhere)
+        #expect(try cache.lookup(connector: "demo", in: guides).origin == .sources)
+        #expect(try FileManager.default.attributesOfItem(atPath: entry.path)[.type] as? FileAttributeType == .typeSymbolicLink)
+
+        try FileManager.default.removeItem(at: entry)
+        #expect(mkfifo(entry.path, 0o600) == 0)
+        #expect(try cache.lookup(connector: "demo", in: guides).origin == .sources)
+    }
 }

@@ -40,7 +40,7 @@ import Testing
         #expect(written.count == one.files)
     }
 
-    @Test("a second build writes nothing; check lists missing, stale and extra files in order")
+    @Test("a second build writes nothing; check lists missing and stale files in order, not an owner's file")
     func rebuildAndCheck() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -56,9 +56,9 @@ import Testing
         try Data("changed".utf8).write(to: folder.appendingPathComponent(stem(urls[urls.count - 1]) + ".html"))
         try Data("old".utf8).write(to: folder.appendingPathComponent("front/link-account/removed-guide.md"))
         let check = try build.run(.check, writer: writer, workers: 3)
-        #expect(check.differences == [
-            .missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html"), .extra("front/link-account/removed-guide.md"),
-        ])
+        // removed-guide.md is in no manifest: the site owner's, not reported (SitePublishingTests
+        // covers extra files of a guide a build did write).
+        #expect(check.differences == [.missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html")])
         #expect(check.written == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem(urls[0]) + ".md").path) == false)
     }

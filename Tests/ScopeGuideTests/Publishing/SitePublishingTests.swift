@@ -109,6 +109,34 @@ import Yams
         try FileManager.default.copyItem(at: folder.appendingPathComponent("other/.scopeguide-shard-3-of-3.json"), to: folder.appendingPathComponent(".scopeguide-shard-3-of-3.json"))
         #expect(throws: SiteBuild.MergeError.mixedSplits([2, 3])) { try build.merge(writer: OutputWriter(directory: folder)) }
         #expect(SiteBuild.Shard(index: 0, count: 2) == nil && SiteBuild.Shard(index: 3, count: 2) == nil && SiteBuild.Shard(index: 1, count: 0) == nil)
+        #expect(SiteBuild.Shard(index: 1, count: SiteBuild.Shard.maximumCount) != nil && SiteBuild.Shard(index: 1, count: SiteBuild.Shard.maximumCount + 1) == nil)
+    }
+
+    @Test("forged receipts are unreadable, never a trap or a long run", arguments: [
+        (1, 0), (1, -1), (-1, 3), (0, 0), (1, 100_000_000), (1, Int.max), (Int.min, Int.max),
+    ])
+    func forgedReceipts(shard: Int, count: Int) throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = ShardReceipt.fileName(shard: shard, count: count)
+        let forged = #"{"shard": \#(shard), "count": \#(count), "build": "\#(String(repeating: "a", count: 64))", "files": {}}"#
+        try Data(forged.utf8).write(to: folder.appendingPathComponent(name))
+        #expect(throws: SiteBuild.MergeError.unreadableReceipt(name)) { try build.merge(writer: OutputWriter(directory: folder)) }
+    }
+
+    @Test("a receipt's fields are checked: hashes, paths outside the folder, its name, its size")
+    func receiptFields() throws {
+        let hash = String(repeating: "b", count: 64), name = ShardReceipt.fileName(shard: 1, count: 1)
+        let receipt = { (build: String, files: String) in Data(#"{"shard": 1, "count": 1, "build": "\#(build)", "files": {\#(files)}}"#.utf8) }
+        #expect(ShardReceipt.decode(receipt(hash, #""a/b.md": "\#(hash)""#), name: name) != nil)
+        #expect(ShardReceipt.decode(receipt(hash, #""a/b.md": "\#(hash)""#), name: ShardReceipt.fileName(shard: 1, count: 2)) == nil)
+        #expect(ShardReceipt.decode(receipt("x", ""), name: name) == nil)
+        #expect(ShardReceipt.decode(receipt(hash, #""a/b.md": "zz""#), name: name) == nil)
+        for path in ["../b.md", "/etc/passwd", "", "a//b.md"] {
+            #expect(ShardReceipt.decode(receipt(hash, #""\#(path)": "\#(hash)""#), name: name) == nil, "\(path)")
+        }
+        #expect(ShardReceipt.decode(Data([0xFF, 0x00, 0x7B]), name: name) == nil)
     }
 
     @Test("the sources digest is equal for two copies of the guides and changes with any byte or file name")
@@ -160,7 +188,7 @@ import Yams
         #expect(throws: SiteBuild.MergeError.changedFile(path)) { try build.merge(writer: writer) }
         try original.write(to: folder.appendingPathComponent(path))
         _ = try build.merge(writer: writer)
-        #expect(ShardReceipt.names(in: folder).isEmpty)
+        #expect(ShardReceipt.names(writer: OutputWriter(directory: folder)).isEmpty)
         #expect(try build.run(.check, writer: writer).differences == [])
     }
 }
@@ -187,29 +215,46 @@ extension SitePublishingTests {
 }
 
 extension SitePublishingTests {
-    @Test("a build removes earlier versions of the hashed assets, and nothing else in assets/")
+    @Test("a build removes earlier versions of the hashed assets (their bytes give their name), and nothing else in assets/")
     func outdatedAssets() throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = OutputWriter(directory: folder)
         _ = try build.run(.write, writer: writer)
         let assets = folder.appendingPathComponent("assets")
+        // An earlier version: its name carries the hash of its bytes, as a build names it.
+        let old = "/* an earlier stylesheet */\n"
+        let oldName = "guide-page.\(ContentHash.hex(of: old, bytes: 8)).css"
+        try Data(old.utf8).write(to: assets.appendingPathComponent(oldName))
+        // Named like one, but not by a build: the owner's.
         try Data("old".utf8).write(to: assets.appendingPathComponent("guide-page.0123456789abcdef.js"))
         try Data("mine".utf8).write(to: assets.appendingPathComponent("logo.css"))
-        #expect(try build.run(.check, writer: writer).differences == [.extra("assets/guide-page.0123456789abcdef.js")])
+        #expect(try build.run(.check, writer: writer).differences == [.extra("assets/" + oldName)])
         #expect(try build.run(.write, writer: writer).removed == 1)
         let left = try FileManager.default.contentsOfDirectory(atPath: assets.path).sorted()
-        #expect(left == [PageAssets.styleFileName, PageAssets.scriptFileName, "logo.css"].sorted())
+        #expect(left == [PageAssets.styleFileName, PageAssets.scriptFileName, "guide-page.0123456789abcdef.js", "logo.css"].sorted())
     }
 
-    /// A folder built once, then given the files a site owner adds and the files of a guide that
-    /// has since been removed.
+    /// The build of the catalogue without its last connector: as if that connector's guides were removed.
+    private var buildWithoutLastConnector: SiteBuild {
+        let catalog = Fixtures.catalog
+        return SiteBuild(renderer: GuideRenderer(catalog: Catalog(site: catalog.site, connectors: Array(catalog.connectors.dropLast()))))
+    }
+
+    /// A folder built once from every guide, then given the files a site owner adds, some of them
+    /// where guides live; and the paths of the files of the last connector, which
+    /// ``buildWithoutLastConnector`` no longer writes.
     private func builtFolderWithStrangers() throws -> (folder: URL, owners: [String], removedGuide: [String]) {
         let folder = Self.temporaryFolder()
         _ = try build.run(.write, writer: OutputWriter(directory: folder))
-        let owners = ["README.md", "404.html", "assets/custom.css", ".well-known/security.json", "front/notes.md", "front/link-account/deep/x.md"]
-        let removedGuide = ["gone/connector-profile/oauth.html", "gone/link-account/api-key.html", "gone/link-account/api-key.md"]
-        for path in owners + removedGuide {
+        let last = try #require(Fixtures.catalog.connectors.last).key
+        let removedGuide = OutputWriter(directory: folder).existingFiles().filter { $0.hasPrefix(last + "/") }
+        let owners = [
+            "README.md", "404.html", "assets/custom.css", ".well-known/security.json", "front/notes.md", "front/link-account/deep/x.md",
+            // Where a build writes guides, but no build wrote them (issue 22: these were deleted).
+            ".well-known/link-account/x.html", "docs/connector-profile/howto.md", "front/link-account/NOTES.md", last + "/link-account/NOTES.md",
+        ]
+        for path in owners {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("x".utf8).write(to: url)
@@ -217,41 +262,60 @@ extension SitePublishingTests {
         return (folder, owners, removedGuide)
     }
 
-    @Test("check reports the files of a removed guide as extra, never a site owner's; build deletes them and their emptied folders")
+    @Test("check reports the recorded files of a removed guide as extra, never a site owner's; build deletes them and the folders that empties")
     func removedGuides() throws {
         let (folder, owners, removedGuide) = try builtFolderWithStrangers()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let writer = OutputWriter(directory: folder)
-        #expect(try build.run(.check, writer: writer).differences == removedGuide.map(OutputWriter.Difference.extra))
-        let rebuilt = try build.run(.write, writer: writer)
-        #expect(rebuilt.removed == removedGuide.count && rebuilt.written == 0)
+        let writer = OutputWriter(directory: folder), smaller = buildWithoutLastConnector
+        #expect(!removedGuide.isEmpty)
         #expect(try build.run(.check, writer: writer).differences == [])
+        #expect(try smaller.run(.check, writer: writer).differences.filter { if case .extra = $0 { true } else { false } } == removedGuide.map(OutputWriter.Difference.extra))
+        let rebuilt = try smaller.run(.write, writer: writer)
+        #expect(rebuilt.removed == removedGuide.count)
+        #expect(try smaller.run(.check, writer: writer).differences == [])
         let exists = { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
-        #expect(owners.allSatisfy(exists))
-        #expect(!exists("gone"))
+        #expect(owners.allSatisfy(exists), "\(owners.filter { !exists($0) })")
+        #expect(!removedGuide.contains(where: exists))
+        // The owner's NOTES.md keeps the removed connector's folder.
+        #expect(exists(Fixtures.catalog.connectors.last!.key))
+    }
+
+    @Test("a recorded file edited since the build is its editor's: not reported, not deleted")
+    func editedRecordedFile() throws {
+        let (folder, _, removedGuide) = try builtFolderWithStrangers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let edited = try #require(removedGuide.first)
+        try Data("my edits".utf8).write(to: folder.appendingPathComponent(edited))
+        let smaller = buildWithoutLastConnector, writer = OutputWriter(directory: folder)
+        #expect(try smaller.run(.write, writer: writer).removed == removedGuide.count - 1)
+        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(edited).path) == Data("my edits".utf8))
+    }
+
+    @Test("the owner's files survive a build, a changed build and a merge")
+    func ownersSurviveEveryBuild() throws {
+        let (folder, owners, _) = try builtFolderWithStrangers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(directory: folder), smaller = buildWithoutLastConnector
+        _ = try build.run(.write, writer: writer)
+        _ = try smaller.run(.write, writer: writer)
+        _ = try build.run(.write, writer: writer)
+        for index in 1...3 { _ = try smaller.run(.write, writer: writer, shard: SiteBuild.Shard(index: index, count: 3)) }
+        _ = try smaller.merge(writer: writer)
+        let exists = { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        #expect(owners.allSatisfy(exists), "\(owners.filter { !exists($0) })")
     }
 
     @Test("a shard's check reports the same extra files as a whole build's; a shard deletes nothing, the merge does")
     func removedGuidesWithShards() throws {
         let (folder, _, removedGuide) = try builtFolderWithStrangers()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let writer = OutputWriter(directory: folder), shard = SiteBuild.Shard(index: 2, count: 3)
-        #expect(try build.run(.check, writer: writer, shard: shard).differences == removedGuide.map(OutputWriter.Difference.extra))
-        for index in [2, 1, 3] { #expect(try build.run(.write, writer: writer, shard: SiteBuild.Shard(index: index, count: 3)).removed == 0) }
+        let writer = OutputWriter(directory: folder), shard = SiteBuild.Shard(index: 2, count: 3), smaller = buildWithoutLastConnector
+        let extras = { (differences: [OutputWriter.Difference]) in differences.filter { if case .extra = $0 { true } else { false } } }
+        #expect(extras(try smaller.run(.check, writer: writer, shard: shard).differences) == removedGuide.map(OutputWriter.Difference.extra))
+        for index in [2, 1, 3] { #expect(try smaller.run(.write, writer: writer, shard: SiteBuild.Shard(index: index, count: 3)).removed == 0) }
         #expect(removedGuide.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
-        let merged = try build.merge(writer: writer)
-        #expect(merged.removed == removedGuide.count && merged.guides == build.guides.count)
-        #expect(try build.run(.check, writer: writer).differences == [])
-    }
-
-    @Test("what a build owns: guide files at <key>/<kind>/<slug>.md|html, the site files, the hashed assets", arguments: [
-        ("front/link-account/api-token.md", true), ("front/connector-profile/oauth-2-0.html", true), ("index.html", true),
-        ("manifest.json", true), ("sitemap.xml", true), ("assets/guide-page.0123456789abcdef.css", true),
-        ("front/link-account/.api-token.md.12.tmp", false), ("front/setup/x.md", false), ("front/link-account/x.json", false),
-        ("README.md", false), ("404.html", false), ("assets/guide-page.css", false), ("assets/custom.css", false),
-        ("front/index.html", false), ("a/link-account/b/c.md", false), ("/link-account/x.md", false),
-    ])
-    func ownership(path: String, owned: Bool) {
-        #expect(SiteBuild.owns(path) == owned)
+        let merged = try smaller.merge(writer: writer)
+        #expect(merged.removed == removedGuide.count && merged.guides == smaller.guides.count)
+        #expect(try smaller.run(.check, writer: writer).differences == [])
     }
 }
