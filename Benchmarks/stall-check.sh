@@ -7,10 +7,10 @@
 #   SCOPES=1000 UNKNOWN=360 REQUESTS=8 bash Benchmarks/stall-check.sh
 #   SERVE_ARGS="--render-threads 1" bash Benchmarks/stall-check.sh
 #
-# 1. Generates one connector with $SCOPES scopes (default 20,000), named like `r00042.items:write`.
+# 1. Generates one connector with $SCOPES scopes (default 20,000), named like `r00042.itemlist:write`.
 # 2. Starts the release server on it (default limits: a render thread per core, 10 s deadline).
 # 3. Sends $REQUESTS requests at once (default 8), each with $UNKNOWN unknown scope names in
-#    granted= (default 360, about 7.6 KB of query, under the 8 KiB limit): each a one-letter typo
+#    granted= (default 360, about 7.9 KB of query, just under the 8 KiB limit): each a one-letter typo
 #    of a defined name, so every defined name of the same length is a "did you mean" candidate,
 #    the worst case for the suggestions. Meanwhile /healthz is polled every 50 ms on a fresh
 #    connection.
@@ -36,13 +36,13 @@ fi
 
 work=$(mktemp -d /tmp/scopeguide-stall.XXXXXX)
 mkdir -p "$work/guides/wide"
-# The connector and the query, deterministic (no randomness): scope i is r<i>.items:<verb>; the
+# The connector and the query, deterministic (no randomness): scope i is r<i>.itemlist:<verb>; the
 # unknown names swap two letters of the verb of scopes spread over the whole list.
 python3 - "$work" "$SCOPES" "$UNKNOWN" <<'PY'
 import sys
 work, scopes, unknown = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 verbs = ["write", "reads", "admin", "owner"]
-names = [f"r{i:05d}.items:{verbs[i % 4]}" for i in range(scopes)]
+names = [f"r{i:05d}.itemlist:{verbs[i % 4]}" for i in range(scopes)]
 lines = ["key: wide", "name: Wide", "scopeDefinitions:"]
 lines += [f"  {name}: {{}}" for name in names]
 lines += ["actions:"]
