@@ -96,10 +96,13 @@ if Context.environment["ENABLE_SG_BENCHMARKS"] == "1" {
 if Context.environment["ENABLE_SG_FUZZING"] == "1" {
     // libFuzzer targets, built with `-sanitize=fuzzer,address` (Fuzz/README.md).
     package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
-    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer", "FuzzStackOneImporter"] {
+    for name in ["FuzzGuideURL", "FuzzCatalogLoader", "FuzzGuideRenderer", "FuzzStackOneImporter", "FuzzShardReceipt", "FuzzConnectorCache"] {
         package.targets.append(.executableTarget(
             name: name,
-            dependencies: ["ScopeGuide", "Ccmark", "CLibFuzzer", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ScopeGuide", "Ccmark", "CLibFuzzer", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Fuzz/\(name)"
         ))
     }

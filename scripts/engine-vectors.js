@@ -1,8 +1,9 @@
 /*
  * Replays the shared engine vectors (Tests/ScopeGuideTests/Support/EngineVectors.swift writes
- * them) against the page script's engine: the same answers as the Swift engine, case by case.
- * Plain ES2020, no module syntax, so that Node (`js-engine-selftest.mjs --vectors`) and a
- * browser page (BrowserParityTests) run this very file.
+ * them) against the page script's engine: the same answers as the Swift engine, case by case;
+ * resolutions (`replayEngineVectors`) and customer variables (`replayVariableVectors`).
+ * Plain ES2020, no module syntax, so that Node (`js-engine-selftest.mjs --vectors` and
+ * `--variable-vectors`) and a browser page (BrowserParityTests) run this very file.
  */
 "use strict";
 
@@ -55,4 +56,40 @@ var replayEngineVectors = function (E, corpus) {
   return result;
 };
 
-if (typeof module !== "undefined") module.exports = replayEngineVectors;
+/**
+ * Replays the shared variable vectors (EngineVectors.variableCorpus): each case is a query of
+ * `var.<name>` parameters and the engine's answer. The page's parser must report the engine's
+ * error first (the engine stops at its first problem; the page reports them all, in the
+ * engine's order), or none when the engine accepts the query, and keep exactly the values the
+ * engine accepts (`kept`), so what it puts in the dynamic URL is what the engine takes.
+ */
+var replayVariableVectors = function (E, corpus) {
+  const canonical = (value) =>
+    value && typeof value === "object"
+      ? "{" + Object.keys(value).sort().map((k) => JSON.stringify(k) + ":" + JSON.stringify(value[k])).join(",") + "}"
+      : JSON.stringify(value);
+  const result = { cases: 0, passed: 0, failed: 0, refused: 0, failures: [] };
+  for (const connector of corpus.connectors) {
+    const model = E.prepare(connector.data);
+    for (const testCase of connector.cases) {
+      result.cases += 1;
+      const expectedError = testCase.error === undefined ? null : testCase.error;
+      if (expectedError !== null) result.refused += 1;
+      const parsed = E.parseQuery(model, testCase.query);
+      const actualError = parsed.errors.length > 0 ? parsed.errors[0].message : null;
+      const problems = [];
+      if (actualError !== expectedError) problems.push(`error: engine ${JSON.stringify(expectedError)}, page ${JSON.stringify(actualError)}`);
+      if (testCase.kept !== undefined && canonical(parsed.variables) !== canonical(testCase.kept)) {
+        problems.push(`kept: engine ${canonical(testCase.kept)}, page ${canonical(parsed.variables)}`);
+      }
+      if (problems.length === 0) result.passed += 1;
+      else {
+        result.failed += 1;
+        if (result.failures.length < 15) result.failures.push(`${model.connector} ${testCase.kind} ${JSON.stringify(testCase.query)}\n  ${problems.join("\n  ")}`);
+      }
+    }
+  }
+  return result;
+};
+
+if (typeof module !== "undefined") module.exports = { replayEngineVectors, replayVariableVectors };

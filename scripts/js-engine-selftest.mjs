@@ -6,6 +6,8 @@
 //                                                  in headless Chromium and check the DOM
 //   node scripts/js-engine-selftest.mjs --vectors corpus.json
 //                                                  replay the shared engine vectors (EngineVectors.swift)
+//   node scripts/js-engine-selftest.mjs --variable-vectors corpus.json
+//                                                  replay the shared variable vectors (EngineVectors.variableCorpus)
 //   node scripts/js-engine-selftest.mjs --resolve data.json [id,id]
 //                                                  print the engine's answer as JSON (for a
 //                                                  Swift parity test)
@@ -56,18 +58,36 @@ if (process.argv[2] === "--resolve") {
 // ------------------------------------------------------------------------------------------------
 // --vectors mode: replay the shared engine vectors that a Swift test wrote
 
-if (process.argv[2] === "--vectors") {
-  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
+/** The replay functions of scripts/engine-vectors.js, run in their own context as in a page. */
+function loadReplays() {
   const replayPath = path.join(here, "engine-vectors.js");
   const sandbox = { module: { exports: {} } };
   vm.runInNewContext(readFileSync(replayPath, "utf8"), sandbox, { filename: replayPath });
+  return sandbox.module.exports;
+}
+
+if (process.argv[2] === "--vectors") {
+  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
   const started = Date.now();
-  const result = sandbox.module.exports(E, corpus);
+  const result = loadReplays().replayEngineVectors(E, corpus);
   for (const f of result.failures) console.error("FAIL: " + f);
   console.log(
     `vectors: ${result.cases} cases (${result.withLevelsAndConstraints} with levels and a grant or refusal, ` +
       `${result.nonOptimal} not proven optimal, compared all the same) in ${Date.now() - started} ms`
   );
+  console.log(`${result.passed} passed, ${result.failed} failed`);
+  process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
+}
+
+// ------------------------------------------------------------------------------------------------
+// --variable-vectors mode: replay the shared variable vectors that a Swift test wrote
+
+if (process.argv[2] === "--variable-vectors") {
+  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
+  const started = Date.now();
+  const result = loadReplays().replayVariableVectors(E, corpus);
+  for (const f of result.failures) console.error("FAIL: " + f);
+  console.log(`variable vectors: ${result.cases} cases (${result.refused} refused by the engine) in ${Date.now() - started} ms`);
   console.log(`${result.passed} passed, ${result.failed} failed`);
   process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
 }
@@ -101,7 +121,7 @@ function same(actual, expected, what) {
 // drops redundant members and dominated candidates, which is only exact on closures closed this
 // way; see the note in the report on a wildcard matching a defined scope that has `includes`.
 
-function catalogue({ connector = "demo", defined, extras = [], includes = {}, wildcards = {}, actions, defaultScopes = null, separator = "space", whitelabel = false, variables = {}, selection = [] }) {
+function catalogue({ connector = "demo", defined, extras = [], includes = {}, wildcards = {}, actions, defaultScopes = null, separator = "space", whitelabel = false, variables = {}, declaredVariables = null, selection = [] }) {
   const scopes = [...defined, ...extras];
   const index = (name) => {
     const i = scopes.indexOf(name);
@@ -143,6 +163,8 @@ function catalogue({ connector = "demo", defined, extras = [], includes = {}, wi
     separator,
     whitelabel,
     variables,
+    // As PageData writes it: only when the connector declares variables.
+    ...(declaredVariables ? { declaredVariables } : {}),
     selection,
   };
 }
@@ -495,6 +517,11 @@ function randomCatalogue(rng, index) {
       ["a.b:c@d-e", "Odd", [["x"]]],
       ["ümlaut", "Umlaut", [["x"]]],
     ],
+    // The URL tests use these two; any other `var.<name>` is refused, as by the engine.
+    declaredVariables: [
+      { name: "subdomain", pattern: ".*" },
+      { name: "region", pattern: "[a-z]{2}-[0-9]" },
+    ],
   });
   data.base = "https://docs.stackone.com";
   data.path = "/connectors/front/guides/link-account/api-token";
@@ -542,6 +569,26 @@ function randomCatalogue(rng, index) {
   ], "parse: messages name the offending value");
   same(bad.variables, { subdomain: "acme" }, "parse: var.<name> kept");
   {
+    // Variables the engine refuses are reported with its messages and left out of the URL.
+    const refused = E.parseQuery(model, "var.region=EU-1&var.x=1&var.subdomain=acme");
+    same(refused.errors.map((e) => e.message), [
+      'invalid value "EU-1" for variable "region" (must match [a-z]{2}-[0-9])',
+      'connector "front" has no variable "x" (declared: subdomain, region)',
+    ], "parse: refused variables reported in the engine's order, with its messages");
+    same(E.buildQuery(model, { ...refused, separator: "space", whitelabel: false }), "var.subdomain=acme", "url: refused variables left out");
+    const noPattern = E.prepare({ ...data, declaredVariables: [{ name: "app", pattern: "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,200}" }] });
+    same(E.parseQuery(noPattern, "var.app=a%0Ab").errors.map((e) => e.message), [
+      'invalid value "a\nb" for variable "app" (must be one line of 1 to 200 characters, without control characters)',
+    ], "parse: the default pattern's message");
+    same(E.parseQuery(noPattern, "var.app=" + "%C3%A9".repeat(200)).errors, [], "parse: 200 characters (400 bytes) are one line of at most 200");
+    same(E.parseQuery(E.prepare({ ...data, declaredVariables: undefined }), "var.app=1").errors.map((e) => e.message), [
+      'connector "front" has no variable "app" (it declares none)',
+    ], "parse: a connector without variables");
+    same(E.abbreviated("é".repeat(101)), "é".repeat(100) + "\u2026 (202 bytes)", "abbreviated: past 200 bytes, the first 100 characters and the size");
+    same(E.abbreviated("e\u0301".repeat(150)), "e\u0301".repeat(100) + "\u2026 (450 bytes)", "abbreviated: Characters (grapheme clusters), as Swift's prefix(100)");
+    same(E.abbreviated("a".repeat(200)), "a".repeat(200), "abbreviated: 200 bytes are quoted whole");
+  }
+  {
     // granted= and without=: any separator, definition order, unknown names reported, refusal wins.
     const scoped = E.prepare(catalogue({ connector: "front", defined: ["tags:read", "messages:send", "ü:x"], actions: [["a", "A", [["tags:read"]]]] }));
     const model = scoped;
@@ -555,6 +602,9 @@ function randomCatalogue(rng, index) {
     same([wrong.constraints.granted, wrong.constraints.refused], [[], [first]], "parse: a scope both granted and refused is refused");
     same(E.scopeNames("a b,c;d|e\nf\u00a0g,,"), ["a", "b", "c", "d", "e", "f", "g"], "scopeNames: the five separators and Unicode white space");
   }
+  same(E.suggestions("front_send_message" + "x".repeat(238), ["front_send_message"]), ["front_send_message"], "suggestions: a name of 256 code points still gets some");
+  same(E.suggestions("front_send_message" + "x".repeat(239), ["front_send_message"]), [], "suggestions: none past 256 code points (NameSuggestions.maximumNameLength)");
+  same(E.suggestions("", ["ab", "c"]), [], "suggestions: none for an empty name");
   same(E.parseQuery(model, "whitelabel=").whitelabel, true, "parse: whitelabel= means on");
   same(E.parseQuery(model, "whitelabel=+TRUE+").whitelabel, true, "parse: whitelabel trimmed, case-insensitive");
   same(E.parseQuery(model, "whitelabel=0").whitelabel, false, "parse: whitelabel=0");

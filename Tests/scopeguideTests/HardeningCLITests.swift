@@ -170,4 +170,54 @@ import Testing
         #expect(url.status == 1)
         #expect(!url.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(url.stderr.debugDescription)")
     }
+
+    @Test("a requiredScope: typo stops check and build with file:line and the suggestion; nothing is built")
+    func keyTypo() throws {
+        let folder = try Self.guides()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("demo/demo.connector.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "requiredScopes: s0", with: "requiredScope: s0")
+        try Data(text.utf8).write(to: file)
+        let output = folder.appendingPathComponent("Output")
+        for arguments in [["check"], ["build", "--output", output.path]] {
+            let result = try CommandRunner.run(arguments + ["--guides", folder.path])
+            #expect(result.status == 1, "\(arguments): \(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("demo/demo.connector.yaml:4:"), "\(result.stderr)")
+            #expect(result.stderr.contains(#"unknown key "requiredScope"; did you mean "requiredScopes"?"#), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("build refuses guides with lint errors (exit 2, as check), and publishes nothing")
+    func buildRunsLint() throws {
+        let folder = try Self.guides()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("demo/demo.connector.yaml")
+        // The step no longer displays s0, which demo_a needs: a lint error.
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "steps: [{title: Tick, scopes: s0}]", with: "steps: [{title: Tick}]")
+        try Data(text.utf8).write(to: file)
+        let check = try CommandRunner.run(["check", "--guides", folder.path])
+        #expect(check.status == 2, "\(check.stdout)")
+        let output = folder.appendingPathComponent("Output")
+        let build = try CommandRunner.run(["build", "--guides", folder.path, "--output", output.path])
+        #expect(build.status == 2, "\(build.stdout)\(build.stderr)")
+        #expect(build.stderr.contains("demo: error:"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("a link planted in place of a connector's folder in the output stops build with the path; nothing is written where it points")
+    func buildThroughLink() throws {
+        let folder = try Self.guides(), elsewhere = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: elsewhere) }
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("demo"), withDestinationURL: elsewhere)
+        let build = try CommandRunner.run(["build", "--guides", folder.path, "--output", output.path, "--jobs", "1"])
+        #expect(build.status == 1, "\(build.stdout)\(build.stderr)")
+        #expect(build.stderr.contains(output.appendingPathComponent("demo").path + ": it is a symbolic link"), "\(build.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [])
+        let check = try CommandRunner.run(["build", "--guides", folder.path, "--output", output.path, "--check"])
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("(demo is a symbolic link)"), "\(check.stdout)")
+    }
 }

@@ -17,7 +17,8 @@ struct CachedConnector: Hashable, Sendable {
     }
 
     /// What the bytes of a warning's reason start with. Only warnings are cached (a load with
-    /// errors is never), and ``LoadError/isWarning`` holds only for unknown keys.
+    /// errors is never); unknown keys, once the only warnings, are errors now, so none is
+    /// written today, but the format keeps their place.
     private enum ReasonTag: UInt8 {
         case unknownKey = 0
     }
@@ -57,13 +58,15 @@ struct CachedConnector: Hashable, Sendable {
         for method in connector.methods { Self.write(method, table: &table, to: &body) }
         body.write(count: warnings.count)
         for warning in warnings {
-            guard case .unknownKey(let key) = warning.reason else { return nil }
+            guard case .unknownKey(let key, let suggestions) = warning.reason else { return nil }
             body.write(string: warning.location.file)
             body.write(int: warning.location.line)
             body.write(int: warning.location.column)
             body.write(string: warning.keyPath)
             body.write(byte: ReasonTag.unknownKey.rawValue)
             body.write(string: key)
+            body.write(count: suggestions.count)
+            for suggestion in suggestions { body.write(string: suggestion) }
         }
         var output = BinaryWriter(capacity: body.bytes.count + table.scopes.count * 16 + 8)
         output.write(count: table.scopes.count)
@@ -124,7 +127,10 @@ struct CachedConnector: Hashable, Sendable {
             let location = SourceLocation(file: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
             let keyPath = try reader.readString()
             guard try reader.readByte() == ReasonTag.unknownKey.rawValue else { throw .malformed }
-            warnings.append(LoadError(location: location, keyPath: keyPath, reason: .unknownKey(try reader.readString())))
+            let key = try reader.readString()
+            var suggestions: [String] = []
+            for _ in 0..<(try reader.readCount()) { suggestions.append(try reader.readString()) }
+            warnings.append(LoadError(location: location, keyPath: keyPath, reason: .unknownKey(key, suggestions: suggestions)))
         }
         guard reader.isAtEnd else { throw .malformed }
     }

@@ -79,12 +79,18 @@ struct Diagnostics {
         }
     }
 
-    /// Reports keys of `cursor` that are not in `known`, as warnings.
+    /// Reports keys of `cursor` that are not in `known` as errors, with the known keys nearest
+    /// to each: a typo such as `requiredScope:` would otherwise drop the action's scopes and
+    /// publish "Scopes to grant: none". Keys starting with `x-` are deliberate extensions
+    /// (another tool's data kept in the file) and are skipped.
     ///
     /// `known` is an array: the lists are short, and comparing a key's bytes with a few short
     /// strings costs less than making the key a `String` and hashing it.
-    mutating func warnUnknownKeys(_ cursor: YAMLCursor, known: [String]) {
-        cursor.forEachKey(notIn: known) { key, value in report(.unknownKey(key), at: value) }
+    mutating func rejectUnknownKeys(_ cursor: YAMLCursor, known: [String]) {
+        cursor.forEachKey(notIn: known) { key, value in
+            guard !key.hasPrefix(LoadError.extensionKeyPrefix) else { return }
+            report(.unknownKey(key, suggestions: NameSuggestions.closest(to: key, in: known)), at: value)
+        }
     }
 
     private func childPath(_ parent: YAMLCursor, _ key: String) -> String {

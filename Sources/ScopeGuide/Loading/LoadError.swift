@@ -33,8 +33,9 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingLabel
         case invalidValue(String, expected: String)
         case invalidPattern(String)
-        /// Only a warning: a key ScopeGuide does not read, kept so StackOne files load unchanged.
-        case unknownKey(String)
+        /// A key ScopeGuide does not read, with the nearest it does (name a deliberate extension
+        /// `x-…`).
+        case unknownKey(String, suggestions: [String])
     }
 
     public var location: SourceLocation
@@ -82,15 +83,18 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingLabel: "missing label"
         case .invalidValue(let value, let expected): "invalid value \"\(value.abbreviated)\" (expected \(expected.abbreviated))"
         case .invalidPattern(let pattern): "invalid regular expression \"\(pattern.abbreviated)\""
-        case .unknownKey(let key): "unknown key \"\(key.abbreviated)\" is ignored"
+        case .unknownKey(let key, let suggestions):
+            "unknown key \"\(key.abbreviated)\"" + Self.didYouMean(suggestions) + " (start a deliberate extension's key with \(Self.extensionKeyPrefix))"
         }
     }
 
-    /// Whether this is only a warning, which does not stop loading.
-    var isWarning: Bool {
-        if case .unknownKey = reason { return true }
-        return false
-    }
+    /// Keys with this prefix are extensions: kept in the file, never read, never reported.
+    public static let extensionKeyPrefix = "x-"
+
+    /// Whether this is only a warning, which does not stop loading. No load problem is one
+    /// today (unknown keys were, until a typo in one published a guide with no scopes); the
+    /// result's `warnings` stay for the cache's format and the diagnostics that carry them.
+    var isWarning: Bool { false }
 
     private static func didYouMean(_ suggestions: [String]) -> String {
         suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.abbreviated)\"" }.joined(separator: ", ") + "?"

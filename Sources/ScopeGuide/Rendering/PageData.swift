@@ -6,7 +6,9 @@ import Foundation
 /// ``TailoredGuide``.
 ///
 /// Keys: `actions` (`id`, `label`, `alternatives` as scope indices), `base`, `closures` (per
-/// defined scope, the sorted indices it grants), `connector`, `defaultScopes` (when declared),
+/// defined scope, the sorted indices it grants), `connector`, `declaredVariables` (when the
+/// connector declares variables: each `name` and the `pattern` a value must match in full,
+/// ``Variable/effectivePattern``, in declaration order), `defaultScopes` (when declared),
 /// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `granted` and
 /// `refused` (the URL's `granted=` and `without=` scope names, in definition order), `levels` (per
 /// defined scope its privilege level, when some scope is not at level 1), `path`, `resolution`
@@ -49,6 +51,13 @@ enum PageData {
             // The script derives the weights from the levels as PrivilegeWeights does.
             if connector.scopeDefinitions.contains(where: { $0.privilege != 1 }) {
                 members.append(("levels", JSONText.integers(connector.scopeDefinitions.map(\.privilege))))
+            }
+            // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
+            // static page never shows a dynamic URL the engine refuses.
+            if !connector.variables.isEmpty {
+                members.append(("declaredVariables", JSONText.array(connector.variables) { variable in
+                    "{\"name\":" + JSONText.string(variable.name) + ",\"pattern\":" + JSONText.string(variable.effectivePattern) + "}"
+                }))
             }
             if let defaults = method.defaultScopes {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))

@@ -16,13 +16,20 @@ extension ScopeGuideCommand {
                 written atomically and only when their contents change; the same sources always \
                 give byte-identical files.
 
-                A build deletes the files it wrote before and no longer writes (a removed or \
-                renamed guide, an earlier version of the assets): guide files, index.html, \
-                manifest.json, sitemap.xml and assets/guide-page.*. Anything else in the output \
-                folder (a README, a 404.html, assets/custom.css) is left alone.
+                A build deletes the files an earlier build recorded as its own (in manifest.json, \
+                with their SHA-256; and earlier versions of the hashed assets) that it no longer \
+                writes and that still hold the recorded bytes. Everything else in the output \
+                folder (a README, a 404.html, your own pages beside the guides) is never touched; \
+                nothing is written through a symbolic link below the output folder.
 
                 With --check nothing is written: the command lists missing, stale and extra files \
                 and exits 2 if there are any (for CI).
+
+                Guides are linted as `check` lints them first: with any lint error nothing is \
+                built and the command exits 2 (warnings do not block). Exit codes: 0 built (or up \
+                to date with --check); 1 the guides do not load, bad options, a file that cannot \
+                be written (a link in place of a folder, say) or a failed merge; 2 lint errors, or \
+                out of date with --check.
 
                 To spread a large build over machines, run --shard 1/n … n/n (each writes its share \
                 of the guides into the output folder, with a receipt .scopeguide-shard-<i>-of-<n>.json), \
@@ -105,6 +112,14 @@ extension ScopeGuideCommand {
             guard !catalog.connectors.isEmpty else {
                 FileHandle.standardError.write(Data("\(folder.noConnectorError)\n".utf8))
                 throw ExitCode(1)
+            }
+            // The lint `check` runs: a guide with lint errors (an action's scope that no step
+            // displays, say) is not published; warnings do not block.
+            let lintErrors = Lint.findings(for: catalog).map(Diagnostic.init).filter { $0.severity == .error }
+            guard lintErrors.isEmpty else {
+                let lines = lintErrors.map(\.description) + ["\(lintErrors.count) lint error\(lintErrors.count == 1 ? "" : "s"): nothing built (scopeguide check lists every finding)"]
+                FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+                throw ExitCode(2)
             }
             // Shards and their merge must agree on the sources (ShardReceipt); a plain build needs no digest.
             let sources = shard != nil || merge ? SiteBuild.sourcesDigest(of: folder.url) : ""

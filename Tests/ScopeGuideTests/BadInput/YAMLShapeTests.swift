@@ -5,10 +5,10 @@ import Testing
 /// YAML whose composition costs far more than its text: alias bombs, collection keys, deep
 /// nesting (see `YAMLPreflight`). Each must be one located error, found quickly.
 @Suite struct YAMLShapeTests {
-    /// A guide file with, under an ignored key `bomb`, anchors `l0`…`l<levels-1>`, each a list of
+    /// A guide file with, under an extension key `x-bomb`, anchors `l0`…`l<levels-1>`, each a list of
     /// ten of the one before (`l0`: ten scalars), and the last used as `use`: a key (`? *l…`) or a value.
     static func aliasBomb(levels: Int, asKey: Bool) -> String {
-        var lines = ["bomb:", "  l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        var lines = ["x-bomb:", "  l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1..<levels {
             lines.append("  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
@@ -44,7 +44,7 @@ import Testing
         let text = Self.aliasBomb(levels: 4, asKey: false)
         #expect(try BadInputTests.load(text).actions.count == 1)
         // An alias of a scalar may be a key.
-        let scalarKey = "k: &k name\nother: {*k : 1}\n" + BadInputTests.yaml(actions: "  - {id: demo_a, label: A, requiredScopes: a}")
+        let scalarKey = "x-k: &k name\nx-other: {*k : 1}\n" + BadInputTests.yaml(actions: "  - {id: demo_a, label: A, requiredScopes: a}")
         #expect(try BadInputTests.load(scalarKey).actions.count == 1)
     }
 
@@ -65,7 +65,7 @@ import Testing
         // Each level would hash the whole key below it: depth × size, without any alias.
         let depth = 150
         let key = String(repeating: "{? ", count: depth) + "x" + String(repeating: " : 1}", count: depth)
-        let errors = Self.errors("extra: \(key)\n" + BadInputTests.yaml(actions: "  - {id: demo_a, label: A, requiredScopes: a}"))
+        let errors = Self.errors("x-extra: \(key)\n" + BadInputTests.yaml(actions: "  - {id: demo_a, label: A, requiredScopes: a}"))
         #expect(errors.map(\.reason) == [.collectionKey])
     }
 
@@ -73,7 +73,7 @@ import Testing
     func nesting(depth: Int) {
         // The root mapping is one level: depth - 1 more reach `depth`.
         let inner = depth - 1
-        let text = "extra: " + String(repeating: "[", count: inner) + String(repeating: "]", count: inner) + "\n"
+        let text = "x-extra: " + String(repeating: "[", count: inner) + String(repeating: "]", count: inner) + "\n"
             + BadInputTests.yaml(actions: "  - {id: demo_a, label: A, requiredScopes: a}")
         if depth <= CatalogLoader.maximumNesting {
             #expect((try? BadInputTests.load(text)) != nil)

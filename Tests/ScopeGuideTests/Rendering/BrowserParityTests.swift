@@ -202,23 +202,21 @@ import Testing
         #expect(doms2[1].contains("data-guide-solved=\"page\""))
     }
 
-    @Test("the page script gives the engine's answers on the shared engine vectors, in Chromium")
-    func engineVectorsInChromium() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
-        let corpus = try EngineVectors.corpus()
-        #expect(corpus.constrainedLevelCount >= 50)
-        let file = try EngineVectors.write(corpus)
-        let directory = file.deletingLastPathComponent()
+    /// Runs `function(ScopeGuideEngine, CORPUS)` of scripts/engine-vectors.js on `json` in a
+    /// page in headless Chromium, and returns its result as JSON text.
+    static func replayInChromium(_ json: String, function: String) async throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-vectors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try PageAssets.script.write(to: directory.appendingPathComponent("guide-page.js"), atomically: true, encoding: .utf8)
         try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("scripts/engine-vectors.js"), encoding: .utf8)
             .write(to: directory.appendingPathComponent("engine-vectors.js"), atomically: true, encoding: .utf8)
-        try ("var CORPUS = " + corpus.json + ";\n").write(to: directory.appendingPathComponent("corpus.js"), atomically: true, encoding: .utf8)
+        try ("var CORPUS = " + json + ";\n").write(to: directory.appendingPathComponent("corpus.js"), atomically: true, encoding: .utf8)
         try """
             var out = document.getElementById("result");
             try {
               var started = performance.now();
-              var result = replayEngineVectors(ScopeGuideEngine, CORPUS);
+              var result = \(function)(ScopeGuideEngine, CORPUS);
               result.ms = Math.round(performance.now() - started);
               out.textContent = JSON.stringify(result);
             } catch (error) {
@@ -235,7 +233,15 @@ import Testing
 
             """.write(to: harness, atomically: true, encoding: .utf8)
         let dom = try #require(try await Self.dumpAll([harness.absoluteString]).first)
-        let raw = try #require(Self.text(between: "<pre id=\"result\">", and: "</pre>", in: dom), "no result in \(dom.prefix(500))")
+        return try #require(Self.text(between: "<pre id=\"result\">", and: "</pre>", in: dom), "no result in \(dom.prefix(500))")
+    }
+
+    @Test("the page script gives the engine's answers on the shared engine vectors, in Chromium")
+    func engineVectorsInChromium() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let corpus = try EngineVectors.corpus()
+        #expect(corpus.constrainedLevelCount >= 50)
+        let raw = try await Self.replayInChromium(corpus.json, function: "replayEngineVectors")
         struct Result: Decodable {
             var cases: Int, passed: Int, failed: Int, nonOptimal: Int, withLevelsAndConstraints: Int, ms: Int
             var failures: [String]
@@ -246,6 +252,76 @@ import Testing
         #expect(result.cases == corpus.caseCount)
         #expect(result.failed == 0, "\(result.failures.joined(separator: "\n"))")
         #expect(result.passed == corpus.caseCount)
+    }
+
+    /// Issue 22, in the browser the page runs in: its RegExp engine and Unicode data must read
+    /// the guides' patterns as ICU does.
+    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Chromium")
+    func variableVectorsInChromium() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let corpus = try EngineVectors.variableCorpus()
+        #expect(corpus.refusedCount >= 300)
+        let raw = try await Self.replayInChromium(corpus.json, function: "replayVariableVectors")
+        struct Result: Decodable {
+            var cases: Int, passed: Int, failed: Int, refused: Int, ms: Int
+            var failures: [String]
+        }
+        let result = try #require(try? JSONDecoder().decode(Result.self, from: Data(raw.utf8)), "\(raw.prefix(2000))")
+        print("variable vectors in Chromium: \(result.cases) cases (\(result.refused) refused): \(result.passed) passed, \(result.failed) failed in \(result.ms) ms")
+        #expect(result.cases == corpus.caseCount && result.refused == corpus.refusedCount)
+        #expect(result.failed == 0, "\(result.failures.joined(separator: "\n"))")
+        #expect(result.passed == corpus.caseCount)
+    }
+
+    /// Issue 22: the static Traffit page (its `subdomain` has the pattern `^[a-z0-9-]+$`) took
+    /// `?var.x=1` and `?var.subdomain=EVIL..example/x` silently and showed them in its dynamic
+    /// URL, which the engine answers with 400. It must report the engine's messages and leave
+    /// them out, and keep a value the engine accepts.
+    @Test("a static page reports undeclared and invalid variables with the engine's messages and leaves them out of its URL")
+    func staticPageRefusesWhatTheEngineRefuses() async throws {
+        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
+        let catalog = Fixtures.catalog
+        let traffit = try #require(catalog.connector("traffit"))
+        let variable = try #require(traffit.variables.first { $0.name == "subdomain" })
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-vars-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renderer = GuideRenderer(catalog: catalog)
+        let plain = try catalog.guide(connector: "traffit")
+        let page = directory.appendingPathComponent("traffit.html")
+        try renderer.render(plain, as: .html).write(to: page, atomically: true, encoding: .utf8)
+
+        // What the engine says about each refused value, and the URL it writes for an accepted one.
+        let refusedQuery = "var.subdomain=EVIL..example/x&var.x=1"
+        var refused = plain
+        #expect(throws: GuideURLError.self) { try refused.applyQuery(Substring(refusedQuery)) }
+        let messages = [
+            GuideURLError.invalidVariable(name: "subdomain", value: "EVIL..example/x", pattern: variable.effectivePattern).description,
+            GuideURLError.unknownVariable("x", connector: "traffit", declared: traffit.variables.map(\.name)).description,
+        ]
+        let action = try #require(traffit.actions.first).id
+        var accepted = plain
+        try accepted.applyQuery(Substring("actions=\(action.rawValue)&var.subdomain=acme-1"))
+
+        let doms = try await Self.dumpAll([page.absoluteString + "?" + refusedQuery, page.absoluteString + "?actions=\(action.rawValue)&var.subdomain=acme-1"])
+        #expect(doms[0].contains("data-guide-ready=\"1\""))
+        #expect(Self.observe(doms[0]).url == plain.url.description, "the refused values are left out of the URL")
+        #expect(!doms[0].contains("var.x") && !doms[0].contains("var.subdomain"))
+        let errorBox = Self.errorBox(doms[0])
+        #expect(errorBox.shown)
+        #expect(errorBox.lines == messages, "\(errorBox.lines)")
+
+        #expect(Self.observe(doms[1]).url == accepted.url.description)
+        #expect(Self.observe(doms[1]).url.hasSuffix("&var.subdomain=acme-1"))
+        #expect(!Self.errorBox(doms[1]).shown)
+    }
+
+    /// The URL error box of a dumped page: whether it is shown, and its lines.
+    static func errorBox(_ dom: String) -> (shown: Bool, lines: [String]) {
+        guard let start = dom.range(of: "data-guide-url-error=\"\"") else { return (false, []) }
+        let tag = dom[start.upperBound...].prefix { $0 != ">" }
+        let text = text(between: ">", and: "</p>", in: String(dom[start.upperBound...])) ?? ""
+        return (!tag.contains(" hidden"), text.split(separator: "\n").map(String.init))
     }
 
     /// Every page `build` wrote, opened from disk: each loads its linked stylesheet and script

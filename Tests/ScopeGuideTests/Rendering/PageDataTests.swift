@@ -60,6 +60,13 @@ import Testing
         var connector: String
         var defaultScopes: [Int]?
         var definedCount: Int
+        /// The connector's variables with the patterns their values must match, in declaration
+        /// order; only when it declares some.
+        struct Declared: Encodable {
+            var name: String
+            var pattern: String
+        }
+        var declaredVariables: [Declared]?
         var fullGuideScopes: [Int]
         var granted: [String]
         var levels: [Int]?
@@ -81,6 +88,11 @@ import Testing
                 connector.actions[index].label = Self.samples[index % Self.samples.count] + " \(index)"
             }
             connector.methods[0].defaultScopes = Array(connector.scopeDefinitions.prefix(2).map(\.scope))
+            // Patterns are escaped like any text; a variable without one carries the default.
+            connector.variables = [
+                Variable(name: "sub", label: "Sub", pattern: "^[a-z0-9-]+\\.\"<x>\"$"), Variable(name: "é", label: "E"),
+                Variable(name: "a", label: "A", pattern: "\\d+"),
+            ]
         }
         let graph = ScopeGraph(connector)
         let method = connector.methods[0]
@@ -98,6 +110,7 @@ import Testing
             },
             base: url.url.base, closures: graph.closures.map(\.members), connector: connector.key,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
+            declaredVariables: hostile ? connector.variables.map { .init(name: $0.name, pattern: $0.pattern ?? Variable.defaultPattern) } : nil,
             fullGuideScopes: full.compactMap(graph.number(of:)), granted: url.constraints.granted.map(\.rawValue),
             levels: connector.scopeDefinitions.contains { $0.privilege != 1 } ? connector.scopeDefinitions.map(\.privilege) : nil,
             path: url.url.path, refused: url.constraints.refused.map(\.rawValue),

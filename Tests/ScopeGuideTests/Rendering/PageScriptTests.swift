@@ -42,4 +42,20 @@ import Testing
         #expect(status == 0, "\(text.suffix(3000))")
         #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
     }
+
+    /// Issue 22: a static page took `?var.x=1` (undeclared) or a value its pattern refuses and
+    /// put it in the dynamic URL it showed, which the engine answers with 400.
+    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Node")
+    func nodeReplaysVariableVectors() throws {
+        let corpus = try EngineVectors.variableCorpus()
+        // Enough of each kind that a gap shows: refusals, and refusals by the default pattern.
+        #expect(corpus.caseCount >= 1000)
+        #expect(corpus.refusedCount >= 300 && corpus.defaultPatternRefusals >= 20)
+        let file = try EngineVectors.write(corpus)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let (status, text) = try Self.runSelfTest(["--variable-vectors", file.path])
+        print("variable vectors in Node: \(corpus.caseCount) cases, \(corpus.refusedCount) refused; \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
+        #expect(status == 0, "\(text.suffix(3000))")
+        #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
+    }
 }

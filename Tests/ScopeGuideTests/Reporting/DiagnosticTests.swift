@@ -7,9 +7,9 @@ import Testing
     func oneShape() {
         let load = LoadError(location: SourceLocation(file: "g/demo.connector.yaml", line: 3, column: 5), keyPath: "actions[0].id", reason: .duplicateActionID("a"))
         #expect(Diagnostic(load).description == #"g/demo.connector.yaml:3:5: error: actions[0].id: duplicate action id "a""#)
-        let unknownKey = LoadError(location: SourceLocation(file: "x.yaml", line: 1, column: 1), keyPath: "extra", reason: .unknownKey("extra"))
-        #expect(Diagnostic(unknownKey).severity == .warning)
-        #expect(Diagnostic(unknownKey).description == #"x.yaml:1:1: warning: extra: unknown key "extra" is ignored"#)
+        let unknownKey = LoadError(location: SourceLocation(file: "x.yaml", line: 1, column: 1), keyPath: "requiredScope", reason: .unknownKey("requiredScope", suggestions: ["requiredScopes"]))
+        #expect(Diagnostic(unknownKey).severity == .error)
+        #expect(Diagnostic(unknownKey).description == #"x.yaml:1:1: error: requiredScope: unknown key "requiredScope"; did you mean "requiredScopes"? (start a deliberate extension's key with x-)"#)
 
         let imported = ImportError(file: "page.mdx", line: 12, reason: .ignoredComment)
         #expect(Diagnostic(imported).description == "page.mdx:12: warning: an HTML comment is ignored")

@@ -6,15 +6,18 @@
  * scopes under privilege levels, existing grants and refused
  * scopes (what to add, what is unneeded, re-consent, unavailable actions), chosen alternatives,
  * visibility, display scopes, badges, the canonical dynamic guide URL and the parsing of its
- * query. The search is a line-by-line port of Resolution/MinimalScopeSearch.swift (options,
- * forced base, independent groups, memo, bounds, node and work budgets), so the two agree even
- * where a budget runs out; the shared engine vectors (EngineVectors.swift, replayed by
- * scripts/engine-vectors.js in Node and Chromium) check it. Keep the two in step.
+ * query, with the engine's checks of customer variables (`var.<name>`: declared, matching the
+ * variable's pattern as ICU reads it, reported with the engine's messages). The search is a
+ * line-by-line port of Resolution/MinimalScopeSearch.swift (options, forced base, independent
+ * groups, memo, bounds, node and work budgets), so the two agree even where a budget runs out;
+ * the shared engine vectors (EngineVectors.swift, replayed by scripts/engine-vectors.js in Node
+ * and Chromium) check it, and the variable checks. Keep the two in step.
  *
  * Part 2 is the DOM glue: it reads `<script type="application/json" id="scopeguide-data">`, takes
- * the initial state from `?actions=`, `granted=` and `without=`, shows the engine's answer that
- * the page carries when the address asks for the page's own state (searching only when it
- * changes), lists the selected actions and the first matches of the search, and keeps the
+ * the initial state from `?actions=`, `granted=`, `without=` and the `var.<name>` values the
+ * engine would take (reporting the others, which it leaves out of the dynamic URL), shows the
+ * engine's answer that the page carries when the address asks for the page's own state
+ * (searching only when it changes), lists the selected actions and the first matches of the search, and keeps the
  * `data-guide-*` elements in step. It writes text and attributes only, never HTML.
  */
 "use strict";
@@ -143,6 +146,7 @@ var ScopeGuideEngine = (() => {
       separator: isSeparator(data.separator) ? data.separator : "space",
       whitelabel: data.whitelabel === true,
       variables: { ...(data.variables || {}) },
+      declaredVariables: declaredVariables(data.declaredVariables),
       selection: Array.isArray(data.selection) ? data.selection.slice() : [],
       granted: Array.isArray(data.granted) ? data.granted.slice() : [],
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
@@ -815,6 +819,201 @@ var ScopeGuideEngine = (() => {
     }
   }
 
+  // ---- Customer variables (port of GuideRequest.setVariables, Variable.swift) ------------------
+  //
+  // A `var.<name>=` value is kept only when the engine would take it: the connector declares the
+  // name and the value matches the variable's pattern in full (one line of at most 200
+  // characters when it has none); otherwise it is reported with the engine's message and left
+  // out of the dynamic URL. The shared variable vectors (EngineVectors.variableCorpus) check both.
+
+  /** Variable.defaultPattern and maximumDefaultLength: the engine's message names the length. */
+  const DEFAULT_VARIABLE_PATTERN = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,200}";
+  const MAXIMUM_DEFAULT_LENGTH = 200;
+
+  /**
+   * Swift compares strings by canonical equivalence, and orders them by the code points of their
+   * NFC forms: "é" and "e\u0301" are one variable name to the engine.
+   */
+  const nfc = (text) => text.normalize("NFC");
+  const sameText = (a, b) => a === b || nfc(a) === nfc(b);
+
+  let graphemeSegmenter;
+  /** Intl.Segmenter for grapheme clusters (Swift's Characters), or null where there is none. */
+  const graphemes = () => {
+    if (graphemeSegmenter === undefined) {
+      graphemeSegmenter = typeof Intl !== "undefined" && typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+    }
+    return graphemeSegmenter;
+  };
+
+  /**
+   * The text as the engine's messages quote it (String+Abbreviated.swift): whole up to 200 UTF-8
+   * bytes, else its first 100 Characters, an ellipsis and its size in bytes.
+   */
+  function abbreviated(text) {
+    const bytes = utf8(text).length;
+    if (bytes <= 200) return text;
+    let prefix = "";
+    const segmenter = graphemes();
+    if (segmenter) {
+      let count = 0;
+      for (const { segment } of segmenter.segment(text)) {
+        if (count++ === 100) break;
+        prefix += segment;
+      }
+    } else {
+      prefix = Array.from(text).slice(0, 100).join("");
+    }
+    return `${prefix}\u2026 (${bytes} bytes)`;
+  }
+
+  /**
+   * Swift's `hasPrefix` for an ASCII `prefix`: it compares Characters, so "var." followed by a
+   * combining mark (which joins the "." into one Character) is not a `var.` parameter.
+   */
+  function hasCharacterPrefix(text, prefix) {
+    if (!text.startsWith(prefix)) return false;
+    const segmenter = text.length > prefix.length ? graphemes() : null;
+    if (!segmenter) return true;
+    const last = segmenter.segment(text).containing(prefix.length - 1);
+    return last.index + last.segment.length === prefix.length;
+  }
+
+  // ICU's (NSRegularExpression's) meaning of the shorthands a JavaScript RegExp reads otherwise:
+  // Unicode-wide `\d`, `\w` and `\s`; `.` stops at every line break; `$` also matches before a
+  // final line break.
+  const ICU_SETS = Object.freeze({
+    d: "\\p{Nd}",
+    w: "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D",
+    s: "\\p{White_Space}",
+  });
+  const ICU_WORD = `[${ICU_SETS.w}]`;
+  const ICU_LINE_BREAK = "[\\n\\x0B\\f\\r\\x85\\u2028\\u2029]";
+  const ICU_DOT = "[^\\n\\x0B\\f\\r\\x85\\u2028\\u2029]";
+  const ICU_END = `(?=(?:\\r\\n|${ICU_LINE_BREAK})?$)`;
+
+  /**
+   * A guide's pattern, written for ICU, as a RegExp source and flags (`u`, `y`, and `i` for a
+   * leading `(?i)`) that match the same values. Throws a SyntaxError for what has no equivalent
+   * here (nested classes, `\W` or `\S` inside a class); constructs JavaScript lacks (possessive
+   * quantifiers, atomic groups, `\Q…\E`) make the RegExp constructor throw.
+   */
+  function icuPattern(pattern) {
+    let flags = "uy";
+    let rest = pattern;
+    if (rest.startsWith("(?i)")) {
+      flags += "i";
+      rest = rest.slice(4);
+    }
+    let source = "";
+    let inClass = false;
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest[i];
+      if (c === "\\") {
+        const code = rest.codePointAt(i + 1);
+        if (code === undefined) throw new SyntaxError("pattern ends with a backslash");
+        const n = String.fromCodePoint(code);
+        i += n.length;
+        const set = ICU_SETS[n.toLowerCase()];
+        if (set !== undefined && n === n.toLowerCase()) source += inClass ? set : `[${set}]`;
+        else if (set !== undefined && !inClass) source += `[^${set}]`;
+        else if (n === "D") source += "\\P{Nd}";
+        else if (set !== undefined) throw new SyntaxError(`\\${n} inside a class`);
+        else if (inClass) source += /[0-9A-Za-z]/.test(n) ? "\\" + n : `\\u{${code.toString(16)}}`;
+        else if (n === "b") source += `(?:(?<=${ICU_WORD})(?!${ICU_WORD})|(?<!${ICU_WORD})(?=${ICU_WORD}))`;
+        else if (n === "B") source += `(?:(?<=${ICU_WORD})(?=${ICU_WORD})|(?<!${ICU_WORD})(?!${ICU_WORD}))`;
+        else if (n === "A") source += "^";
+        else if (n === "z") source += "$";
+        else if (n === "Z") source += ICU_END;
+        else if (n === "x" && rest[i + 1] === "{") source += "\\u"; // ICU's \x{hhhh} is \u{hhhh}
+        // Letters and digits are escapes (`\p{L}`, `\n`, `\x41`, `\1`); ICU takes any other
+        // character after a backslash literally, where a `u` RegExp refuses most.
+        else source += /[0-9A-Za-z]/.test(n) ? "\\" + n : `\\u{${code.toString(16)}}`;
+      } else if (inClass) {
+        if (c === "[") throw new SyntaxError("nested character class");
+        if (c === "]") inClass = false;
+        source += c;
+      } else if (c === "[") {
+        inClass = true;
+        source += c;
+        // A `]` first in a class (after an optional `^`) is a literal to ICU.
+        if (rest[i + 1] === "^") source += rest[++i];
+        if (rest[i + 1] === "]") {
+          source += "\\]";
+          i += 1;
+        }
+      } else if (c === ".") {
+        source += ICU_DOT;
+      } else if (c === "$") {
+        source += ICU_END;
+      } else {
+        source += c;
+      }
+    }
+    if (inClass) throw new SyntaxError("unterminated character class");
+    return { source, flags };
+  }
+
+  /**
+   * A test of whether a value matches `pattern` in full, as VariableValue.matches does: the first
+   * match anchored at the start must cover the whole value (so `a|ab` refuses "ab", as ICU does,
+   * where `^(?:a|ab)$` would backtrack into it). `null` when this browser cannot read the pattern.
+   */
+  function variableMatcher(pattern) {
+    let expression;
+    try {
+      const { source, flags } = icuPattern(pattern);
+      expression = new RegExp(source, flags);
+    } catch {
+      return null;
+    }
+    return (value) => {
+      expression.lastIndex = 0;
+      const match = expression.exec(value);
+      return match !== null && match[0].length === value.length;
+    };
+  }
+
+  /** The page data's `declaredVariables` with a matcher each; `[]` when absent. */
+  function declaredVariables(list) {
+    if (list == null) return [];
+    if (!Array.isArray(list) || !list.every((v) => v && typeof v.name === "string" && typeof v.pattern === "string")) {
+      fail("declaredVariables must list {name, pattern}");
+    }
+    return list.map(({ name, pattern }) => ({ name, key: nfc(name), pattern, matches: variableMatcher(pattern) }));
+  }
+
+  /**
+   * GuideRequest.setVariables, reporting every problem rather than the first: `values` by name in
+   * the engine's order (NFC code points), each kept when the connector declares it and its value
+   * matches, else reported with GuideURLError's message. Returns `{variables, errors}`. A pattern
+   * this browser cannot read leaves its values unchecked: the engine still checks the URL.
+   */
+  function checkVariables(model, values) {
+    const kept = {};
+    const errors = [];
+    const names = Object.keys(values || {}).sort((a, b) => compareCodePoints(nfc(a), nfc(b)));
+    for (const name of names) {
+      const value = String(values[name]);
+      const key = nfc(name);
+      const declared = model.declaredVariables.find((variable) => variable.key === key);
+      if (!declared) {
+        const list = model.declaredVariables.length === 0 ? " (it declares none)" : ` (declared: ${model.declaredVariables.map((v) => v.name).join(", ")})`;
+        errors.push({ kind: "unknownVariable", value: name, message: `connector ${quoted(model.connector)} has no variable ${quoted(name)}${list}` });
+      } else if (declared.matches && !declared.matches(value)) {
+        const rule =
+          declared.pattern === DEFAULT_VARIABLE_PATTERN
+            ? `must be one line of 1 to ${MAXIMUM_DEFAULT_LENGTH} characters, without control characters`
+            : `must match ${abbreviated(declared.pattern)}`;
+        errors.push({ kind: "invalidVariable", value, message: `invalid value ${quoted(value)} for variable ${quoted(name)} (${rule})` });
+      } else {
+        // Defined, not assigned: a declared name such as "__proto__" is a name like any other.
+        Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return { variables: kept, errors };
+  }
+
   // ---- Dynamic guide URL (port of GuideURL.swift, GuideURL+Parsing.swift) -----------------------
 
   /**
@@ -860,16 +1059,21 @@ var ScopeGuideEngine = (() => {
     return previous[b.length];
   }
 
+  const MAXIMUM_SUGGESTED_NAME_LENGTH = 256;
+
   /** Up to three candidates nearest to a mistyped name (port of NameSuggestions.swift). */
   function suggestions(name, candidates) {
     const lowered = name.toLowerCase();
     const target = Array.from(lowered);
+    // As NameSuggestions.maximumNameLength: an empty or a very long name gets none (its edit
+    // distance to every candidate would cost its length each).
+    if (target.length === 0 || target.length > MAXIMUM_SUGGESTED_NAME_LENGTH) return [];
     const threshold = Math.max(2, Math.floor(target.length / 4));
     return candidates
       .map((candidate, index) => {
         const other = candidate.toLowerCase();
         const distance = editDistance(target, Array.from(other));
-        const related = name.length > 0 && (other.includes(lowered) || lowered.includes(other));
+        const related = other.length > 0 && (other.includes(lowered) || lowered.includes(other));
         if (distance > threshold && !related) return null;
         return { rank: related ? Math.min(distance, threshold) : distance, index, candidate };
       })
@@ -879,13 +1083,14 @@ var ScopeGuideEngine = (() => {
       .map((entry) => entry.candidate);
   }
 
-  const quoted = (value) => `"${value}"`;
+  /** A value quoted as the engine's messages quote it: abbreviated when long. */
+  const quoted = (value) => `"${abbreviated(value)}"`;
 
   /**
    * Parses a query (with or without `?`) by the Swift rules, but keeps every valid part and reports
    * each problem instead of stopping at the first. Returns `{selection: [known ids, catalogue
    * order], hasActions, unknownActions: [ids], separator: name | null, whitelabel: bool | null,
-   * variables: {name: value}, errors: [{kind, value, message}]}`.
+   * variables: {name: value} (only those the engine takes), errors: [{kind, value, message}]}`.
    */
   function parseQuery(model, query) {
     const text = String(query ?? "").replace(/^\?/, "").replace(/#[\s\S]*$/, "");
@@ -895,7 +1100,7 @@ var ScopeGuideEngine = (() => {
     let hasActions = false;
     let separatorValue = null;
     let whitelabelValue = null;
-    const variables = {};
+    const given = new Map();
     const conflicts = new Set();
     const grantedNames = [];
     const refusedNames = [];
@@ -927,10 +1132,13 @@ var ScopeGuideEngine = (() => {
       } else if (name === "without") {
         hasRefused = true;
         refusedNames.push(...scopeNames(value));
-      } else if (name.startsWith("var.")) {
+      } else if (hasCharacterPrefix(name, "var.")) {
+        // Keyed as a Swift dictionary keys them (canonical equivalence): the first spelling of
+        // a name stays, an equal repeat's value replaces the earlier one.
         const variable = name.slice(4);
-        if (Object.prototype.hasOwnProperty.call(variables, variable) && variables[variable] !== value) conflicting(name);
-        else variables[variable] = value;
+        const earlier = given.get(nfc(variable));
+        if (earlier !== undefined && !sameText(earlier.value, value)) conflicting(name);
+        else given.set(nfc(variable), { name: earlier ? earlier.name : variable, value });
       } else {
         report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, granted, without, separator, whitelabel or var.<name>)`);
       }
@@ -973,7 +1181,11 @@ var ScopeGuideEngine = (() => {
       else if (flag === "0" || flag === "false") whitelabel = false;
       else report("invalidWhitelabel", whitelabelValue, `invalid whitelabel value ${quoted(whitelabelValue)} (expected 1, 0, true or false)`);
     }
-    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables, errors, constraints };
+    // Last, as the engine checks them last: undeclared names and refused values are reported
+    // and left out, so the URL the page shows is one the engine takes.
+    const checked = checkVariables(model, Object.fromEntries([...given.values()].map(({ name, value }) => [name, value])));
+    errors.push(...checked.errors);
+    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables: checked.variables, errors, constraints };
   }
 
   /** GuideURLError.unknownScopes' text: the first five unknown names, each with its suggestions. */
@@ -1019,6 +1231,8 @@ var ScopeGuideEngine = (() => {
     buildQuery,
     buildURL,
     parseQuery,
+    checkVariables,
+    abbreviated,
     authorizeURL,
     suggestions,
   });
