@@ -135,7 +135,9 @@ public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger, li
     buildRouter(library: GuideLibrary(.init(catalog: catalog)), base: base, logger: logger, limits: limits)
 }
 
-func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits()) -> Router<BasicRequestContext> {
+/// `pool`: where guides and the index are validated and rendered; by default one sized by
+/// `limits` (tests pass one they can fill).
+func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits(), pool: RenderPool? = nil) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
@@ -150,7 +152,7 @@ func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limi
                         body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n" + broken.map { "unavailable \($0)\n" }.joined())))
     }
     router.addRoutes(AssetController<BasicRequestContext>().endpoints)
-    let controller = GuideController<BasicRequestContext>(library: library, base: base, pool: RenderPool(limits: limits), limits: limits)
+    let controller = GuideController<BasicRequestContext>(library: library, base: base, pool: pool ?? RenderPool(limits: limits), limits: limits)
     router.addRoutes(controller.endpoints)
     return router
 }

@@ -9,8 +9,10 @@ import ScopeGuide
 /// is the dynamic guide URL itself (DocC: "The dynamic guide URL"), so a link copied from a page
 /// opens the same page.
 ///
-/// Resolution and rendering run on the ``RenderPool`` (never in the request's task) and index
-/// searches are capped by ``ServerLimits``, so no request can hold the server for long.
+/// Reading the URL into a ``GuideRequest`` (lookups, selection, scopes, variables), resolution and
+/// rendering run on the ``RenderPool`` (never in the request's task), under its deadline and
+/// concurrency limit, and index searches are capped by ``ServerLimits``, so no request can hold
+/// the server for long.
 struct GuideController<Context: RequestContext>: Sendable {
     let library: GuideLibrary
     let base: GuideURLBase
@@ -59,15 +61,18 @@ struct GuideController<Context: RequestContext>: Sendable {
         if let broken = contents.broken[rawKey.removingPercentEncoding ?? rawKey] {
             throw RequestRefusal.connectorUnavailable(broken.key, errors: broken.errors.map { "\($0.location)" + ($0.keyPath.isEmpty ? "" : ": \($0.keyPath)") })
         }
-        let guide = try Self.guideRequest(
-            in: contents.catalog, connector: rawKey, kind: context.parameters.get("kind") ?? "",
-            slug: RequestedFormat.suffixed(slug)?.stem ?? slug, query: request.uri.query ?? "", base: base.base(for: request))
+        let kind = context.parameters.get("kind") ?? "", stem = RequestedFormat.suffixed(slug)?.stem ?? slug
+        let query = request.uri.query ?? "", base = base.base(for: request)
         let renderer = contents.renderer, renderFormat = format.renderFormat
         let contentType = format.contentType, vary = format == .markdown ? nil : "Accept"
         return try await pool.run {
+            // Validation too, not only rendering: its cost grows with the catalogue (each unknown
+            // name is compared with every defined one for suggestions), so it must wait its turn
+            // and count against the deadline like the rest. Its GuideURLError passes through.
+            let guide = try Self.guideRequest(in: contents.catalog, connector: rawKey, kind: kind, slug: stem, query: query, base: base)
             // Customer values live in the URL: keep rendered guides out of shared caches.
-            .rendered(renderer.render(guide, as: renderFormat, assets: Self.assets), contentType: contentType, cacheControl: "private, no-cache",
-                      for: request, vary: vary)
+            return .rendered(renderer.render(guide, as: renderFormat, assets: Self.assets), contentType: contentType,
+                             cacheControl: "private, no-cache", for: request, vary: vary)
         }
     }
 

@@ -6,10 +6,12 @@ import NIOPosix
 import Glibc
 #endif
 
-/// Runs resolution and rendering off the event loops and off Swift's cooperative pool, at most
-/// ``threads`` at a time, each request waiting at most ``deadline``.
+/// Runs a guide request's validation, resolution and rendering off the event loops and off
+/// Swift's cooperative pool, at most ``threads`` at a time, each request waiting at most
+/// ``deadline``.
 ///
-/// A selection can cost seconds of CPU (minimum scope search is NP-hard) and the engine's calls
+/// A selection can cost seconds of CPU (minimum scope search is NP-hard), validating a long query
+/// against a large connector costs CPU too (suggestions for unknown names), and the engine's calls
 /// are synchronous, so running them in a request's task would hold one of the few cooperative
 /// threads and stall every other request, `/healthz` included. Here they run on threads of their
 /// own, no more than ``threads`` at once and at a lower priority than the rest of the process;

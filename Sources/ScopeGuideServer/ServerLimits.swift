@@ -14,8 +14,8 @@ public struct ServerLimits: Sendable, Hashable {
     /// How long a kept-alive connection may sit with no request before it is closed (Hummingbird's
     /// `idleTimeout`). It also bounds a connection that never sends its first byte.
     public var idleTimeout: Duration
-    /// How long a request may wait for resolution and rendering (queued and running) before it is
-    /// answered `503 Service Unavailable` with `Retry-After`.
+    /// How long a request may wait for validation, resolution and rendering (queued and running)
+    /// before it is answered `503 Service Unavailable` with `Retry-After`.
     public var requestTimeout: Duration
     /// Open connections at most; at the limit the connection that has waited longest for a
     /// request is closed to make room (``ConnectionLimit``), or, when all are being answered,

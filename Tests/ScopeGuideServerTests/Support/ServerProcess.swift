@@ -4,8 +4,11 @@ import Glibc
 #endif
 
 /// The built `scopeguide` binary running `serve` on a free loopback port, for end-to-end tests.
+///
+/// Every wait here is bounded, so a server that does not start, answer or stop fails its test
+/// instead of hanging the suite.
 final class ServerProcess {
-    let process = Process()
+    let process: ChildProcess
     let port: Int
     private let logFile: URL
 
@@ -24,18 +27,13 @@ final class ServerProcess {
     init(arguments: [String] = []) throws {
         port = try Self.freePort()
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("sg-serve-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        process.executableURL = Self.binary
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + (arguments.contains("--base-url") ? [] : ["--link-to-request-host"]) + arguments
-        process.currentDirectoryURL = ServerFixtures.packageRoot
-        let log = try FileHandle(forWritingTo: logFile)
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        let arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]
+            + (arguments.contains("--base-url") ? [] : ["--link-to-request-host"]) + arguments
+        process = try ChildProcess(executable: Self.binary.path, arguments: arguments, directory: ServerFixtures.packageRoot.path, output: logFile.path)
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { _ = stop(within: .seconds(10)) }
         try? FileManager.default.removeItem(at: logFile)
     }
 
@@ -48,7 +46,7 @@ final class ServerProcess {
     ///
     /// The polling runs on a dispatch thread: other tests may keep Swift's cooperative pool (two
     /// threads here) busy for longer than the timeout, which must not count against the server.
-    func waitUntilReady(timeout: Duration = .seconds(30)) async throws -> Bool {
+    func waitUntilReady(timeout: Duration = .seconds(60)) async throws -> Bool {
         let process = self.process, port = self.port
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -65,25 +63,19 @@ final class ServerProcess {
         }
     }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Sends SIGTERM and waits for the exit status (at most a minute: see ``stop(within:)``).
     func stop() -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        stop(within: .seconds(60))
     }
 
     /// Sends SIGTERM and waits at most `timeout` for the exit status; past it, SIGKILL and -1, so
     /// a server that does not stop cannot hang the test or keep burning CPU after it.
     func stop(within timeout: Duration) -> Int32 {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
-        guard !process.isRunning else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return -1
-        }
-        return process.terminationStatus
+        if let status = process.waitUntilExit(timeout: timeout) { return status }
+        kill(process.processIdentifier, SIGKILL)
+        _ = process.waitUntilExit(timeout: .seconds(60))
+        return -1
     }
 
     /// A port the kernel just handed out for 127.0.0.1 (closed again, so the server can take it).
@@ -107,10 +99,104 @@ final class ServerProcess {
     static func get(port: Int, path: String) throws -> (Int, String) {
         let connection = try RawConnection(port: port)
         connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
-        // A reply slower than 5 s counts as no reply, so a stuck server cannot hang the test.
-        let (text, _) = connection.blockingReadUntilClosed(timeout: .seconds(5))
+        // Bounded, so a stuck server cannot hang the test; generous, so a busy machine is not a stuck server.
+        let (text, _) = connection.blockingReadUntilClosed(timeout: .seconds(30))
         guard let status = RawConnection.status(of: text) else { throw POSIXError(.EPROTO) }
         let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
         return (status, body)
+    }
+}
+
+/// A child process started with `posix_spawn` and reaped here with `waitpid`.
+///
+/// Not Foundation's `Process`: on Linux it learns of a child's exit through a socket the child
+/// inherits, and with several servers started at once from different threads (suites run in
+/// parallel) one spawn can hand another child's socket to its own child, or miss the exit
+/// altogether. A test's `waitUntilExit()` then spun forever beside a zombie server; here the
+/// exit status comes from `waitpid` on the child's own PID.
+final class ChildProcess: @unchecked Sendable {
+    let processIdentifier: pid_t
+    private let lock = NSLock()
+    private var status: Int32?
+
+    /// Runs `executable` with `arguments` in `directory`, stdout and stderr appended to `output`,
+    /// stdin from /dev/null, no other descriptor inherited, default signal handling.
+    init(executable: String, arguments: [String], directory: String, output: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // glibc's GNU extensions (2.34+), which Swift's Glibc module does not import.
+        guard let closeFrom = Self.glibc("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self),
+              let changeDirectory = Self.glibc("posix_spawn_file_actions_addchdir_np", as: ChangeDirectory.self)
+        else { throw POSIXError(.ENOSYS) }
+        _ = closeFrom(&actions, 3)
+        _ = changeDirectory(&actions, directory)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The test's threads may block or ignore signals; the server must get SIGTERM and SIGHUP.
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
+        processIdentifier = pid
+    }
+
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    private static func glibc<F>(_ name: String, as type: F.Type) -> F? {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: type) }
+    }
+
+    deinit {
+        // Never leave a zombie behind.
+        if isRunning {
+            kill(processIdentifier, SIGKILL)
+            _ = waitUntilExit(timeout: .seconds(10))
+        }
+    }
+
+    /// The exit status once the child has exited (128 + the signal when a signal ended it).
+    private func poll() -> Int32? {
+        lock.withLock {
+            if let status { return status }
+            var raw: Int32 = 0
+            guard waitpid(processIdentifier, &raw, WNOHANG) == processIdentifier else { return nil }
+            let signal = raw & 0x7f
+            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            return status
+        }
+    }
+
+    var isRunning: Bool { poll() == nil }
+
+    /// The exit status; only once the child has exited.
+    var terminationStatus: Int32 {
+        guard let status = poll() else { preconditionFailure("the child is still running") }
+        return status
+    }
+
+    /// Waits for the child to exit, polling every 10 ms for at most `timeout`; its exit status,
+    /// or nil when it still runs.
+    func waitUntilExit(timeout: Duration) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let status = poll() { return status }
+            guard ContinuousClock.now < deadline else { return nil }
+            usleep(10_000)
+        }
     }
 }
