@@ -848,9 +848,18 @@ var ScopeGuideEngine = (() => {
 
   /**
    * The text as the engine's messages quote it (String+Abbreviated.swift): whole up to 200 UTF-8
-   * bytes, else its first 100 Characters, an ellipsis and its size in bytes.
+   * bytes, else its first 100 Characters, an ellipsis and its size in bytes; then each control
+   * character but tab and newline (C0, DEL, C1) written as `\u{HEX}`.
    */
   function abbreviated(text) {
+    return escapingControlCharacters(shortened(text));
+  }
+
+  function escapingControlCharacters(text) {
+    return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+  }
+
+  function shortened(text) {
     const bytes = utf8(text).length;
     if (bytes <= 200) return text;
     let prefix = "";
