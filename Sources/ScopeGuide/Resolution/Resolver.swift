@@ -44,7 +44,8 @@ public struct Resolver: Sendable {
         var enabled: [Int] = [], unavailable: [Int] = [], pending: [Int] = []
         for position in selected {
             let alternatives = requirements[position]
-            if alternatives.contains(where: { $0.allSatisfy(existing.contains) }) {
+            // No alternatives: the action needs no scope, so any grant already enables it.
+            if alternatives.isEmpty || alternatives.contains(where: { $0.allSatisfy(existing.contains) }) {
                 enabled.append(position)
             } else if !alternatives.contains(where: { isGrantable($0, refused: refused, existing: existing) }) {
                 unavailable.append(position)
@@ -68,7 +69,7 @@ public struct Resolver: Sendable {
         let needed = (enabled + pending).sorted()
         for number in kept.reversed() {
             let without = graph.closure(of: kept.filter { $0 != number } + outcome.chosen)
-            if needed.allSatisfy({ requirements[$0].contains { $0.allSatisfy(without.contains) } }) {
+            if needed.allSatisfy({ requirements[$0].isEmpty || requirements[$0].contains { $0.allSatisfy(without.contains) } }) {
                 kept.removeAll { $0 == number }
                 unneeded.append(number)
             }

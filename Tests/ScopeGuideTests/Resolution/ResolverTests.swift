@@ -312,4 +312,30 @@ import Testing
         #expect(full.isOptimal)
         #expect(full.granted.count <= limited.granted.count)
     }
+
+    @Test("an action that needs no scope is never unavailable under a grant or refusals (issue 24)")
+    func noScopeActionUnderConstraints() throws {
+        let connector = Connector(
+            key: "free", name: "Free",
+            scopeDefinitions: [ScopeDefinition(scope: "read"), ScopeDefinition(scope: "write", includes: ["read"])],
+            actions: [
+                Action(id: "free_ping", label: "Ping", requirement: Requirement(alternatives: [])),
+                Action(id: "free_list", label: "List", requirement: Requirement(alternatives: [["read"]])),
+            ],
+            methods: [AuthMethod(key: "token", kind: .custom, label: "Token")])
+        let resolver = Resolver(connector: connector)
+        let selection = try Selection(["free_ping", "free_list"], in: connector)
+        for constraints in [ScopeConstraints(granted: ["read"]), ScopeConstraints(refused: ["write"]), ScopeConstraints(granted: ["write"], refused: ["read"])] {
+            let resolution = resolver.resolve(selection, for: connector.methods[0], constraints: constraints)
+            #expect(!resolution.unavailable.contains("free_ping"), "\(constraints): \(resolution.unavailable)")
+        }
+        let granted = resolver.resolve(selection, for: connector.methods[0], constraints: ScopeConstraints(granted: ["read"]))
+        #expect(granted.grant?.enabled == ["free_ping", "free_list"])
+        #expect(granted.scopes.isEmpty)
+        // A grant beyond what List needs is still reported unneeded beside an action needing nothing.
+        let wide = resolver.resolve(selection, for: connector.methods[0], constraints: ScopeConstraints(granted: ["read", "write"]))
+        #expect(wide.grant?.unneeded == ["write"] || wide.grant?.unneeded == ["read"], "\(String(describing: wide.grant))")
+        let pingOnly = resolver.resolve(try Selection(["free_ping"], in: connector), for: connector.methods[0], constraints: ScopeConstraints(granted: ["read"]))
+        #expect(pingOnly.grant?.unneeded == ["read"])
+    }
 }

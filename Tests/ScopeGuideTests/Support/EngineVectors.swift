@@ -135,12 +135,15 @@ enum EngineVectors {
             ScopeDefinition(scope: scope, includes: includes[scope] ?? [], privilege: levelled ? Int.random(in: 1...4, using: &generator) : 1)
         }
         let nameable = defined + undefined
-        let actions = (0..<(large ? 40 : Int.random(in: 1...8, using: &generator))).map { number in
+        var actions = (0..<(large ? 40 : Int.random(in: 1...8, using: &generator))).map { number in
             let alternatives = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
                 Array(Set((0..<Int.random(in: 1...2, using: &generator)).map { _ in nameable.randomElement(using: &generator)! })).sorted()
             }
             return Action(id: ActionID("c\(index)_a\(number)"), label: "Action \(number) \(index % 3 == 0 ? "é<&>" : "")", requirement: Requirement(alternatives: alternatives))
         }
+        // An action that needs no scope (YouTube's API has four): never unavailable under a grant
+        // or refusals. Added without a draw, so the other catalogues stay as they were.
+        if index % 3 == 1 { actions.append(Action(id: ActionID("c\(index)_free"), label: "Free", requirement: Requirement(alternatives: []))) }
         let defaults: [Scope]? = Int.random(in: 0..<5, using: &generator) == 0 ? defined.filter { _ in Bool.random(using: &generator) } : nil
         return Connector(
             key: "vector\(index)", name: "Vector \(index)", scopeDefinitions: definitions, actions: actions,

@@ -577,7 +577,8 @@ var ScopeGuideEngine = (() => {
     const enabled = [], unavailable = [], pending = [];
     for (const position of positions) {
       const alternatives = requirements[position];
-      if (alternatives.some((alt) => alt.every((t) => has(existing, t)))) enabled.push(position);
+      // No alternatives: the action needs no scope, so any grant already enables it (Resolver.swift).
+      if (alternatives.length === 0 || alternatives.some((alt) => alt.every((t) => has(existing, t)))) enabled.push(position);
       else if (!alternatives.some(isGrantable)) unavailable.push(position);
       else pending.push(position);
     }
@@ -595,7 +596,7 @@ var ScopeGuideEngine = (() => {
     const needed = [...enabled, ...pending].sort(ascending);
     for (const n of kept.slice().reverse()) {
       const without = closureOf(model, kept.filter((k) => k !== n).concat(outcome.chosen));
-      if (needed.every((p) => requirements[p].some((alt) => alt.every((t) => has(without, t))))) {
+      if (needed.every((p) => requirements[p].length === 0 || requirements[p].some((alt) => alt.every((t) => has(without, t))))) {
         kept = kept.filter((k) => k !== n);
         unneeded.push(n);
       }
