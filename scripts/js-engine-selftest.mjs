@@ -650,6 +650,11 @@ function randomCatalogue(rng, index) {
     "https://x.example/auth?tenant=1&scope=a%3Aread%2Cb%3Awrite&response_type=code&client_id=id+1&redirect_uri=https%3A%2F%2Fcb.example%2Fx%3Fy%3D1",
     "authorize: existing query, delimiter, client id and redirect"
   );
+  same(
+    E.authorizeURL("https://login.example.com/authorize", " ", []),
+    "https://login.example.com/authorize?response_type=code",
+    "authorize: no scopes, no empty scope="
+  );
   same(E.parseList(" a , b,,c "), ["a", "b", "c"], "parseList trims and drops empties");
 }
 

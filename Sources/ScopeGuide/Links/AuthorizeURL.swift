@@ -1,7 +1,8 @@
 /// The provider's authorize URL for an OAuth 2.0 authorization-code method (DocC: "The guide format").
 public enum AuthorizeURL {
     /// `authorizationUrl?scope=<scopes>&response_type=code[&client_id=…][&redirect_uri=…]`, the
-    /// scopes joined by the method's `scopeDelimiter` and form-encoded (`read+write`); `nil` for
+    /// scopes joined by the method's `scopeDelimiter` and form-encoded (`read+write`), without
+    /// `scope=` when there are none; `nil` for
     /// methods that are not OAuth 2.0 authorization code or have no authorization URL, and when
     /// that URL fails ``WebAddress/isAllowed(_:)`` (the loader refuses it; a catalogue built in
     /// code may still hold one).
@@ -11,10 +12,9 @@ public enum AuthorizeURL {
         else {
             return nil
         }
-        var parameters = [
-            ("scope", scopes.map(\.rawValue).joined(separator: method.scopeDelimiter)),
-            ("response_type", "code"),
-        ]
+        // No scope to ask for: the parameter is left out, never sent empty (Google refuses `scope=`).
+        var parameters = scopes.isEmpty ? [] : [("scope", scopes.map(\.rawValue).joined(separator: method.scopeDelimiter))]
+        parameters.append(("response_type", "code"))
         if let clientID { parameters.append(("client_id", clientID)) }
         if let redirectURI { parameters.append(("redirect_uri", redirectURI)) }
         let query = parameters.map { "\($0)=\(FormEncoding.encode($1))" }.joined(separator: "&")

@@ -122,5 +122,7 @@ import Testing
         var credentials = method
         credentials.grantType = .clientCredentials
         #expect(AuthorizeURL.make(for: credentials, scopes: ["read"]) == nil)
+        // Nothing to ask for: no empty scope= (Google rejects it), the parameter is left out.
+        #expect(AuthorizeURL.make(for: method, scopes: []) == "https://api.capsulecrm.com/oauth/authorise?response_type=code")
     }
 }

@@ -1212,7 +1212,8 @@ var ScopeGuideEngine = (() => {
    * `&response_type=code` (+ `client_id`, `redirect_uri` when given), as AuthorizeURL.swift builds it.
    */
   function authorizeURL(base, delimiter, scopeNames, { clientId = null, redirectUri = null } = {}) {
-    const parts = ["scope=" + formEncode(scopeNames.join(delimiter ?? " ")), "response_type=code"];
+    // No scope to ask for: the parameter is left out, never sent empty (AuthorizeURL.swift).
+    const parts = scopeNames.length === 0 ? ["response_type=code"] : ["scope=" + formEncode(scopeNames.join(delimiter ?? " ")), "response_type=code"];
     if (clientId != null) parts.push("client_id=" + formEncode(clientId));
     if (redirectUri != null) parts.push("redirect_uri=" + formEncode(redirectUri));
     return base + (base.includes("?") ? "&" : "?") + parts.join("&");
