@@ -7,8 +7,9 @@ enum GuideNote: Hashable, Sendable {
     case notMinimal
     /// The existing grant, and the selected actions it already enables (labels).
     case alreadyGranted(scopes: [Scope], enables: [String])
-    /// Whether the customer must authorize again.
-    case reconsent(needed: Bool)
+    /// Whether the customer must authorize again, and whether some selected actions stay
+    /// unavailable whatever they do (then "not needed" must not claim every action is enabled).
+    case reconsent(needed: Bool, someUnavailable: Bool)
     /// Granted scopes no selected action needs.
     case unneeded([Scope])
     case refused([Scope])
@@ -27,12 +28,20 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.isOptimal { notes.append(.notMinimal) }
         if let grant = resolution.grant {
             notes.append(.alreadyGranted(scopes: resolution.constraints.granted, enables: labels(grant.enabled)))
-            notes.append(.reconsent(needed: grant.reconsent))
+            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty))
             if !grant.unneeded.isEmpty { notes.append(.unneeded(grant.unneeded)) }
         }
         if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
         if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
         return notes
+    }
+
+    /// Why no new consent is asked for: the grant enables every selected action, or every one
+    /// that can be enabled while the rest need a refused scope. Shared with the selector panel.
+    static func reconsentNotNeeded(someUnavailable: Bool) -> String {
+        someUnavailable
+            ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
+            : "not needed: the existing grant enables every selected action."
     }
 
     /// A short name for the note, as the page's `data-guide-note` attribute and tests use it.
@@ -59,10 +68,10 @@ enum GuideNote: Hashable, Sendable {
         case .alreadyGranted(let scopes, let enables):
             return ("Already granted:", names(scopes)
                 + (enables.isEmpty ? " (enables none of the selected actions)" : " (enables \(enables.joined(separator: ", ")))"))
-        case .reconsent(let needed):
+        case .reconsent(let needed, let someUnavailable):
             return ("Re-consent:", needed
                 ? "needed: the customer must authorize again with the scopes to add above."
-                : "not needed: the existing grant enables every selected action.")
+                : Self.reconsentNotNeeded(someUnavailable: someUnavailable))
         case .unneeded(let scopes):
             return ("Not needed by the selected actions:", names(scopes) + " (candidates to revoke)")
         case .refused(let scopes):

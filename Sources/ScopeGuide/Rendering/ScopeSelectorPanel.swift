@@ -152,7 +152,7 @@ struct ScopeSelectorPanel {
             ("enabled", "Already enabled by the grant:", grant.map { $0.enabled.isEmpty ? "none of the selected actions" : labels($0.enabled) }),
             ("add", "Scopes to add:", grant.map { $0.add.isEmpty ? "nothing" : $0.add.map(\.rawValue).joined(separator: " ") }),
             ("reconsent", "Re-consent:", grant.map {
-                $0.reconsent ? "needed: the customer must authorize again with the scopes to add." : "not needed: the existing grant enables every selected action."
+                $0.reconsent ? "needed: the customer must authorize again with the scopes to add." : GuideNote.reconsentNotNeeded(someUnavailable: !resolution.unavailable.isEmpty)
             }),
             ("unneeded", "Granted but not needed (candidates to revoke):", grant.flatMap { $0.unneeded.isEmpty ? nil : $0.unneeded.map(\.rawValue).joined(separator: " ") }),
             ("unavailable", "Unavailable (every way needs a refused scope):", resolution.unavailable.isEmpty ? nil : labels(resolution.unavailable)),

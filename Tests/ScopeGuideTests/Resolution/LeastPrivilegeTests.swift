@@ -241,6 +241,19 @@ extension LeastPrivilegeTests {
         #expect(json.contains("\"reconsent\" : true"))
     }
 
+    @Test("with nothing to add and an action left unavailable, re-consent does not claim every action is enabled (issue 24)")
+    func reconsentWithUnavailable() throws {
+        let renderer = GuideRenderer(catalog: Fixtures.catalog)
+        let url = try GuideRequest(parsing: "/connectors/front/guides/link-account/api-token?actions=front_send_message,front_list_conversations&granted=conversations:read&without=messages:send", in: Fixtures.catalog)
+        let old = "not needed: the existing grant enables every selected action."
+        let new = "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
+        let markdown = renderer.render(url, as: .markdown), html = renderer.render(url, as: .html)
+        #expect(markdown.contains("**Re-consent:** " + new) && !markdown.contains("**Re-consent:** " + old))
+        // The page's script holds both texts; the rendered notes and report must say the new one.
+        #expect(html.contains("<strong>Re-consent:</strong> " + new) && !html.contains("<strong>Re-consent:</strong> " + old))
+        #expect(!html.contains(">" + old + "<"))
+    }
+
     @Test("check warns when a scope includes one of a higher privilege level; the loader reads and refuses levels")
     func privilegeInGuides() throws {
         let yaml = """

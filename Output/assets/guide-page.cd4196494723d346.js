@@ -1347,6 +1347,12 @@ var ScopeGuideEngine = (() => {
 
   const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
 
+  /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
+  const reconsentNotNeeded = (someUnavailable) =>
+    someUnavailable
+      ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
+      : "not needed: the existing grant enables every selected action.";
+
   /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
   function reportLines(model, resolution) {
     const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
@@ -1354,7 +1360,7 @@ var ScopeGuideEngine = (() => {
     return [
       ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
       ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? (grant.reconsent ? "needed: the customer must authorize again with the scopes to add." : "not needed: the existing grant enables every selected action.") : null],
+      ["reconsent", grant ? (grant.reconsent ? "needed: the customer must authorize again with the scopes to add." : reconsentNotNeeded(resolution.unavailable.length > 0)) : null],
       ["unneeded", grant && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
       ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
     ];
