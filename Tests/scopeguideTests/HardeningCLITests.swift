@@ -57,6 +57,8 @@ import Testing
         let check = try CommandRunner.run(["check", "--guides", folder.path], timeout: .seconds(60))
         #expect(check.exited && !check.timedOut, "\(check.stderr)")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // One connector, in the singular (issues 23 and 27 measured "checked 1 connectors").
+        #expect(check.stdout.contains("checked 1 connector: 0 errors"), "\(check.stdout)")
         let scopesResult = try CommandRunner.run(["scopes", "demo", "--guides", folder.path, "--actions", "demo_a"], timeout: .seconds(60))
         #expect(scopesResult.exited && scopesResult.stdout == "s0\n", "\(scopesResult.stderr)")
     }

@@ -50,7 +50,7 @@ extension ScopeGuideCommand {
             case .text:
                 // Load errors go to standard error, as every command prints them; findings of a
                 // loaded catalogue are the command's output.
-                let what = loaded ? "checked \(connectors.count) connectors" : "the guides do not load"
+                let what = loaded ? "checked \(Self.count(connectors.count, "connector"))" : "the guides do not load"
                 let lines = (errors + warnings).map(\.description) + ["\(what): \(Self.count(errors.count, "error")), \(Self.count(warnings.count, "warning"))"]
                 if loaded {
                     for line in lines { print(line) }
