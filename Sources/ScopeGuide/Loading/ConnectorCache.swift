@@ -124,30 +124,14 @@ public struct ConnectorCache: Sendable {
         var info = stat()
         let headerSize = Self.magic.count + 1 + 32 + 32
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= headerSize, info.st_size <= Self.maximumEntrySize,
-            let header = Self.read(descriptor, count: headerSize),
+            let header = OutputFolder.read(descriptor, count: headerSize),
             header.prefix(Self.magic.count).elementsEqual(Self.magic), header[Self.magic.count] == UInt8(Self.formatVersion),
             header[(Self.magic.count + 1)..<(Self.magic.count + 33)].elementsEqual(key),
-            let payload = Self.read(descriptor, count: Int(info.st_size) - headerSize)
+            let payload = OutputFolder.read(descriptor, count: Int(info.st_size) - headerSize)
         else { return nil }
         // A flipped bit in a string would still read as a string: the digest catches it.
         guard SHA256.hash(data: payload).elementsEqual(header[(Self.magic.count + 33)...]) else { return nil }
         return payload.withUnsafeBytes { try? CachedConnector(decoding: $0) }
-    }
-
-    /// Exactly `count` bytes from `descriptor`, or `nil` if it ends (or fails) first.
-    private static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var offset = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while offset < count {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + offset, count - offset)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                offset += got
-            }
-            return true
-        }
-        return complete ? bytes : nil
     }
 
     /// Stores `entry` under `key`, atomically: written to a temporary file in the same folder,

@@ -108,19 +108,24 @@ final class OutputFolder: @unchecked Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= limit else { return nil }
-        var data = Data(count: Int(info.st_size))
+        // A file that grew meanwhile is read as far as its size said; one that shrank is not ours to compare.
+        return read(descriptor, count: Int(info.st_size))
+    }
+
+    /// Exactly `count` bytes from `descriptor`, or `nil` if it ends (or fails) first.
+    static func read(_ descriptor: Int32, count: Int) -> Data? {
+        var bytes = Data(count: count)
         var offset = 0
-        let complete = data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Bool in
-            while offset < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
+        let complete = bytes.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Bool in
+            while offset < count {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + offset, count - offset)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                offset += got
             }
             return true
         }
-        // A file that grew meanwhile is read as far as its size said; one that shrank is not ours to compare.
-        return complete ? data : nil
+        return complete ? bytes : nil
     }
 
     /// What `name` in `folder` is when it exists and is not a regular file ("a directory", "a
