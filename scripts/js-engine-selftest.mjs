@@ -170,7 +170,8 @@ function catalogue({ connector = "demo", defined, extras = [], includes = {}, wi
 }
 
 // ------------------------------------------------------------------------------------------------
-// Brute force of the SPEC §2 objective over every subset of defined scopes.
+// Brute force of the SPEC §2 objective (closure size, count, authority, definition order) over
+// every subset of defined scopes.
 
 function bruteForce(data, ids) {
   const selected = data.actions.filter((a) => ids.includes(a.id));
@@ -179,19 +180,23 @@ function bruteForce(data, ids) {
   for (let mask = 0; mask < 1 << n; mask++) {
     const members = [];
     for (let i = 0; i < n; i++) if (mask & (1 << i)) members.push(i);
-    const granted = new Set(members.flatMap((m) => data.closures[m]));
-    const ok = selected.every((a) => a.alternatives.length === 0 || a.alternatives.some((alt) => alt.every((t) => granted.has(t))));
+    const granted = new Set(members.flatMap((m) => [m, ...data.closures[m]]));
+    const enables = (a) => a.alternatives.some((alt) => alt.every((t) => granted.has(t)));
+    const ok = selected.every((a) => a.alternatives.length === 0 || enables(a));
     if (!ok) continue;
-    const key = [granted.size, members.length, members];
+    // Authority: the catalogue's actions needing a scope that the grant enables.
+    const authority = data.actions.filter((a) => a.alternatives.length > 0 && a.alternatives.every((alt) => alt.length > 0) && enables(a)).length;
+    const key = [granted.size, members.length, authority, members];
     if (best === null || better(key, best)) best = key;
   }
-  return best && best[2];
+  return best && best[3];
 }
 
 function better(x, y) {
   if (x[0] !== y[0]) return x[0] < y[0];
   if (x[1] !== y[1]) return x[1] < y[1];
-  for (let i = 0; i < x[2].length; i++) if (x[2][i] !== y[2][i]) return x[2][i] < y[2][i];
+  if (x[2] !== y[2]) return x[2] < y[2];
+  for (let i = 0; i < x[3].length; i++) if (x[3][i] !== y[3][i]) return x[3][i] < y[3][i];
   return false;
 }
 

@@ -15,6 +15,17 @@ enum GuideNote: Hashable, Sendable {
     case refused([Scope])
     /// Selected actions (labels) that nothing left after the refusals enables.
     case unavailable([String])
+    /// Why each scope is asked for: the selected actions (labels) it serves and how many of the
+    /// catalogue's actions it enables on its own, out of those that need a scope.
+    case why([ScopeReason])
+
+    /// One scope of ``why(_:)``.
+    struct ScopeReason: Hashable, Sendable {
+        var scope: Scope
+        var actions: [String]
+        var authority: Int
+        var of: Int
+    }
 
     /// The notes `tailored` calls for, in the order guides print them.
     static func notes(for tailored: TailoredGuide) -> [GuideNote] {
@@ -33,6 +44,12 @@ enum GuideNote: Hashable, Sendable {
         }
         if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
         if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
+        // Only for a selection: the full guide's reasons would list the whole catalogue.
+        if !resolution.selection.isEmpty, !resolution.explanation.isEmpty {
+            notes.append(.why(resolution.explanation.map { reason in
+                ScopeReason(scope: reason.scope, actions: labels(reason.actions), authority: reason.authority, of: resolution.scopedActionCount)
+            }))
+        }
         return notes
     }
 
@@ -54,6 +71,7 @@ enum GuideNote: Hashable, Sendable {
         case .unneeded: "unneeded"
         case .refused: "refused"
         case .unavailable: "unavailable"
+        case .why: "why"
         }
     }
 
@@ -78,6 +96,11 @@ enum GuideNote: Hashable, Sendable {
             return ("Refused:", names(scopes))
         case .unavailable(let labels):
             return ("Unavailable:", labels.joined(separator: ", ") + " (no scope left after the refusals enables them)")
+        case .why(let reasons):
+            return ("Why these scopes:", reasons.map { reason in
+                let total = reason.of == 1 ? "1 action" : "\(reason.of) actions"
+                return "\(reason.scope.rawValue) for \(reason.actions.joined(separator: ", ")) (enables \(reason.authority) of \(total) in the catalogue)"
+            }.joined(separator: "; ") + ".")
         }
     }
 

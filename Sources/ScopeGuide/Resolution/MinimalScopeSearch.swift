@@ -81,11 +81,26 @@ struct MinimalScopeSearch {
         }
         open.removeAll { options in options.contains { $0.isSubset(of: base) } }
 
+        let measure = SolutionCost(weights: weights, existing: existing)
         var search = BranchAndBound(
-            graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups,
-            cost: SolutionCost(weights: weights, existing: existing))
-        let best = search.solve(open, from: base)
-        return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: search.nodes, work: search.work)
+            graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups, cost: measure)
+        var best = search.solve(open, from: base)
+        var (nodes, work) = (search.nodes, search.work)
+        // Authority does not add up over groups that an action of the catalogue links, so a
+        // search that split groups proved levels and count but perhaps not least authority. A
+        // second search, whose groups such actions join, starts from that answer with what is
+        // left of the budgets. If it runs out, the first answer (or a better one it found)
+        // stands: still proven least privilege, its authority the best found.
+        if !search.exhausted, search.splits > 0 {
+            var refine = BranchAndBound(
+                graph: graph, budget: nodeBudget - nodes, workBudget: workBudget - work, splitsGroups: splitsGroups,
+                cost: measure, linksActions: true, incumbent: best.granted)
+            var refined = refine.solve(open, from: base)
+            if refined.isBetter(than: &best, in: graph) { best = refined }
+            nodes += refine.nodes
+            work += refine.work
+        }
+        return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: nodes, work: work)
     }
 
     /// The minimal grant closures of a requirement's alternatives, the first of equal ones, and
@@ -172,6 +187,9 @@ private struct Solution {
     var granted: Bitset
     var cost: Int
     var tops: [Int]
+    /// How many of the catalogue's actions ``granted`` enables (``ActionIndex/authority(of:)``),
+    /// once a tie on cost and tops has needed it.
+    var authority: Int?
 
     init(_ granted: Bitset, in graph: ScopeGraph, cost measure: SolutionCost) {
         self.granted = granted
@@ -179,10 +197,19 @@ private struct Solution {
         tops = measure.tops(of: granted, in: graph)
     }
 
+    mutating func measuredAuthority(in graph: ScopeGraph) -> Int {
+        if let authority { return authority }
+        let measured = graph.actions.authority(of: granted)
+        authority = measured
+        return measured
+    }
+
     /// Least privilege, as ``PrivilegeWeights`` orders it (fewer granted when no levels are
-    /// given), then fewer scopes, then earlier in definition order.
-    func isBetter(than other: Solution) -> Bool {
+    /// given), then fewer scopes, then least authority, then earlier in definition order.
+    mutating func isBetter(than other: inout Solution, in graph: ScopeGraph) -> Bool {
         if (cost, tops.count) != (other.cost, other.tops.count) { return (cost, tops.count) < (other.cost, other.tops.count) }
+        let (mine, theirs) = (measuredAuthority(in: graph), other.measuredAuthority(in: graph))
+        if mine != theirs { return mine < theirs }
         return tops.lexicographicallyPrecedes(other.tops)
     }
 }
@@ -210,12 +237,21 @@ private struct BranchAndBound {
     let splitsGroups: Bool
     let measure: SolutionCost
 
-    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool, cost: SolutionCost) {
+    /// Whether actions of the catalogue join groups (see `independentGroups(_:from:)`).
+    let linksActions: Bool
+    /// A solution known to satisfy every requirement: each group starts from its part of it.
+    let incumbent: Bitset?
+    /// How many times the search split into independent groups.
+    private(set) var splits = 0
+
+    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool, cost: SolutionCost, linksActions: Bool = false, incumbent: Bitset? = nil) {
         self.graph = graph
         self.budget = budget
         self.workBudget = workBudget
         self.splitsGroups = splitsGroups
         self.measure = cost
+        self.linksActions = linksActions
+        self.incumbent = incumbent
     }
 
     /// The best superset of `granted` that satisfies `requirements` (adding only options' closures).
@@ -223,6 +259,7 @@ private struct BranchAndBound {
         let open = requirements.filter { !isSatisfied($0, by: granted) }
         let groups = independentGroups(open, from: granted)
         if groups.count == 1 { return solveGroup(open, from: granted) }
+        splits += 1
         return combine(groups, from: granted)
     }
 
@@ -236,14 +273,24 @@ private struct BranchAndBound {
     private mutating func solveGroup(_ requirements: [[SparseBitset]], from granted: Bitset) -> Solution {
         // Which options are satisfied, what they add and which scopes they stop being tops depend
         // only on the granted scopes among the group's options and the granters of those.
-        var relevant = Bitset(capacity: graph.scopes.count)
-        for option in requirements.joined() { relevant.formUnion(option) }
-        for scope in relevant.members { for granter in graph.granters[scope] { relevant.insert(granter) } }
+        var footprint = Bitset(capacity: graph.scopes.count)
+        for option in requirements.joined() { footprint.formUnion(option) }
+        var relevant = footprint
+        for scope in footprint.members { for granter in graph.granters[scope] { relevant.insert(granter) } }
+        // And, for authority, the other scopes of catalogue actions that name an option's scope:
+        // whether granting it enables them depends on those.
+        relevant.formUnion(graph.actions.scopesBeside(footprint))
         relevant.formIntersection(granted)
         let key = GroupKey(requirements: requirements, relevantGranted: relevant)
         if let added = solved[key] { return Solution(granted.union(added), in: graph, cost: measure) }
 
         var best = greedySolution(requirements, from: granted)
+        if var incumbent {
+            // Its part in this group satisfies every requirement of the group.
+            incumbent.formIntersection(footprint)
+            var seeded = Solution(granted.union(incumbent), in: graph, cost: measure)
+            if seeded.isBetter(than: &best, in: graph) { best = seeded }
+        }
         search(requirements, granted, cost: measure.of(granted), forbidden: [], best: &best)
         if !exhausted {
             var added = best.granted
@@ -276,8 +323,13 @@ private struct BranchAndBound {
         let bound = lowerBound(open, granted)
         if cost + bound.added > best.cost { return }
         if cost + bound.added == best.cost, bound.scopes > best.tops.count { return }
+        // Granting more never enables fewer actions, so what `granted` enables already bounds
+        // the authority of every solution below.
+        if cost + bound.added == best.cost, bound.scopes == best.tops.count,
+            graph.actions.authority(of: granted) > best.measuredAuthority(in: graph) { return }
         let groups = independentGroups(open, from: granted)
         if groups.count > 1 {
+            splits += 1
             // Leaving forbidden options out of the groups' searches only widens them.
             consider(combine(groups, from: granted), as: &best)
             return
@@ -339,7 +391,7 @@ private struct BranchAndBound {
     }
 
     /// `requirements` in groups whose options share no scope except members of `granted` that
-    /// another member already grants. Whatever the groups add, such a member is already counted
+    /// another member already grants, and that no action of the catalogue links (see below). Whatever the groups add, such a member is already counted
     /// and stays redundant, while any other shared scope could be added, or stop being a top, by
     /// two groups at once. So the size and the tops of the final set add up group by group, and
     /// each group's best choice is independent of the others'.
@@ -361,6 +413,22 @@ private struct BranchAndBound {
                 }
             }
         }
+        // Authority adds up over groups only if no action of the catalogue can be enabled by
+        // what two groups add (together, or each on its own): such an action joins them.
+        var actionOwner: [Int: Int] = [:]  // -1: already enabled
+        for (index, options) in requirements.enumerated() where linksActions {
+            for option in options {
+                for scope in option.members where !granted.contains(scope) {
+                    for action in graph.actions.mentions[scope] {
+                        if let other = actionOwner[action] {
+                            if other >= 0 { parent[root(index)] = root(other) }
+                        } else {
+                            actionOwner[action] = graph.actions.isEnabled(action, by: granted) ? -1 : index
+                        }
+                    }
+                }
+            }
+        }
         var groups: [Int: [[SparseBitset]]] = [:]
         var order: [Int] = []
         for (index, options) in requirements.enumerated() {
@@ -376,6 +444,7 @@ private struct BranchAndBound {
     }
 
     private func consider(_ candidate: Solution, as best: inout Solution) {
-        if candidate.isBetter(than: best) { best = candidate }
+        var candidate = candidate
+        if candidate.isBetter(than: &best, in: graph) { best = candidate }
     }
 }

@@ -6,6 +6,9 @@ public struct Resolution: Hashable, Sendable {
         /// Selected actions (all actions when nothing is selected) whose chosen alternative this
         /// scope grants, in catalogue order.
         public internal(set) var actions: [ActionID]
+        /// How many of the catalogue's actions this scope enables on its own (of
+        /// ``Resolution/scopedActionCount``): what granting it hands out.
+        public internal(set) var authority: Int = 0
     }
 
     public internal(set) var selection: Selection
@@ -21,6 +24,11 @@ public struct Resolution: Hashable, Sendable {
     var chosenAlternatives: [ActionID: [Scope]]
     /// Everything ``scopes`` grants, through `includes` and wildcards.
     public internal(set) var granted: Set<Scope>
+    /// How many of the catalogue's actions the answer enables, with the existing grant if any:
+    /// the tie-break after privilege levels and scope count (least authority).
+    public internal(set) var authority: Int = 0
+    /// How many of the catalogue's actions need a scope: the "of N" of ``authority``.
+    public internal(set) var scopedActionCount: Int = 0
     /// The customer's existing grant and refused scopes the answer honours.
     public internal(set) var constraints: ScopeConstraints = .none
     /// With an existing grant: what it enables, what to add, what could be revoked.

@@ -93,6 +93,7 @@ public struct Resolver: Sendable {
             selection: selection, scopes: add, usesDefaultScopes: false, isOptimal: outcome.isOptimal,
             explanation: reasons, chosenAlternatives: alternatives, granted: Set(added.members.map { graph.scopes[$0] }))
         resolution.constraints = constraints
+        measureAuthority(of: &resolution, granted: all, chosen: outcome.chosen)
         resolution.unavailable = ids(unavailable)
         resolution.pending = ids(pending)
         if !constraints.granted.isEmpty {
@@ -158,9 +159,20 @@ public struct Resolver: Sendable {
         for action in chosenTargets {
             for position in Set(action.targets.flatMap { granting[$0] ?? [] }).sorted() { reasons[position].actions.append(action.id) }
         }
-        return Resolution(
+        var resolution = Resolution(
             selection: selection, scopes: chosen.map { graph.scopes[$0] }, usesDefaultScopes: usesDefaults, isOptimal: isOptimal,
             explanation: reasons, chosenAlternatives: alternatives, granted: Set(grantedBits.members.map { graph.scopes[$0] }))
+        measureAuthority(of: &resolution, granted: grantedBits, chosen: chosen)
+        return resolution
+    }
+
+    /// Fills in what the answer and each of its scopes enable across the catalogue.
+    private func measureAuthority(of resolution: inout Resolution, granted: Bitset, chosen: [Int]) {
+        resolution.scopedActionCount = graph.actions.count
+        resolution.authority = graph.actions.authority(of: granted)
+        for (offset, number) in chosen.enumerated() {
+            resolution.explanation[offset].authority = graph.actions.authority(of: graph.closure(of: [number]))
+        }
     }
 
     /// `scope` itself when defined, else the first defined wildcard that matches it (not a broader

@@ -14,6 +14,8 @@ struct ScopeGraph: Sendable {
     let closures: [Bitset]
     /// `granters[i]`: the defined scopes other than `i` whose closure holds scope `i`.
     let granters: [[Int]]
+    /// The catalogue's actions by the scopes they name, for measuring authority.
+    let actions: ActionIndex
 
     public init(_ connector: Connector) {
         var scopes = connector.scopeDefinitions.map(\.scope)
@@ -35,6 +37,7 @@ struct ScopeGraph: Sendable {
         for scope in connector.methods.flatMap({ $0.guides.values.flatMap(\.mentionedScopes) }) { number(scope) }
         self.scopes = scopes
         self.numbers = numbers
+        actions = ActionIndex(connector.actions, numbers: numbers, scopeCount: scopes.count)
 
         // Granting is reachability over two kinds of edge: `includes`, and a wildcard to every
         // scope it matches. Following both to a fixpoint makes closures transitive: whoever holds

@@ -17,6 +17,8 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         /// The scope's privilege level (1 when the guide gives none).
         public internal(set) var privilege: Int
         public internal(set) var actions: [String]
+        /// How many of the catalogue's actions the scope enables on its own (of ``ResolutionReport/scopedActions``).
+        public internal(set) var authority: Int
     }
 
     /// With an existing grant (`granted=`): what it enables, what to add, what could be revoked.
@@ -57,6 +59,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public internal(set) var optimal: Bool
     public internal(set) var usesDefaultScopes: Bool
     public internal(set) var explanation: [Reason]
+    /// How many of the catalogue's actions the answer enables (with the existing grant, if any).
+    public internal(set) var authority: Int
+    /// How many of the catalogue's actions need a scope.
+    public internal(set) var scopedActions: Int
     /// Visible sections and their visible steps.
     public internal(set) var sections: [SectionInfo]
     /// The canonical dynamic guide URL.
@@ -90,8 +96,13 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             ("optimal", .boolean(optimal)),
             ("usesDefaultScopes", .boolean(usesDefaultScopes)),
             ("explanation", .array(explanation.map { reason in
-                .object([("scope", .string(reason.scope)), ("privilege", .integer(reason.privilege)), ("actions", strings(reason.actions))])
+                .object([
+                    ("scope", .string(reason.scope)), ("privilege", .integer(reason.privilege)), ("actions", strings(reason.actions)),
+                    ("authority", .integer(reason.authority)),
+                ])
             })),
+            ("authority", .integer(authority)),
+            ("scopedActions", .integer(scopedActions)),
             ("sections", .array(sections.map { section in
                 .object([("title", .string(section.title)), ("steps", .array(section.steps.map { step in
                     .object([
@@ -126,8 +137,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         usesDefaultScopes = resolution.usesDefaultScopes
         let privileges = Dictionary(tailored.connector.scopeDefinitions.map { ($0.scope, $0.privilege) }, uniquingKeysWith: { first, _ in first })
         explanation = resolution.explanation.map {
-            Reason(scope: $0.scope.rawValue, privilege: privileges[$0.scope] ?? 1, actions: $0.actions.map(\.rawValue))
+            Reason(scope: $0.scope.rawValue, privilege: privileges[$0.scope] ?? 1, actions: $0.actions.map(\.rawValue), authority: $0.authority)
         }
+        authority = resolution.authority
+        scopedActions = resolution.scopedActionCount
         sections = tailored.sections.map { section in
             SectionInfo(title: section.section.title, steps: section.steps.map { step in
                 StepInfo(

@@ -131,7 +131,7 @@ import Testing
 /// The objective by enumeration: every subset of the defined scopes not refused (a scope whose
 /// grant closure holds a refused scope is refused), added to the existing grant's closure,
 /// scored by the new scopes' counts per privilege level from the top, then the subset's size,
-/// then its definition indices.
+/// then its authority (the catalogue actions the whole grant enables), then its definition indices.
 struct ConstrainedOracle {
     struct Answer: Equatable, CustomStringConvertible {
         var add: [Scope]
@@ -176,7 +176,7 @@ struct ConstrainedOracle {
             guard pending.allSatisfy({ p in needs[p].contains { $0 & granted == $0 } }) else { continue }
             let new = granted & ~existing
             let counts = (1...9).reversed().map { level in (0..<base.universe.count).count { new & (1 << UInt32($0)) != 0 && levels[$0] == level } }
-            let score = counts + [subset.nonzeroBitCount]
+            let score = counts + [subset.nonzeroBitCount, base.authority(of: granted)]
             if let current = best {
                 if score.lexicographicallyPrecedes(current.score) == false, score != current.score { continue }
                 if score == current.score {

@@ -157,7 +157,8 @@ import Testing
 }
 
 /// SPEC §2 by enumeration: every subset of the defined scopes, scored by (grant-closure size,
-/// count, definition indices lexicographically).
+/// count, authority: the catalogue actions the closure enables, definition indices
+/// lexicographically).
 struct BruteForce {
     /// Defined scopes first, then undefined scopes the actions name.
     let universe: [Scope]
@@ -165,6 +166,8 @@ struct BruteForce {
     /// Bit `j` of `grants[i]`: defined scope `i` grants `universe[j]`.
     let grants: [UInt32]
     let index: [Scope: Int]
+    /// Every catalogue action that needs a scope, as its alternatives' bits: what authority counts.
+    let catalogue: [[UInt32]]
 
     init(_ connector: Connector) {
         let defined = connector.scopeDefinitions.map(\.scope)
@@ -177,6 +180,10 @@ struct BruteForce {
         definedCount = defined.count
         index = Dictionary(uniqueKeysWithValues: universe.enumerated().map { ($1, $0) })
         let includes = Dictionary(uniqueKeysWithValues: connector.scopeDefinitions.map { ($0.scope, $0.includes) })
+        let index = index
+        catalogue = connector.actions.filter { !$0.requirement.isEmpty }.map { action in
+            action.requirement.alternatives.map { $0.reduce(UInt32(0)) { $0 | 1 << UInt32(index[$1]!) } }
+        }
 
         grants = defined.map { start in
             // A fixpoint: follow `includes`, and from a wildcard every scope it matches, which in
@@ -201,12 +208,17 @@ struct BruteForce {
         return Set(universe.indices.filter { bits & (1 << UInt32($0)) != 0 }.map { universe[$0] })
     }
 
+    /// How many catalogue actions the granted bits enable.
+    func authority(of granted: UInt32) -> Int {
+        catalogue.count { $0.contains { $0 & granted == $0 } }
+    }
+
     /// The optimal scopes for `actions`, in definition order.
     func optimum(for actions: [Action]) -> [Scope] {
         let needs: [[UInt32]] = actions.map { action in
             action.requirement.alternatives.map { $0.reduce(UInt32(0)) { $0 | 1 << UInt32(index[$1]!) } }
         }
-        var best: (cost: Int, count: Int, subset: UInt32)?
+        var best: (cost: Int, count: Int, authority: Int, subset: UInt32)?
         for subset in UInt32(0)..<(1 << UInt32(definedCount)) {
             var bits: UInt32 = 0
             var rest = subset
@@ -215,17 +227,17 @@ struct BruteForce {
                 rest &= rest - 1
             }
             guard needs.allSatisfy({ $0.contains { $0 & bits == $0 } }) else { continue }
-            let cost = bits.nonzeroBitCount, count = subset.nonzeroBitCount
+            let cost = bits.nonzeroBitCount, count = subset.nonzeroBitCount, authority = authority(of: bits)
             if let current = best {
-                if (cost, count) > (current.cost, current.count) { continue }
+                if (cost, count, authority) > (current.cost, current.count, current.authority) { continue }
                 // Equal sizes: the sorted index list that comes first lexicographically is the one
                 // holding the lowest index where the two sets differ.
-                if (cost, count) == (current.cost, current.count) {
+                if (cost, count, authority) == (current.cost, current.count, current.authority) {
                     let difference = subset ^ current.subset
                     if current.subset & (1 << UInt32(difference.trailingZeroBitCount)) != 0 { continue }
                 }
             }
-            best = (cost, count, subset)
+            best = (cost, count, authority, subset)
         }
         let members = best!.subset
         return (0..<definedCount).filter { members & (1 << UInt32($0)) != 0 }.map { universe[$0] }

@@ -87,7 +87,7 @@ import Testing
         #expect(resolution.granted.contains("events:inbox:read"))
         #expect(!resolution.granted.contains("events:inbox:write"))
         #expect(resolution.chosenAlternatives["inbox_events"] == ["events:inbox:read"])
-        #expect(resolution.explanation == [Resolution.Reason(scope: "events:*:read", actions: ["inbox_events"])])
+        #expect(resolution.explanation == [Resolution.Reason(scope: "events:*:read", actions: ["inbox_events"], authority: 1)])
 
         let graph = ScopeGraph(c)
         #expect(graph.grants(["events:*:read"], "events:inbox:read"))
@@ -234,13 +234,15 @@ import Testing
             [Self.action("list", [["read"]]), Self.action("update", [["write"]]),
              Self.action("purge", [["admin", "read"]]), Self.action("misc", [["other"]])])
         let merged = try Self.resolve(c, ["update", "list"])
-        #expect(merged.explanation == [Resolution.Reason(scope: "write", actions: ["list", "update"])])
+        // `write` enables list and update; purge needs admin as well.
+        #expect(merged.explanation == [Resolution.Reason(scope: "write", actions: ["list", "update"], authority: 2)])
 
         let split = try Self.resolve(c, ["purge", "list"])
         #expect(split.scopes == ["read", "admin"])
         #expect(split.explanation == [
-            Resolution.Reason(scope: "read", actions: ["list", "purge"]),
-            Resolution.Reason(scope: "admin", actions: ["purge"]),
+            // On its own, admin enables nothing: purge needs read too.
+            Resolution.Reason(scope: "read", actions: ["list", "purge"], authority: 1),
+            Resolution.Reason(scope: "admin", actions: ["purge"], authority: 0),
         ])
     }
 

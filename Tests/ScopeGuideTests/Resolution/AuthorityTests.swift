@@ -1,0 +1,99 @@
+import Testing
+@testable import ScopeGuide
+
+/// Least authority: among answers of equal privilege levels and scope count, the one whose grant
+/// enables the fewest of the catalogue's actions, whatever order the scopes are defined in.
+@Suite struct AuthorityTests {
+    /// Gmail's shape, in Google's (alphabetical) order: the full-access scope comes first.
+    static let gmail = LeastPrivilegeTests.connector([
+        ScopeDefinition(scope: "https://mail.google.com/"),
+        ScopeDefinition(scope: "gmail.metadata"),
+        ScopeDefinition(scope: "gmail.modify"),
+        ScopeDefinition(scope: "gmail.readonly"),
+        ScopeDefinition(scope: "gmail.send"),
+    ], actions: [
+        ("messages_list", [["https://mail.google.com/"], ["gmail.metadata"], ["gmail.modify"], ["gmail.readonly"]]),
+        ("messages_get", [["https://mail.google.com/"], ["gmail.modify"], ["gmail.readonly"]]),
+        ("messages_send", [["https://mail.google.com/"], ["gmail.modify"], ["gmail.send"]]),
+        ("messages_delete", [["https://mail.google.com/"]]),
+        ("messages_trash", [["https://mail.google.com/"], ["gmail.modify"]]),
+        ("profile", []),
+    ])
+
+    private func scopes(_ ids: [ActionID], in connector: Connector = Self.gmail) throws -> [Scope] {
+        try Resolver(connector: connector).resolve(Selection(ids, in: connector), for: connector.methods[0]).scopes
+    }
+
+    @Test("one method listed under every scope gets the narrowest, not the first defined")
+    func narrowestWins() throws {
+        #expect(try scopes(["messages_list"]) == ["gmail.metadata"])
+        #expect(try scopes(["messages_get"]) == ["gmail.readonly"])
+        #expect(try scopes(["messages_send"]) == ["gmail.send"])
+        // One scope serves both; of the three that do, gmail.readonly enables least.
+        #expect(try scopes(["messages_list", "messages_get"]) == ["gmail.readonly"])
+        // Fewer scopes still come before authority: one broad scope beats two narrow ones.
+        #expect(try scopes(["messages_get", "messages_send"]) == ["gmail.modify"])
+        #expect(try scopes(["messages_list", "messages_delete"]) == ["https://mail.google.com/"])
+    }
+
+    @Test("the explanation says what each scope enables, of the actions that need a scope")
+    func explanationReportsAuthority() throws {
+        let connector = Self.gmail
+        let resolution = Resolver(connector: connector).resolve(try Selection(["messages_list"], in: connector), for: connector.methods[0])
+        #expect(resolution.scopes == ["gmail.metadata"])
+        #expect(resolution.explanation.map(\.authority) == [1])
+        #expect(resolution.scopedActionCount == 5)
+        #expect(resolution.authority == 1)
+        let broad = Resolver(connector: connector).resolve(try Selection(["messages_list", "messages_trash"], in: connector), for: connector.methods[0])
+        #expect(broad.scopes == ["gmail.modify"])
+        #expect(broad.explanation.map(\.authority) == [4])
+        #expect(broad.authority == 4)
+    }
+
+    @Test("the answer's levels, count and authority do not depend on the order scopes are defined in")
+    func definitionOrderDoesNotMatter() throws {
+        var generator = SeededGenerator(seed: 0xA07_4041)
+        var differentScopes = 0
+        for index in 0..<400 {
+            var connector = ResolverPropertyTests.randomConnector(&generator, index: index)
+            if index % 2 == 0 {
+                connector.scopeDefinitions = connector.scopeDefinitions.map { definition in
+                    var definition = definition
+                    definition.privilege = Int.random(in: 1...3, using: &generator)
+                    return definition
+                }
+            }
+            var shuffled = connector
+            shuffled.scopeDefinitions.shuffle(using: &generator)
+            let defined = connector.scopeDefinitions.map(\.scope)
+            let constraints = index % 3 == 0 ? ScopeConstraints.none : ScopeConstraints(
+                granted: Array(defined.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator))),
+                refused: Array(defined.shuffled(using: &generator).prefix(Int.random(in: 0...1, using: &generator))))
+            var ids = connector.actions.map(\.id).filter { _ in Bool.random(using: &generator) }
+            if ids.isEmpty { ids = [connector.actions[0].id] }
+            let answers = try [connector, shuffled].map { connector in
+                let resolution = Resolver(connector: connector).resolve(try Selection(ids, in: connector), for: connector.methods[0], constraints: constraints)
+                return (resolution, measure(resolution, in: connector))
+            }
+            #expect(answers[0].1 == answers[1].1, "\(answers[0].0.scopes) vs \(answers[1].0.scopes) for \(ids) in \(connector)")
+            if Set(answers[0].0.scopes) != Set(answers[1].0.scopes) { differentScopes += 1 }
+        }
+        // Ties beyond authority remain (the order decides those), so the test does see reorderings.
+        #expect(differentScopes > 0)
+    }
+
+    /// Per privilege level (from the top) the scopes newly granted, then the scope count, then the
+    /// authority, measured by the brute-force oracle's own closure rather than the engine's.
+    private func measure(_ resolution: Resolution, in connector: Connector) -> [Int] {
+        let oracle = BruteForce(connector)
+        let privilege = Dictionary(uniqueKeysWithValues: connector.scopeDefinitions.map { ($0.scope, $0.privilege) })
+        let granted = oracle.grantedScopes(resolution.scopes)
+        let existing = oracle.grantedScopes(resolution.constraints.granted.filter { scope in
+            !oracle.grantedScopes([scope]).contains { resolution.constraints.refused.contains($0) }
+        })
+        let new = granted.subtracting(existing)
+        let levels = (1...4).reversed().map { level in new.count { (privilege[$0] ?? 1) == level } }
+        let all = granted.union(existing).reduce(UInt32(0)) { $0 | 1 << UInt32(oracle.index[$1]!) }
+        return levels + [resolution.scopes.count, oracle.authority(of: all)]
+    }
+}
