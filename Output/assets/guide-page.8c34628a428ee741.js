@@ -128,6 +128,14 @@ var ScopeGuideEngine = (() => {
       for (const scope of members(closure)) if (scope !== granter) granters[scope].push(granter);
     });
     const { weights, bigWeights } = privilegeWeights(data.levels, scopes.length);
+    // ActionIndex.swift: the actions that need a scope, and per scope the ones that name it.
+    const scoped = actions.filter((a) => a.alternatives.length > 0 && a.alternatives.every((alt) => alt.length > 0));
+    const mentions = scopes.map(() => []);
+    scoped.forEach((action, index) => {
+      for (const alternative of action.alternatives) {
+        for (const s of alternative) if (mentions[s][mentions[s].length - 1] !== index) mentions[s].push(index);
+      }
+    });
     return {
       data,
       connector: String(data.connector ?? ""),
@@ -154,6 +162,8 @@ var ScopeGuideEngine = (() => {
       granters,
       weights,
       bigWeights,
+      scoped,
+      mentions,
     };
   }
 
@@ -211,6 +221,34 @@ var ScopeGuideEngine = (() => {
     for (const n of granted) {
       if (n < model.definedCount) formUnion(result, model.closures[n]);
       else add(result, n);
+    }
+    return result;
+  };
+
+  /** ActionIndex.authority: how many actions (of those needing a scope) `granted` enables. */
+  const authorityOf = (model, granted) => {
+    const seen = new Set();
+    let total = 0;
+    for (const s of members(granted)) {
+      for (const index of model.mentions[s]) {
+        if (seen.has(index)) continue;
+        seen.add(index);
+        if (model.scoped[index].alternatives.some((alt) => alt.every((n) => has(granted, n)))) total += 1;
+      }
+    }
+    return total;
+  };
+
+  /** ActionIndex.scopesBeside: every scope named by an action that names a member of `set`. */
+  const scopesBeside = (model, set) => {
+    const result = new Uint32Array(model.words);
+    const seen = new Set();
+    for (const s of members(set)) {
+      for (const index of model.mentions[s]) {
+        if (seen.has(index)) continue;
+        seen.add(index);
+        for (const alternative of model.scoped[index].alternatives) for (const n of alternative) add(result, n);
+      }
     }
     return result;
   };
@@ -340,25 +378,41 @@ var ScopeGuideEngine = (() => {
     }
     open = open.filter((found) => !found.some((o) => isSubset(o.b, base)));
 
-    const search = branchAndBound(model, {
-      budget: nodeBudget,
-      workBudget,
-      splitsGroups,
-      measure: costMeasure(model, existing),
-    });
-    const best = search.solve(open, base);
-    return { chosen: best.tops, optimal: optimal && !search.state.exhausted, nodes: search.state.nodes, work: search.state.work };
+    const measure = costMeasure(model, existing);
+    const search = branchAndBound(model, { budget: nodeBudget, workBudget, splitsGroups, measure });
+    let best = search.solve(open, base);
+    let { nodes, work } = search.state;
+    // As in Swift: after a search that split groups, a second one whose groups the catalogue's
+    // actions join refines authority from that answer, with what is left of the budgets.
+    if (!search.state.exhausted && search.state.splits > 0) {
+      const refine = branchAndBound(model, {
+        budget: nodeBudget - nodes,
+        workBudget: workBudget - work,
+        splitsGroups,
+        measure,
+        linksActions: true,
+        incumbent: best.granted,
+      });
+      const refined = refine.solve(open, base);
+      if (search.isBetter(refined, best)) best = refined;
+      nodes += refine.state.nodes;
+      work += refine.state.work;
+    }
+    return { chosen: best.tops, optimal: optimal && !search.state.exhausted, nodes, work };
   }
 
   /** BranchAndBound of MinimalScopeSearch.swift. */
-  function branchAndBound(model, { budget, workBudget, splitsGroups, measure }) {
+  function branchAndBound(model, { budget, workBudget, splitsGroups, measure, linksActions = false, incumbent = null }) {
     const { words, granters, scopes } = model;
-    const state = { nodes: 0, work: 0, exhausted: false };
+    const state = { nodes: 0, work: 0, exhausted: false, splits: 0 };
     const solved = new Map();
-    const solution = (granted) => ({ granted, cost: measure.of(granted), tops: measure.tops(granted) });
+    const solution = (granted) => ({ granted, cost: measure.of(granted), tops: measure.tops(granted), authority: null });
+    const authority = (s) => (s.authority === null ? (s.authority = authorityOf(model, s.granted)) : s.authority);
     const isBetter = (a, b) => {
       if (a.cost !== b.cost) return a.cost < b.cost;
       if (a.tops.length !== b.tops.length) return a.tops.length < b.tops.length;
+      const [x, y] = [authority(a), authority(b)];
+      if (x !== y) return x < y;
       return compareLists(a.tops, b.tops) < 0;
     };
     const isSatisfied = (found, granted) => found.some((o) => isSubset(o.b, granted));
@@ -368,6 +422,7 @@ var ScopeGuideEngine = (() => {
       const open = requirements.filter((r) => !isSatisfied(r, granted));
       const groups = independentGroups(open, granted);
       if (groups.length === 1) return solveGroup(open, granted);
+      state.splits += 1;
       return combine(groups, granted);
     }
 
@@ -378,15 +433,23 @@ var ScopeGuideEngine = (() => {
     }
 
     function solveGroup(requirements, granted) {
-      const relevant = new Uint32Array(words);
-      for (const found of requirements) for (const o of found) formUnion(relevant, o.b);
-      for (const scope of members(relevant)) for (const g of granters[scope]) add(relevant, g);
+      const footprint = new Uint32Array(words);
+      for (const found of requirements) for (const o of found) formUnion(footprint, o.b);
+      const relevant = footprint.slice();
+      for (const scope of members(footprint)) for (const g of granters[scope]) add(relevant, g);
+      formUnion(relevant, scopesBeside(model, footprint));
       for (let i = 0; i < words; i++) relevant[i] &= granted[i];
       const key = requirements.map((r) => r.map((o) => o.id).join(",")).join(";") + "|" + members(relevant).join(",");
       const known = solved.get(key);
       if (known) return solution(union(granted, known));
 
       const best = { value: greedy(requirements, granted) };
+      if (incumbent) {
+        // Its part in this group satisfies every requirement of the group.
+        const part = incumbent.slice();
+        for (let i = 0; i < words; i++) part[i] &= footprint[i];
+        consider(solution(union(granted, part)), best);
+      }
       search(requirements, granted, measure.of(granted), [], best);
       if (!state.exhausted) {
         const added = best.value.granted.slice();
@@ -433,8 +496,10 @@ var ScopeGuideEngine = (() => {
       const bound = lowerBound(open, granted);
       if (cost + bound.added > best.value.cost) return;
       if (cost + bound.added === best.value.cost && bound.scopes > best.value.tops.length) return;
+      if (cost + bound.added === best.value.cost && bound.scopes === best.value.tops.length && authorityOf(model, granted) > authority(best.value)) return;
       const groups = independentGroups(open, granted);
       if (groups.length > 1) {
+        state.splits += 1;
         consider(combine(groups, granted), best);
         return;
       }
@@ -504,6 +569,24 @@ var ScopeGuideEngine = (() => {
           }
         }
       });
+      // An action of the catalogue that two groups' additions could enable joins them (authority).
+      const actionOwner = new Map();
+      if (linksActions) requirements.forEach((found, index) => {
+        for (const o of found) {
+          for (const s of o.m) {
+            if (has(granted, s)) continue;
+            for (const action of model.mentions[s]) {
+              const other = actionOwner.get(action);
+              if (other !== undefined) {
+                if (other >= 0) parent[root(index)] = root(other);
+              } else {
+                const enabled = model.scoped[action].alternatives.some((alt) => alt.every((n) => has(granted, n)));
+                actionOwner.set(action, enabled ? -1 : index);
+              }
+            }
+          }
+        }
+      });
       const groups = new Map();
       requirements.forEach((found, index) => {
         const key = root(index);
@@ -513,7 +596,7 @@ var ScopeGuideEngine = (() => {
       return [...groups.values()];
     }
 
-    return { state, solve };
+    return { state, solve, isBetter };
   }
 
   // ---- Resolution (port of Resolver.swift) ------------------------------------------------------
