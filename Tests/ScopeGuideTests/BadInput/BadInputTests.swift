@@ -360,7 +360,7 @@ import Testing
             """)
         let resolution = Resolver(connector: connector).resolve(.none, for: connector.methods[0])
         #expect(resolution.scopes == ["events:inbox:read"])
-        #expect(resolution.explanation == [Resolution.Reason(scope: "events:inbox:read", actions: ["demo_inbox"])])
+        #expect(resolution.explanation == [Resolution.Reason(scope: "events:inbox:read", actions: ["demo_inbox"], authority: 1)])
         #expect(try Self.render(connector).contains("events:inbox:read"))
     }
 
