@@ -19,6 +19,10 @@ enum GuideNote: Hashable, Sendable {
     /// catalogue's actions it enables on its own, out of those that need a scope.
     case why([ScopeReason])
 
+    /// Other answers as good on levels and count (scopes, authority), when asked for; whether
+    /// the search saw them all; and the catalogue's count of actions needing a scope.
+    case alternatives([Resolution.Alternative], complete: Bool, chosen: Int, of: Int)
+
     /// One scope of ``why(_:)``.
     struct ScopeReason: Hashable, Sendable {
         var scope: Scope
@@ -50,6 +54,9 @@ enum GuideNote: Hashable, Sendable {
                 ScopeReason(scope: reason.scope, actions: labels(reason.actions), authority: reason.authority, of: resolution.scopedActionCount)
             }))
         }
+        if let alternatives = resolution.alternatives {
+            notes.append(.alternatives(alternatives, complete: resolution.alternativesAreComplete, chosen: resolution.authority, of: resolution.scopedActionCount))
+        }
         return notes
     }
 
@@ -72,6 +79,7 @@ enum GuideNote: Hashable, Sendable {
         case .refused: "refused"
         case .unavailable: "unavailable"
         case .why: "why"
+        case .alternatives: "alternatives"
         }
     }
 
@@ -96,6 +104,14 @@ enum GuideNote: Hashable, Sendable {
             return ("Refused:", names(scopes))
         case .unavailable(let labels):
             return ("Unavailable:", labels.joined(separator: ", ") + " (no scope left after the refusals enables them)")
+        case .alternatives(let list, let complete, let chosen, let total):
+            let of = total == 1 ? "1 action" : "\(total) actions"
+            let listed = list.map { alternative in
+                names(alternative.scopes) + " (enables \(alternative.authority) of \(of))"
+            }
+            let text = listed.isEmpty ? "none: no other answer is as small." : listed.joined(separator: "; ") + "."
+            return ("Equally small answers (the scopes above enable \(chosen) of \(of)):",
+                    text + (complete ? "" : " (The search for them ran out of budget; there may be others.)"))
         case .why(let reasons):
             return ("Why these scopes:", reasons.map { reason in
                 let total = reason.of == 1 ? "1 action" : "\(reason.of) actions"

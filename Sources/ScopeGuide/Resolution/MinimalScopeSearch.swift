@@ -66,21 +66,7 @@ struct MinimalScopeSearch {
     /// - Parameter requirements: per action, its alternatives as lists of scope numbers. An
     ///   action none of whose alternatives can be granted is ignored.
     func solve(_ requirements: [[[Int]]]) -> Outcome {
-        var base = existing ?? Bitset(capacity: graph.scopes.count)
-        var open: [[SparseBitset]] = []
-        var seen = Set<[SparseBitset]>()
-        var isOptimal = true
-        for requirement in requirements {
-            let (options, isComplete) = self.options(requirement)
-            isOptimal = isOptimal && isComplete
-            if options.count == 1 {
-                base.formUnion(options[0])
-            } else if options.count > 1, seen.insert(options).inserted {
-                open.append(options)
-            }
-        }
-        open.removeAll { options in options.contains { $0.isSubset(of: base) } }
-
+        let (base, open, isOptimal) = prepared(requirements)
         let measure = SolutionCost(weights: weights, existing: existing)
         var search = BranchAndBound(
             graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups, cost: measure)
@@ -101,6 +87,45 @@ struct MinimalScopeSearch {
             work += refine.work
         }
         return Outcome(chosen: best.tops, isOptimal: isOptimal && !search.exhausted, nodes: nodes, work: work)
+    }
+
+    /// Steps 1 and 2: the base every solution holds (with the existing grant), the requirements
+    /// it leaves open as their options, and whether no option was left out.
+    private func prepared(_ requirements: [[[Int]]]) -> (base: Bitset, open: [[SparseBitset]], isComplete: Bool) {
+        var base = existing ?? Bitset(capacity: graph.scopes.count)
+        var open: [[SparseBitset]] = []
+        var seen = Set<[SparseBitset]>()
+        var isComplete = true
+        for requirement in requirements {
+            let (options, complete) = self.options(requirement)
+            isComplete = isComplete && complete
+            if options.count == 1 {
+                base.formUnion(options[0])
+            } else if options.count > 1, seen.insert(options).inserted {
+                open.append(options)
+            }
+        }
+        open.removeAll { options in options.contains { $0.isSubset(of: base) } }
+        return (base, open, isComplete)
+    }
+
+    /// Other answers as good as `chosen` (the scopes ``solve(_:)`` answered) on privilege levels
+    /// and scope count: at most `limit`, least authority first, then in definition order, each
+    /// as its scopes (outside the existing grant) and its authority.
+    ///
+    /// A plain branch and bound that keeps every solution of the answer's cost and count, within
+    /// its own budgets; `isComplete` is `false` when they ran out before it saw them all.
+    func alternatives(_ requirements: [[[Int]]], to chosen: [Int], limit: Int) -> (answers: [(scopes: [Int], authority: Int)], isComplete: Bool) {
+        guard limit > 0 else { return ([], true) }
+        let (base, open, _) = prepared(requirements)
+        let measure = SolutionCost(weights: weights, existing: existing)
+        var granted = graph.closure(of: chosen)
+        if let existing { granted.formUnion(existing) }
+        let target = Solution(granted, in: graph, cost: measure)
+        var search = BranchAndBound(graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: false, cost: measure)
+        let found = search.ties(of: target, among: open, from: base, limit: limit + 1)
+        let answers = found.filter { $0.granted != target.granted }.prefix(limit).map { ($0.tops, $0.authority ?? graph.actions.authority(of: $0.granted)) }
+        return (Array(answers), !search.exhausted)
     }
 
     /// The minimal grant closures of a requirement's alternatives, the first of equal ones, and
@@ -437,6 +462,52 @@ private struct BranchAndBound {
             groups[key, default: []].append(options)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// The solutions reached from `granted` whose cost and number of scopes equal `target`'s: the
+    /// best `limit` of them by authority, then definition order.
+    mutating func ties(of target: Solution, among requirements: [[SparseBitset]], from granted: Bitset, limit: Int) -> [Solution] {
+        var found: [Solution] = []
+        collect(requirements, granted, cost: measure.of(granted), forbidden: [], target: target, limit: limit, into: &found)
+        return found
+    }
+
+    /// ``search(_:_:cost:forbidden:best:)`` without groups, keeping every solution as good as
+    /// `target` on cost and count instead of the best one.
+    private mutating func collect(
+        _ requirements: [[SparseBitset]], _ granted: Bitset, cost: Int, forbidden: [SparseBitset], target: Solution, limit: Int,
+        into found: inout [Solution]
+    ) {
+        nodes += 1
+        work += requirements.reduce(forbidden.count) { $0 + $1.count }
+        if nodes > budget || work > workBudget { exhausted = true; return }
+        if forbidden.contains(where: { $0.isSubset(of: granted) }) { return }
+        let open = requirements.filter { !isSatisfied($0, by: granted) }
+        guard let branch = open.min(by: { $0.count < $1.count }) else {
+            var candidate = Solution(granted, in: graph, cost: measure)
+            guard candidate.cost == target.cost, candidate.tops.count == target.tops.count,
+                !found.contains(where: { $0.granted == granted }) else { return }
+            _ = candidate.measuredAuthority(in: graph)
+            var index = found.count
+            while index > 0, candidate.isBetter(than: &found[index - 1], in: graph) { index -= 1 }
+            found.insert(candidate, at: index)
+            if found.count > limit { found.removeLast() }
+            return
+        }
+        let bound = lowerBound(open, granted)
+        if cost + bound.added > target.cost { return }
+        if cost + bound.added == target.cost, bound.scopes > target.tops.count { return }
+        if found.count == limit, let worst = found.last?.authority, graph.actions.authority(of: granted) > worst { return }
+        let ordered = branch.indices.map { (added: measure.adding(branch[$0], to: granted), index: $0) }
+            .sorted { ($0.added, $0.index) < ($1.added, $1.index) }
+        var forbidden = forbidden
+        for (added, index) in ordered {
+            var child = granted
+            child.formUnion(branch[index])
+            collect(open, child, cost: cost + added, forbidden: forbidden, target: target, limit: limit, into: &found)
+            if exhausted { return }
+            forbidden.append(branch[index])
+        }
     }
 
     private func isSatisfied(_ options: [SparseBitset], by granted: Bitset) -> Bool {

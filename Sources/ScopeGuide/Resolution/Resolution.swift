@@ -29,6 +29,20 @@ public struct Resolution: Hashable, Sendable {
     public internal(set) var authority: Int = 0
     /// How many of the catalogue's actions need a scope: the "of N" of ``authority``.
     public internal(set) var scopedActionCount: Int = 0
+    /// Other answers as good on privilege levels and scope count, least authority first, when
+    /// ``Resolver/alternativeLimit`` asks for them (`nil` when it does not, or when the answer
+    /// itself is not proven optimal): the trade-off behind the one picked.
+    public internal(set) var alternatives: [Alternative]?
+    /// `false` when the search for ``alternatives`` ran out of budget before seeing them all.
+    public internal(set) var alternativesAreComplete = true
+
+    /// An answer as good as ``Resolution/scopes`` on privilege levels and scope count.
+    public struct Alternative: Hashable, Sendable {
+        /// The scopes to grant (to add, under an existing grant), in `scopeDefinitions` order.
+        public internal(set) var scopes: [Scope]
+        /// How many of the catalogue's actions it enables (with the existing grant, if any).
+        public internal(set) var authority: Int
+    }
     /// The customer's existing grant and refused scopes the answer honours.
     public internal(set) var constraints: ScopeConstraints = .none
     /// With an existing grant: what it enables, what to add, what could be revoked.

@@ -18,6 +18,9 @@ public struct Resolver: Sendable {
     public static let defaultWorkBudget = 1_000_000
     /// The cost of each scope by its privilege level; `nil` when the connector gives none.
     private let weights: [Int]?
+    /// How many other equally good answers (``Resolution/alternatives``) to look for; 0, the
+    /// default, looks for none (the search for them is a second one).
+    public var alternativeLimit = 0
 
     public init(connector: Connector, nodeBudget: Int = 200_000, workBudget: Int = Resolver.defaultWorkBudget) {
         self.connector = connector
@@ -59,6 +62,8 @@ public struct Resolver: Sendable {
         search.refused = refused
         search.existing = existing
         let outcome = search.solve(pending.map { requirements[$0] })
+        let others = alternativeLimit > 0 && outcome.isOptimal
+            ? search.alternatives(pending.map { requirements[$0] }, to: outcome.chosen, limit: alternativeLimit) : nil
         let added = graph.closure(of: outcome.chosen)
         let all = existing.union(added)
 
@@ -94,6 +99,7 @@ public struct Resolver: Sendable {
             explanation: reasons, chosenAlternatives: alternatives, granted: Set(added.members.map { graph.scopes[$0] }))
         resolution.constraints = constraints
         measureAuthority(of: &resolution, granted: all, chosen: outcome.chosen)
+        record(others, in: &resolution)
         resolution.unavailable = ids(unavailable)
         resolution.pending = ids(pending)
         if !constraints.granted.isEmpty {
@@ -122,6 +128,7 @@ public struct Resolver: Sendable {
         let numbers: [Int]
         var isOptimal = true
         var usesDefaults = false
+        var others: (answers: [(scopes: [Int], authority: Int)], isComplete: Bool)?
         if selection.isEmpty {
             if let defaults = method.defaultScopes {
                 numbers = defaults.compactMap(graph.number(of:))
@@ -135,6 +142,9 @@ public struct Resolver: Sendable {
             let outcome = search.solve(selected.map { requirements[$0] })
             numbers = outcome.chosen
             isOptimal = outcome.isOptimal
+            if alternativeLimit > 0, isOptimal {
+                others = search.alternatives(selected.map { requirements[$0] }, to: outcome.chosen, limit: alternativeLimit)
+            }
         }
         let chosen = Array(Set(numbers)).sorted()
         let grantedBits = graph.closure(of: chosen)
@@ -163,7 +173,14 @@ public struct Resolver: Sendable {
             selection: selection, scopes: chosen.map { graph.scopes[$0] }, usesDefaultScopes: usesDefaults, isOptimal: isOptimal,
             explanation: reasons, chosenAlternatives: alternatives, granted: Set(grantedBits.members.map { graph.scopes[$0] }))
         measureAuthority(of: &resolution, granted: grantedBits, chosen: chosen)
+        record(others, in: &resolution)
         return resolution
+    }
+
+    private func record(_ others: (answers: [(scopes: [Int], authority: Int)], isComplete: Bool)?, in resolution: inout Resolution) {
+        guard let others else { return }
+        resolution.alternatives = others.answers.map { Resolution.Alternative(scopes: $0.scopes.map { graph.scopes[$0] }, authority: $0.authority) }
+        resolution.alternativesAreComplete = others.isComplete
     }
 
     /// Fills in what the answer and each of its scopes enable across the catalogue.

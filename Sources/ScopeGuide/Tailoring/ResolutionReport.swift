@@ -33,6 +33,12 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         public internal(set) var reconsent: Bool
     }
 
+    public struct AlternativeInfo: Codable, Hashable, Sendable {
+        public internal(set) var scopes: [String]
+        /// How many of the catalogue's actions it enables (of ``ResolutionReport/scopedActions``).
+        public internal(set) var authority: Int
+    }
+
     public struct StepInfo: Codable, Hashable, Sendable {
         public internal(set) var number: Int
         public internal(set) var title: String
@@ -63,6 +69,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public internal(set) var authority: Int
     /// How many of the catalogue's actions need a scope.
     public internal(set) var scopedActions: Int
+    /// Other answers as good on levels and count, least authority first (`--alternatives N`).
+    public internal(set) var alternatives: [AlternativeInfo]?
+    /// `false` when the search for ``alternatives`` ran out of budget before seeing them all.
+    public internal(set) var alternativesComplete: Bool?
     /// Visible sections and their visible steps.
     public internal(set) var sections: [SectionInfo]
     /// The canonical dynamic guide URL.
@@ -102,6 +112,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
                 ])
             })),
             ("authority", .integer(authority)),
+            ("alternatives", alternatives.map { list in
+                .array(list.map { .object([("scopes", strings($0.scopes)), ("authority", .integer($0.authority))]) })
+            }),
+            ("alternativesComplete", alternativesComplete.map(PrettyJSON.boolean)),
             ("scopedActions", .integer(scopedActions)),
             ("sections", .array(sections.map { section in
                 .object([("title", .string(section.title)), ("steps", .array(section.steps.map { step in
@@ -140,6 +154,8 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             Reason(scope: $0.scope.rawValue, privilege: privileges[$0.scope] ?? 1, actions: $0.actions.map(\.rawValue), authority: $0.authority)
         }
         authority = resolution.authority
+        alternatives = resolution.alternatives?.map { AlternativeInfo(scopes: $0.scopes.map(\.rawValue), authority: $0.authority) }
+        alternativesComplete = resolution.alternatives == nil ? nil : resolution.alternativesAreComplete
         scopedActions = resolution.scopedActionCount
         sections = tailored.sections.map { section in
             SectionInfo(title: section.section.title, steps: section.steps.map { step in

@@ -6,12 +6,20 @@ public struct Tailor: Sendable {
     public let catalog: Catalog
     private let resolvers: [String: Resolver]
     private let nodeBudget: Int
+    private let alternatives: Int
 
-    public init(catalog: Catalog, nodeBudget: Int = 200_000) {
+    /// - Parameter alternatives: how many equally good answers each resolution also lists
+    ///   (``Resolution/alternatives``); 0 for none.
+    public init(catalog: Catalog, nodeBudget: Int = 200_000, alternatives: Int = 0) {
         self.catalog = catalog
         self.nodeBudget = nodeBudget
+        self.alternatives = alternatives
         // On every core: a site build waited for 500 scope graphs here before rendering anything.
-        let made = catalog.connectors.concurrentMap { Resolver(connector: $0, nodeBudget: nodeBudget) }
+        let made = catalog.connectors.concurrentMap { connector in
+            var resolver = Resolver(connector: connector, nodeBudget: nodeBudget)
+            resolver.alternativeLimit = alternatives
+            return resolver
+        }
         resolvers = Dictionary(uniqueKeysWithValues: zip(catalog.connectors.map(\.key), made))
     }
 
@@ -21,7 +29,10 @@ public struct Tailor: Sendable {
     /// The catalogue's resolver for `connector`; one of its own for a connector of another
     /// catalogue (a request made elsewhere), rather than a crash.
     private func resolver(for connector: Connector) -> Resolver {
-        resolvers[connector.key] ?? Resolver(connector: connector, nodeBudget: nodeBudget)
+        if let resolver = resolvers[connector.key] { return resolver }
+        var resolver = Resolver(connector: connector, nodeBudget: nodeBudget)
+        resolver.alternativeLimit = alternatives
+        return resolver
     }
 
     /// The guide `request` names, tailored to its selection, grant and refusals.

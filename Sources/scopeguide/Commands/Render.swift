@@ -44,12 +44,21 @@ extension ScopeGuideCommand {
         @Flag(help: "md: start with YAML front matter (title, description, connector, method, guide, url, scopes), as 'build' writes it.")
         var frontMatter = false
 
+        @Option(help: ArgumentHelp(
+            "Also list up to N other answers as good on privilege levels and scope count, least authority first (what each enables of the catalogue), so a reviewer sees the trade-off.",
+            valueName: "N"))
+        var alternatives: Int = 0
+
+        func validate() throws {
+            guard (0...20).contains(alternatives) else { throw ValidationError("--alternatives takes 0 to 20, not \(alternatives)") }
+        }
+
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
             var request = try selection.guideRequest(guide, in: catalog)
             if whitelabel { request.isWhitelabel = true }
             try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
-            let renderer = GuideRenderer(catalog: catalog)
+            let renderer = GuideRenderer(tailor: Tailor(catalog: catalog, alternatives: alternatives))
             var text = renderer.render(request, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
             if frontMatter, format == .markdown {
                 text = GuideFrontMatter(renderer.tailor.guide(for: request), url: request.url.description).yaml() + text

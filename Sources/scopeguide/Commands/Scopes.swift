@@ -8,8 +8,10 @@ extension ScopeGuideCommand {
             abstract: "Print the minimal scopes for a selection of actions.",
             discussion: """
                 The minimum grants every selected action with the least privilege (fewest scopes \
-                granted, counting includes and wildcards), then the fewest scopes. With no \
-                selection it prints the method's default scopes, or every scope an action needs.
+                granted, counting includes and wildcards, highest privilege levels first), then the \
+                fewest scopes, then the least authority (of equally small answers, the one whose \
+                grant enables the fewest of the catalogue's actions). With no selection it prints \
+                the method's default scopes, or every scope an action needs.
 
                 Example: scopeguide scopes front --actions front_list_conversations,front_send_message
                 """
@@ -21,10 +23,19 @@ extension ScopeGuideCommand {
         @Option(help: "text: the scopes joined by the separator; json: scopes, explanation, visible steps, URL.")
         var format: OutputFormat = .text
 
+        @Option(help: ArgumentHelp(
+            "Also list up to N other answers as good on privilege levels and scope count, least authority first (what each enables of the catalogue), so a reviewer sees the trade-off.",
+            valueName: "N"))
+        var alternatives: Int = 0
+
+        func validate() throws {
+            guard (0...20).contains(alternatives) else { throw ValidationError("--alternatives takes 0 to 20, not \(alternatives)") }
+        }
+
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
             let request = try selection.guideRequest(guide, in: catalog)
-            let tailored = Tailor(catalog: catalog).guide(for: request)
+            let tailored = Tailor(catalog: catalog, alternatives: alternatives).guide(for: request)
             switch format {
             case .text:
                 print(request.separator.join(tailored.resolution.scopes))

@@ -82,6 +82,61 @@ import Testing
         #expect(differentScopes > 0)
     }
 
+    @Test("alternatives list the other answers of equal size, least authority first")
+    func alternativesOnGmail() throws {
+        var resolver = Resolver(connector: Self.gmail)
+        resolver.alternativeLimit = 2
+        let resolution = resolver.resolve(try Selection(["messages_list"], in: Self.gmail), for: Self.gmail.methods[0])
+        #expect(resolution.scopes == ["gmail.metadata"])
+        #expect(resolution.alternatives == [
+            Resolution.Alternative(scopes: ["gmail.readonly"], authority: 2),
+            Resolution.Alternative(scopes: ["gmail.modify"], authority: 4),
+        ])
+        #expect(resolution.alternativesAreComplete)
+        // Not asked for: none searched.
+        #expect(Resolver(connector: Self.gmail).resolve(try Selection(["messages_list"], in: Self.gmail), for: Self.gmail.methods[0]).alternatives == nil)
+    }
+
+    @Test("alternatives equal the brute-force list of equally small answers on random catalogues")
+    func alternativesMatchBruteForce() throws {
+        var generator = SeededGenerator(seed: 0xA17_E4)
+        var nonEmpty = 0
+        for index in 0..<300 {
+            let connector = ResolverPropertyTests.randomConnector(&generator, index: index)
+            var resolver = Resolver(connector: connector)
+            resolver.alternativeLimit = 3
+            var ids = connector.actions.map(\.id).filter { _ in Bool.random(using: &generator) }
+            if ids.isEmpty { ids = [connector.actions[0].id] }
+            let selection = try Selection(ids, in: connector)
+            let resolution = resolver.resolve(selection, for: connector.methods[0])
+            let expected = tiedAnswers(for: selection.actions.map { connector.action($0)! }, in: connector)
+            #expect(expected.first?.scopes == resolution.scopes)
+            #expect(resolution.alternatives ?? [] == Array(expected.dropFirst().prefix(3)), "\(ids) in \(connector)")
+            if !(resolution.alternatives ?? []).isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty > 30)
+    }
+
+    /// Every answer of the optimum's grant size and scope count, one per granted set, by
+    /// (authority, definition indices), the optimum first.
+    private func tiedAnswers(for actions: [Action], in connector: Connector) -> [Resolution.Alternative] {
+        let oracle = BruteForce(connector)
+        let needs = actions.map { action in action.requirement.alternatives.map { $0.reduce(UInt32(0)) { $0 | 1 << UInt32(oracle.index[$1]!) } } }
+        var answers: [(cost: Int, count: Int, authority: Int, members: [Int], bits: UInt32)] = []
+        for subset in UInt32(0)..<(1 << UInt32(oracle.definedCount)) {
+            let members = (0..<oracle.definedCount).filter { subset & (1 << UInt32($0)) != 0 }
+            let bits = members.reduce(UInt32(0)) { $0 | oracle.grants[$1] }
+            guard needs.allSatisfy({ $0.contains { $0 & bits == $0 } }) else { continue }
+            answers.append((bits.nonzeroBitCount, members.count, oracle.authority(of: bits), members, bits))
+        }
+        let best = answers.min { ($0.cost, $0.count) < ($1.cost, $1.count) }!
+        var seen = Set<UInt32>()
+        return answers.filter { ($0.cost, $0.count) == (best.cost, best.count) }
+            .sorted { $0.authority != $1.authority ? $0.authority < $1.authority : $0.members.lexicographicallyPrecedes($1.members) }
+            .filter { seen.insert($0.bits).inserted }
+            .map { Resolution.Alternative(scopes: $0.members.map { oracle.universe[$0] }, authority: $0.authority) }
+    }
+
     /// Per privilege level (from the top) the scopes newly granted, then the scope count, then the
     /// authority, measured by the brute-force oracle's own closure rather than the engine's.
     private func measure(_ resolution: Resolution, in connector: Connector) -> [Int] {
