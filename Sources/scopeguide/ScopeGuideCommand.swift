@@ -14,7 +14,8 @@ struct ScopeGuideCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 invalid input (unknown connector, action or option, \
             malformed URL, broken guide source); 2 lint errors (check).
             """,
-        subcommands: [Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self, Serve.self]
+        version: ScopeGuideVersion.current,
+        subcommands: [Actions.self, Scopes.self, URLCommand.self, Render.self, Build.self, Check.self, Import.self, Serve.self]
     )
 
     /// Ends the process with `code`, leaving `values` (a loaded catalogue, a build's caches) to

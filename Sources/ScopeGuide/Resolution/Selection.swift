@@ -23,8 +23,16 @@ public struct Selection: Hashable, Sendable {
             // Suggestions cost an edit distance per catalogue id, so only the first few unknown
             // ids get them: a pasted URL with thousands of bad ids still fails fast.
             let candidates = NameSuggestions.Candidates(connector.actions.map(\.id.rawValue))
+            // A label given for an id ("Send Message") suggests the ids of the closest labels first.
+            let labels = NameSuggestions.Candidates(connector.actions.map { $0.label.lowercased() })
             throw .unknownActions(unknown.enumerated().map { index, id in
-                SelectionError.UnknownAction(id: id, suggestions: index < NameSuggestions.maximumNamesSuggestedFor ? candidates.closest(to: id) : [])
+                guard index < NameSuggestions.maximumNamesSuggestedFor else { return SelectionError.UnknownAction(id: id, suggestions: []) }
+                let byLabel = labels.closest(to: id.lowercased()).flatMap { label in
+                    connector.actions.filter { $0.label.lowercased() == label }.map(\.id.rawValue)
+                }
+                var seen = Set<String>()
+                let suggestions = (byLabel + candidates.closest(to: id)).filter { seen.insert($0).inserted }.prefix(3)
+                return SelectionError.UnknownAction(id: id, suggestions: Array(suggestions))
             }, connector: connector.key)
         }
         actions = positions.sorted().map { connector.actions[$0].id }

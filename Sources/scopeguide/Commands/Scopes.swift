@@ -38,7 +38,27 @@ extension ScopeGuideCommand {
             let tailored = Tailor(catalog: catalog, alternatives: alternatives).guide(for: request)
             switch format {
             case .text:
-                print(request.separator.join(tailored.resolution.scopes))
+                let resolution = tailored.resolution
+                print(request.separator.join(resolution.scopes))
+                // What the scopes line cannot say, on standard error so scripts keep one line.
+                var notes: [String] = []
+                if !resolution.unavailable.isEmpty {
+                    let actions = tailored.connector.actions(in: try Selection(resolution.unavailable, in: tailored.connector))
+                    notes.append("unavailable (no scope left after the refusals enables them): "
+                        + actions.map { "\($0.label) (\($0.id.rawValue))" }.joined(separator: ", "))
+                }
+                if let grant = resolution.grant, grant.add.isEmpty {
+                    notes.append("nothing to add: the existing grant enables every selected action"
+                        + (resolution.unavailable.isEmpty ? "" : " that can be enabled"))
+                } else if resolution.grant == nil, resolution.scopes.isEmpty, !resolution.selection.isEmpty {
+                    notes.append("no scope needed: the selected actions need none")
+                }
+                if let alternatives = resolution.alternatives {
+                    for alternative in alternatives {
+                        notes.append("equally small: \(request.separator.join(alternative.scopes)) (enables \(alternative.authority) of \(resolution.scopedActionCount) actions; these scopes enable \(resolution.authority))")
+                    }
+                }
+                for note in notes { FileHandle.standardError.write(Data(("note: " + note.escapingControlCharacters + "\n").utf8)) }
                 if !tailored.resolution.isOptimal {
                     FileHandle.standardError.write(Data("warning: search budget exhausted; these scopes are valid but may not be minimal\n".utf8))
                 }

@@ -25,12 +25,7 @@ struct GuideOptions: ParsableArguments {
     /// from the cache when it has the same sources (unless turned off).
     /// - Throws: the loader's ``LoadFailure`` listing every problem.
     func loadCatalog(url: String? = nil) throws -> Catalog {
-        let directory = folder.url
         let key = connector ?? url.flatMap { $0.firstMatch(of: /\/connectors\/([^\/?#]+)\//).map { String($0.1) } }
-        if let key, FileManager.default.fileExists(atPath: directory.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
-            if let cache = caching.cache() { return try cache.load(connector: key, in: directory).catalog }
-            return try CatalogLoader().load(directory: directory, only: [key]).catalog
-        }
-        return try CatalogLoader().load(directory: directory).catalog
+        return try folder.loadCatalog(connector: key, caching: caching)
     }
 }

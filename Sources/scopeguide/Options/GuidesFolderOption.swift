@@ -14,4 +14,17 @@ struct GuidesFolderOption: ParsableArguments {
     var noConnectorError: Diagnostic {
         Diagnostic(severity: .error, file: guides, message: "no connector here: each connector is a folder <key>/ holding <key>.connector.yaml")
     }
+
+    /// Loads the guides the command needs: only connector `key` (and `site.yaml`) when its folder
+    /// exists, so one broken connector elsewhere neither fails nor slows it, from the cache when
+    /// it has the same sources (unless turned off); every guide otherwise, so an unknown key gets
+    /// the closest valid ones suggested.
+    /// - Throws: the loader's ``LoadFailure`` listing every problem.
+    func loadCatalog(connector key: String?, caching: CacheOptions) throws -> Catalog {
+        if let key, FileManager.default.fileExists(atPath: url.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
+            if let cache = caching.cache() { return try cache.load(connector: key, in: url).catalog }
+            return try CatalogLoader().load(directory: url, only: [key]).catalog
+        }
+        return try CatalogLoader().load(directory: url).catalog
+    }
 }

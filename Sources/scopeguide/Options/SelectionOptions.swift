@@ -46,6 +46,24 @@ struct SelectionOptions: ParsableArguments {
         return text.split { $0 == "," || $0.isWhitespace }.map { ActionID(String($0)) }
     }
 
+    /// ``actionIDs()``, where a comma-separated item of `--actions` that is exactly one action's
+    /// label (any case), not an id, stands for that action: `--actions "Send Message"` is what a
+    /// reader of the guide types first. Said on standard error, so the id is learnt.
+    func actionIDs(labelsOf connector: Connector) throws -> [ActionID] {
+        guard let actions, actionsFile == nil else { return try actionIDs() }
+        var byLabel: [String: [Action]] = [:]
+        for action in connector.actions { byLabel[action.label.lowercased(), default: []].append(action) }
+        return actions.split(separator: ",").flatMap { item -> [ActionID] in
+            let words = item.split(whereSeparator: \.isWhitespace)
+            let label = words.joined(separator: " ").lowercased()
+            if words.count > 1, let matches = byLabel[label], matches.count == 1, connector.action(ActionID(String(words[0]))) == nil {
+                FileHandle.standardError.write(Data("note: \"\(matches[0].label)\" is the label of \(matches[0].id.rawValue)\n".utf8))
+                return [matches[0].id]
+            }
+            return words.map { ActionID(String($0)) }
+        }
+    }
+
     /// The request these options and `guide` name, validated against `catalog`.
     func guideRequest(_ guide: GuideOptions, in catalog: Catalog) throws -> GuideRequest {
         var request: GuideRequest
@@ -57,7 +75,7 @@ struct SelectionOptions: ParsableArguments {
         } else {
             guard let key = guide.connector else { throw ValidationError("Missing connector key (or --url).") }
             request = try catalog.guide(connector: key, slug: guide.slug, kind: guide.kind)
-            try request.select(try actionIDs())
+            try request.select(try actionIDs(labelsOf: request.connector))
         }
         if granted != nil || without != nil {
             try request.setConstraints(
