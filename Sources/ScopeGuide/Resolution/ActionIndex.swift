@@ -53,11 +53,18 @@ struct ActionIndex: Sendable {
     /// How many actions `granted` (a closure) enables. Only actions naming one of its members
     /// can be enabled, so the walk is over their mentions, not the whole catalogue.
     func authority(of granted: Bitset) -> Int {
+        var visited = 0
+        return authority(of: granted, visited: &visited)
+    }
+
+    /// ``authority(of:)``, adding to `visited` the mentions it walked (the search counts them as work).
+    func authority(of granted: Bitset, visited: inout Int) -> Int {
         var seen = Bitset(capacity: count)
         var total = 0
-        granted.forEachMember { scope in
-            guard scope < mentions.count else { return }
-            for action in mentions[scope] where !seen.contains(action) {
+        for scope in granted.members where scope < mentions.count {
+            let actions = mentions[scope]
+            visited += actions.count
+            for action in actions where !seen.contains(action) {
                 seen.insert(action)
                 if isEnabled(action, by: granted) { total += 1 }
             }

@@ -70,18 +70,28 @@ struct MinimalScopeSearch {
         let measure = SolutionCost(weights: weights, existing: existing)
         var search = BranchAndBound(
             graph: graph, budget: nodeBudget, workBudget: workBudget, splitsGroups: splitsGroups, cost: measure)
-        var best = search.solve(open, from: base)
+        let (first, groups) = search.solveReportingTies(open, from: base)
+        var best = first
         var (nodes, work) = (search.nodes, search.work)
-        // Authority does not add up over groups that an action of the catalogue links, so a
-        // search that split groups proved levels and count but perhaps not least authority. A
-        // second search, whose groups such actions join, starts from that answer with what is
-        // left of the budgets. If it runs out, the first answer (or a better one it found)
+        // The first search proves levels and count, splitting groups freely and breaking ties
+        // by definition order: authority does not add up over groups that an action of the
+        // catalogue links, and measuring it on every tie was most of the time on large
+        // selections. Only groups that met a tie on levels and count can change the authority:
+        // each other group's optimum was unique, so every equally small answer holds it. A
+        // second search, over the tied groups only, with groups that such actions join, picks
+        // the least authority, starting from the first answer, with a hundredth of the budgets
+        // (at most what is left). If it runs out, the first answer (or a better one it found)
         // stands: still proven least privilege, its authority the best found.
-        if !search.exhausted, search.splits > 0 {
+        if !search.exhausted, groups.contains(where: \.tied) {
+            var fixed = base
+            var tied: [[SparseBitset]] = []
+            for group in groups {
+                if group.tied { tied += group.requirements } else { fixed.formUnion(group.added) }
+            }
             var refine = BranchAndBound(
-                graph: graph, budget: nodeBudget - nodes, workBudget: workBudget - work, splitsGroups: splitsGroups,
-                cost: measure, linksActions: true, incumbent: best.granted)
-            var refined = refine.solve(open, from: base)
+                graph: graph, budget: min(nodeBudget - nodes, nodeBudget / 100), workBudget: min(workBudget - work, workBudget / 100),
+                splitsGroups: splitsGroups, cost: measure, refinesAuthority: true, incumbent: best.granted)
+            var refined = refine.solve(tied, from: fixed)
             if refined.isBetter(than: &best, in: graph) { best = refined }
             nodes += refine.nodes
             work += refine.work
@@ -231,8 +241,10 @@ private struct Solution {
 
     /// Least privilege, as ``PrivilegeWeights`` orders it (fewer granted when no levels are
     /// given), then fewer scopes, then least authority, then earlier in definition order.
-    mutating func isBetter(than other: inout Solution, in graph: ScopeGraph) -> Bool {
+    /// - Parameter byAuthority: `false` for the first search, which leaves authority to the second.
+    mutating func isBetter(than other: inout Solution, in graph: ScopeGraph, byAuthority: Bool = true) -> Bool {
         if (cost, tops.count) != (other.cost, other.tops.count) { return (cost, tops.count) < (other.cost, other.tops.count) }
+        guard byAuthority else { return tops.lexicographicallyPrecedes(other.tops) }
         let (mine, theirs) = (measuredAuthority(in: graph), other.measuredAuthority(in: graph))
         if mine != theirs { return mine < theirs }
         return tops.lexicographicallyPrecedes(other.tops)
@@ -262,20 +274,24 @@ private struct BranchAndBound {
     let splitsGroups: Bool
     let measure: SolutionCost
 
-    /// Whether actions of the catalogue join groups (see `independentGroups(_:from:)`).
-    let linksActions: Bool
+    /// The second search's mode: actions of the catalogue join groups (see
+    /// `independentGroups(_:from:)`), solved groups are remembered with what authority depends
+    /// on, and what granted sets already enable prunes; that work is counted.
+    let refinesAuthority: Bool
     /// A solution known to satisfy every requirement: each group starts from its part of it.
     let incumbent: Bitset?
     /// How many times the search split into independent groups.
     private(set) var splits = 0
+    /// Whether two different solutions of equal cost and number of scopes were compared.
+    private(set) var sawTie = false
 
-    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool, cost: SolutionCost, linksActions: Bool = false, incumbent: Bitset? = nil) {
+    init(graph: ScopeGraph, budget: Int, workBudget: Int, splitsGroups: Bool, cost: SolutionCost, refinesAuthority: Bool = false, incumbent: Bitset? = nil) {
         self.graph = graph
         self.budget = budget
         self.workBudget = workBudget
         self.splitsGroups = splitsGroups
         self.measure = cost
-        self.linksActions = linksActions
+        self.refinesAuthority = refinesAuthority
         self.incumbent = incumbent
     }
 
@@ -286,6 +302,26 @@ private struct BranchAndBound {
         if groups.count == 1 { return solveGroup(open, from: granted) }
         splits += 1
         return combine(groups, from: granted)
+    }
+
+    /// ``solve(_:from:)``, also giving the groups it split the requirements into at the top, each
+    /// with what its best adds and whether its search met a tie on cost and count.
+    mutating func solveReportingTies(_ requirements: [[SparseBitset]], from granted: Bitset)
+        -> (best: Solution, groups: [(requirements: [[SparseBitset]], added: Bitset, tied: Bool)])
+    {
+        let open = requirements.filter { !isSatisfied($0, by: granted) }
+        let groups = independentGroups(open, from: granted)
+        if groups.count > 1 { splits += 1 }
+        var combined = granted
+        var reports: [(requirements: [[SparseBitset]], added: Bitset, tied: Bool)] = []
+        for group in groups {
+            sawTie = false
+            var added = solveGroup(group, from: granted).granted
+            combined.formUnion(added)
+            added.subtract(granted)
+            reports.append((group, added, sawTie))
+        }
+        return (Solution(combined, in: graph, cost: measure), reports)
     }
 
     /// Each group's best added to `granted`: the best for all of them, as the groups are independent.
@@ -304,7 +340,7 @@ private struct BranchAndBound {
         for scope in footprint.members { for granter in graph.granters[scope] { relevant.insert(granter) } }
         // And, for authority, the other scopes of catalogue actions that name an option's scope:
         // whether granting it enables them depends on those.
-        relevant.formUnion(graph.actions.scopesBeside(footprint))
+        if refinesAuthority { relevant.formUnion(graph.actions.scopesBeside(footprint)) }
         relevant.formIntersection(granted)
         let key = GroupKey(requirements: requirements, relevantGranted: relevant)
         if let added = solved[key] { return Solution(granted.union(added), in: graph, cost: measure) }
@@ -350,8 +386,8 @@ private struct BranchAndBound {
         if cost + bound.added == best.cost, bound.scopes > best.tops.count { return }
         // Granting more never enables fewer actions, so what `granted` enables already bounds
         // the authority of every solution below.
-        if cost + bound.added == best.cost, bound.scopes == best.tops.count,
-            graph.actions.authority(of: granted) > best.measuredAuthority(in: graph) { return }
+        if refinesAuthority, cost + bound.added == best.cost, bound.scopes == best.tops.count,
+            graph.actions.authority(of: granted, visited: &work) > best.measuredAuthority(in: graph) { return }
         let groups = independentGroups(open, from: granted)
         if groups.count > 1 {
             splits += 1
@@ -420,7 +456,7 @@ private struct BranchAndBound {
     /// and stays redundant, while any other shared scope could be added, or stop being a top, by
     /// two groups at once. So the size and the tops of the final set add up group by group, and
     /// each group's best choice is independent of the others'.
-    private func independentGroups(_ requirements: [[SparseBitset]], from granted: Bitset) -> [[[SparseBitset]]] {
+    private mutating func independentGroups(_ requirements: [[SparseBitset]], from granted: Bitset) -> [[[SparseBitset]]] {
         guard requirements.count > 1, splitsGroups else { return requirements.isEmpty ? [] : [requirements] }
         var settled = granted
         for top in graph.tops(of: granted) { settled.remove(top) }
@@ -441,9 +477,10 @@ private struct BranchAndBound {
         // Authority adds up over groups only if no action of the catalogue can be enabled by
         // what two groups add (together, or each on its own): such an action joins them.
         var actionOwner: [Int: Int] = [:]  // -1: already enabled
-        for (index, options) in requirements.enumerated() where linksActions {
+        for (index, options) in requirements.enumerated() where refinesAuthority {
             for option in options {
                 for scope in option.members where !granted.contains(scope) {
+                    work += graph.actions.mentions[scope].count
                     for action in graph.actions.mentions[scope] {
                         if let other = actionOwner[action] {
                             if other >= 0 { parent[root(index)] = root(other) }
@@ -514,8 +551,9 @@ private struct BranchAndBound {
         options.contains { $0.isSubset(of: granted) }
     }
 
-    private func consider(_ candidate: Solution, as best: inout Solution) {
+    private mutating func consider(_ candidate: Solution, as best: inout Solution) {
+        if (candidate.cost, candidate.tops.count) == (best.cost, best.tops.count), candidate.granted != best.granted { sawTie = true }
         var candidate = candidate
-        if candidate.isBetter(than: &best, in: graph) { best = candidate }
+        if candidate.isBetter(than: &best, in: graph, byAuthority: refinesAuthority) { best = candidate }
     }
 }

@@ -226,10 +226,11 @@ var ScopeGuideEngine = (() => {
   };
 
   /** ActionIndex.authority: how many actions (of those needing a scope) `granted` enables. */
-  const authorityOf = (model, granted) => {
+  const authorityOf = (model, granted, state = null) => {
     const seen = new Set();
     let total = 0;
     for (const s of members(granted)) {
+      if (state) state.work += model.mentions[s].length;
       for (const index of model.mentions[s]) {
         if (seen.has(index)) continue;
         seen.add(index);
@@ -380,20 +381,28 @@ var ScopeGuideEngine = (() => {
 
     const measure = costMeasure(model, existing);
     const search = branchAndBound(model, { budget: nodeBudget, workBudget, splitsGroups, measure });
-    let best = search.solve(open, base);
+    const first = search.solveReportingTies(open, base);
+    let best = first.best;
     let { nodes, work } = search.state;
     // As in Swift: after a search that split groups, a second one whose groups the catalogue's
-    // actions join refines authority from that answer, with what is left of the budgets.
-    if (!search.state.exhausted && search.state.splits > 0) {
+    // actions join refines authority from that answer, with a tenth of the budgets.
+    // Only the groups that met a tie on levels and count are searched again (as in Swift).
+    if (!search.state.exhausted && first.groups.some((g) => g.tied)) {
+      const fixed = base.slice();
+      const tied = [];
+      for (const group of first.groups) {
+        if (group.tied) tied.push(...group.requirements);
+        else formUnion(fixed, group.added);
+      }
       const refine = branchAndBound(model, {
-        budget: nodeBudget - nodes,
-        workBudget: workBudget - work,
+        budget: Math.min(nodeBudget - nodes, Math.floor(nodeBudget / 100)),
+        workBudget: Math.min(workBudget - work, Math.floor(workBudget / 100)),
         splitsGroups,
         measure,
-        linksActions: true,
+        refinesAuthority: true,
         incumbent: best.granted,
       });
-      const refined = refine.solve(open, base);
+      const refined = refine.solve(tied, fixed);
       if (search.isBetter(refined, best)) best = refined;
       nodes += refine.state.nodes;
       work += refine.state.work;
@@ -402,15 +411,17 @@ var ScopeGuideEngine = (() => {
   }
 
   /** BranchAndBound of MinimalScopeSearch.swift. */
-  function branchAndBound(model, { budget, workBudget, splitsGroups, measure, linksActions = false, incumbent = null }) {
+  function branchAndBound(model, { budget, workBudget, splitsGroups, measure, refinesAuthority = false, incumbent = null }) {
     const { words, granters, scopes } = model;
-    const state = { nodes: 0, work: 0, exhausted: false, splits: 0 };
+    const state = { nodes: 0, work: 0, exhausted: false, splits: 0, sawTie: false };
     const solved = new Map();
     const solution = (granted) => ({ granted, cost: measure.of(granted), tops: measure.tops(granted), authority: null });
     const authority = (s) => (s.authority === null ? (s.authority = authorityOf(model, s.granted)) : s.authority);
-    const isBetter = (a, b) => {
+    // The first search (not refining) leaves authority to the second, as in Swift.
+    const isBetter = (a, b, byAuthority = true) => {
       if (a.cost !== b.cost) return a.cost < b.cost;
       if (a.tops.length !== b.tops.length) return a.tops.length < b.tops.length;
+      if (!byAuthority) return compareLists(a.tops, b.tops) < 0;
       const [x, y] = [authority(a), authority(b)];
       if (x !== y) return x < y;
       return compareLists(a.tops, b.tops) < 0;
@@ -426,6 +437,22 @@ var ScopeGuideEngine = (() => {
       return combine(groups, granted);
     }
 
+    function solveReportingTies(requirements, granted) {
+      const open = requirements.filter((r) => !isSatisfied(r, granted));
+      const groups = independentGroups(open, granted);
+      if (groups.length > 1) state.splits += 1;
+      const combined = granted.slice();
+      const reports = [];
+      for (const group of groups) {
+        state.sawTie = false;
+        const added = solveGroup(group, granted).granted.slice();
+        formUnion(combined, added);
+        for (let i = 0; i < words; i++) added[i] &= ~granted[i];
+        reports.push({ requirements: group, added, tied: state.sawTie });
+      }
+      return { best: solution(combined), groups: reports };
+    }
+
     function combine(groups, granted) {
       const combined = granted.slice();
       for (const group of groups) formUnion(combined, solveGroup(group, granted).granted);
@@ -437,7 +464,7 @@ var ScopeGuideEngine = (() => {
       for (const found of requirements) for (const o of found) formUnion(footprint, o.b);
       const relevant = footprint.slice();
       for (const scope of members(footprint)) for (const g of granters[scope]) add(relevant, g);
-      formUnion(relevant, scopesBeside(model, footprint));
+      if (refinesAuthority) formUnion(relevant, scopesBeside(model, footprint));
       for (let i = 0; i < words; i++) relevant[i] &= granted[i];
       const key = requirements.map((r) => r.map((o) => o.id).join(",")).join(";") + "|" + members(relevant).join(",");
       const known = solved.get(key);
@@ -475,7 +502,9 @@ var ScopeGuideEngine = (() => {
     }
 
     function consider(candidate, best) {
-      if (isBetter(candidate, best.value)) best.value = candidate;
+      const current = best.value;
+      if (candidate.cost === current.cost && candidate.tops.length === current.tops.length && !equal(candidate.granted, current.granted)) state.sawTie = true;
+      if (isBetter(candidate, best.value, refinesAuthority)) best.value = candidate;
     }
 
     function search(requirements, granted, cost, forbidden, best) {
@@ -496,7 +525,7 @@ var ScopeGuideEngine = (() => {
       const bound = lowerBound(open, granted);
       if (cost + bound.added > best.value.cost) return;
       if (cost + bound.added === best.value.cost && bound.scopes > best.value.tops.length) return;
-      if (cost + bound.added === best.value.cost && bound.scopes === best.value.tops.length && authorityOf(model, granted) > authority(best.value)) return;
+      if (refinesAuthority && cost + bound.added === best.value.cost && bound.scopes === best.value.tops.length && authorityOf(model, granted, state) > authority(best.value)) return;
       const groups = independentGroups(open, granted);
       if (groups.length > 1) {
         state.splits += 1;
@@ -571,10 +600,11 @@ var ScopeGuideEngine = (() => {
       });
       // An action of the catalogue that two groups' additions could enable joins them (authority).
       const actionOwner = new Map();
-      if (linksActions) requirements.forEach((found, index) => {
+      if (refinesAuthority) requirements.forEach((found, index) => {
         for (const o of found) {
           for (const s of o.m) {
             if (has(granted, s)) continue;
+            state.work += model.mentions[s].length;
             for (const action of model.mentions[s]) {
               const other = actionOwner.get(action);
               if (other !== undefined) {
@@ -596,7 +626,7 @@ var ScopeGuideEngine = (() => {
       return [...groups.values()];
     }
 
-    return { state, solve, isBetter };
+    return { state, solve, solveReportingTies, isBetter };
   }
 
   // ---- Resolution (port of Resolver.swift) ------------------------------------------------------
