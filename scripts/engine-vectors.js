@@ -35,7 +35,9 @@ var replayEngineVectors = function (E, corpus) {
       for (const [id, alternative] of Object.entries(r.chosenAlternatives)) chosenAlternatives[id] = alternative.map((n) => model.scopes[n]);
       const actual = {
         chosenAlternatives,
-        grant: r.grant ? { add: r.grant.add, enabled: r.grant.enabled, reconsent: r.grant.reconsent, unneeded: r.grant.unneeded } : undefined,
+        grant: r.grant
+          ? { add: r.grant.add, change: r.grant.change, drop: r.grant.drop, enabled: r.grant.enabled, reconsent: r.grant.reconsent, request: r.grant.request, unneeded: r.grant.unneeded }
+          : undefined,
         optimal: r.optimal,
         pending: r.pending === null ? undefined : r.pending,
         scopes: r.scopeNames,

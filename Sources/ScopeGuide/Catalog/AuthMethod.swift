@@ -26,6 +26,10 @@ public struct AuthMethod: Hashable, Sendable {
     public var defaultScopes: [Scope]?
     /// How the provider joins scopes in `scope=`.
     var scopeDelimiter: String
+    /// The `grantChange` the guide declares, if any (see ``grantChange``).
+    public var declaredGrantChange: GrantChange?
+    /// How the provider changes a grant: the declared value, else the default for ``kind``.
+    public var grantChange: GrantChange { declaredGrantChange ?? .default(for: kind) }
     public var configFields: [Field]
     public var setupFields: [Field]
     var supportLink: String?
@@ -34,9 +38,10 @@ public struct AuthMethod: Hashable, Sendable {
     public init(
         key: String, kind: Kind, label: String, grantType: GrantType? = nil,
         authorizationURL: String? = nil, tokenURL: String? = nil, defaultScopes: [Scope]? = nil,
-        scopeDelimiter: String = " ", configFields: [Field] = [], setupFields: [Field] = [],
+        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, configFields: [Field] = [], setupFields: [Field] = [],
         supportLink: String? = nil, guides: [GuideKind: Guide] = [:]
     ) {
+        self.declaredGrantChange = grantChange
         self.key = key
         self.kind = kind
         self.label = label

@@ -147,6 +147,7 @@ struct CachedConnector: Hashable, Sendable {
         body.write(bool: method.defaultScopes != nil)
         if let defaults = method.defaultScopes { table.write(defaults, to: &body) }
         body.write(string: method.scopeDelimiter)
+        body.write(optional: method.declaredGrantChange?.rawValue)
         for fields in [method.configFields, method.setupFields] {
             body.write(count: fields.count)
             for field in fields {
@@ -195,6 +196,8 @@ struct CachedConnector: Hashable, Sendable {
         let tokenURL = try reader.readOptionalString()
         let defaultScopes = try reader.readBool() ? try readScopes(&reader, table) : nil
         let delimiter = try reader.readString()
+        // An unknown name (a cache from another build) decodes as undeclared, the default.
+        let grantChange = try reader.readOptionalString().flatMap(GrantChange.init(rawValue:))
         var fieldLists: [[Field]] = []
         for _ in 0..<2 {
             var fields: [Field] = []
@@ -228,7 +231,7 @@ struct CachedConnector: Hashable, Sendable {
         }
         return AuthMethod(
             key: key, kind: kind, label: label, grantType: grantType, authorizationURL: authorizationURL, tokenURL: tokenURL,
-            defaultScopes: defaultScopes, scopeDelimiter: delimiter, configFields: fieldLists[0], setupFields: fieldLists[1],
+            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, configFields: fieldLists[0], setupFields: fieldLists[1],
             supportLink: supportLink, guides: guides)
     }
 

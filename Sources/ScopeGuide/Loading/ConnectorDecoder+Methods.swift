@@ -22,7 +22,7 @@ extension ConnectorDecoder {
     mutating func decodeMethod(key: String, _ body: YAMLCursor) -> AuthMethod? {
         guard diagnostics.isMapping(body) else { return nil }
         diagnostics.rejectUnknownKeys(body, known: [
-            "type", "label", "grantType", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
+            "type", "label", "grantType", "grantChange", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
             "configFields", "setupFields", "support",
         ])
         let label = requiredLabel(body) ?? key
@@ -43,6 +43,13 @@ extension ConnectorDecoder {
         } else if kind == .oauth2 {
             grantType = .authorizationCode
         }
+        var grantChange: GrantChange?
+        if let cursor = body["grantChange"], let name = diagnostics.string(cursor, in: body, key: "grantChange") {
+            grantChange = GrantChange(rawValue: name)
+            if grantChange == nil {
+                diagnostics.report(.invalidValue(name, expected: GrantChange.allCases.map(\.rawValue).joined(separator: ", ")), at: cursor)
+            }
+        }
         let authorizationURL = webAddress(body["authorizationUrl"], in: body, key: "authorizationUrl")
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
@@ -62,6 +69,7 @@ extension ConnectorDecoder {
             tokenURL: webAddress(body["tokenUrl"], in: body, key: "tokenUrl"),
             defaultScopes: defaultScopes,
             scopeDelimiter: diagnostics.string(body["scopeDelimiter"], in: body, key: "scopeDelimiter") ?? " ",
+            grantChange: grantChange,
             configFields: decodeFields(body["configFields"]),
             setupFields: decodeFields(body["setupFields"]),
             supportLink: support.flatMap { webAddress($0["link"], in: $0, key: "link") },

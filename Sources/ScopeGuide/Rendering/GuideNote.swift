@@ -9,7 +9,9 @@ enum GuideNote: Hashable, Sendable {
     case alreadyGranted(scopes: [Scope], enables: [String])
     /// Whether the customer must authorize again, and whether some selected actions stay
     /// unavailable whatever they do (then "not needed" must not claim every action is enabled).
-    case reconsent(needed: Bool, someUnavailable: Bool)
+    case reconsent(needed: Bool, someUnavailable: Bool, change: GrantChange = .incremental)
+    /// Where the grant is replaced: granted scopes the new credential or grant will not hold.
+    case dropped([Scope], change: GrantChange)
     /// Granted scopes no selected action needs.
     case unneeded([Scope])
     case refused([Scope])
@@ -43,8 +45,12 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.isOptimal { notes.append(.notMinimal) }
         if let grant = resolution.grant {
             notes.append(.alreadyGranted(scopes: resolution.constraints.granted, enables: labels(grant.enabled)))
-            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty))
-            if !grant.unneeded.isEmpty { notes.append(.unneeded(grant.unneeded)) }
+            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: grant.change))
+            if grant.change.replacesGrant {
+                if grant.reconsent, !grant.drop.isEmpty { notes.append(.dropped(grant.drop, change: grant.change)) }
+            } else if !grant.unneeded.isEmpty {
+                notes.append(.unneeded(grant.unneeded))
+            }
         }
         if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
         if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
@@ -68,6 +74,28 @@ enum GuideNote: Hashable, Sendable {
             : "not needed: the existing grant enables every selected action."
     }
 
+    /// What the customer must do at the provider, by how it changes a grant. Shared with the
+    /// selector panel; guide-page.js words it the same.
+    static func reconsentText(needed: Bool, someUnavailable: Bool, change: GrantChange) -> String {
+        guard needed else { return reconsentNotNeeded(someUnavailable: someUnavailable) }
+        switch change {
+        case .newCredential:
+            return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed)."
+        case .reauthorize:
+            return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested."
+        case .edit:
+            return "needed: add the scopes to add to the existing credential, keeping the ones it has."
+        case .incremental:
+            return "needed: the customer must authorize again with the scopes to add."
+        }
+    }
+
+    /// Granted scopes that replacing the grant loses. Shared with the selector panel.
+    static func droppedText(_ scopes: [Scope], change: GrantChange) -> String {
+        let what = change == .newCredential ? "The new credential will not have" : "The new grant will not hold"
+        return "\(what) \(scopes.map(\.rawValue).joined(separator: " ")): no selected action needs \(scopes.count == 1 ? "it" : "them")."
+    }
+
     /// A short name for the note, as the page's `data-guide-note` attribute and tests use it.
     var name: String {
         switch self {
@@ -75,6 +103,7 @@ enum GuideNote: Hashable, Sendable {
         case .notMinimal: "not-minimal"
         case .alreadyGranted: "already-granted"
         case .reconsent: "reconsent"
+        case .dropped: "dropped"
         case .unneeded: "unneeded"
         case .refused: "refused"
         case .unavailable: "unavailable"
@@ -94,10 +123,10 @@ enum GuideNote: Hashable, Sendable {
         case .alreadyGranted(let scopes, let enables):
             return ("Already granted:", names(scopes)
                 + (enables.isEmpty ? " (enables none of the selected actions)" : " (enables \(enables.joined(separator: ", ")))"))
-        case .reconsent(let needed, let someUnavailable):
-            return ("Re-consent:", needed
-                ? "needed: the customer must authorize again with the scopes to add above."
-                : Self.reconsentNotNeeded(someUnavailable: someUnavailable))
+        case .reconsent(let needed, let someUnavailable, let change):
+            return ("Re-consent:", Self.reconsentText(needed: needed, someUnavailable: someUnavailable, change: change))
+        case .dropped(let scopes, let change):
+            return ("Dropped:", Self.droppedText(scopes, change: change))
         case .unneeded(let scopes):
             return ("Not needed by the selected actions:", names(scopes) + " (candidates to revoke)")
         case .refused(let scopes):

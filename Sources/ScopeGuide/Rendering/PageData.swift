@@ -9,7 +9,8 @@ import Foundation
 /// defined scope, the sorted indices it grants), `connector`, `declaredVariables` (when the
 /// connector declares variables: each `name` and the `pattern` a value must match in full,
 /// ``Variable/effectivePattern``, in declaration order), `defaultScopes` (when declared),
-/// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `granted` and
+/// `definedCount`, `fullGuideScopes` (the engine's scopes for an empty selection), `grantChange`
+/// (the method's, which decides what a customer with a grant asks for), `granted` and
 /// `refused` (the URL's `granted=` and `without=` scope names, in definition order), `levels` (per
 /// defined scope its privilege level, when some scope is not at level 1), `path`, `resolution`
 /// (the engine's answer for this page's selection and constraints: `scopes` as indices and
@@ -62,6 +63,7 @@ enum PageData {
             if let defaults = method.defaultScopes {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
+            members.append(("grantChange", JSONText.string(method.grantChange.rawValue)))
             self.members = members.map { (key: $0.0, value: $0.1) }
         }
     }

@@ -56,39 +56,48 @@ public struct Resolver: Sendable {
                 pending.append(position)
             }
         }
+        // Where the provider replaces the grant (a new credential, or authorizing again), the
+        // customer asks for everything again: the minimum for every selected action that can be
+        // enabled, those the grant enables included, or they would stop working. Otherwise the
+        // grant is kept, and only the minimal addition to it is asked for.
+        let replaces = method.grantChange.replacesGrant && !constraints.granted.isEmpty
+        let needed = (enabled + pending).sorted()
+        let solved = replaces ? needed.filter { !requirements[$0].isEmpty } : pending
+        let kept = replaces ? Bitset(capacity: capacity) : existing
         var search = MinimalScopeSearch(graph: graph, nodeBudget: nodeBudget)
         search.workBudget = workBudget
         search.weights = weights
         search.refused = refused
-        search.existing = existing
-        let outcome = search.solve(pending.map { requirements[$0] })
+        search.existing = replaces ? nil : existing
+        let outcome = search.solve(solved.map { requirements[$0] })
         let others = alternativeLimit > 0 && outcome.isOptimal
-            ? search.alternatives(pending.map { requirements[$0] }, to: outcome.chosen, limit: alternativeLimit) : nil
+            ? search.alternatives(solved.map { requirements[$0] }, to: outcome.chosen, limit: alternativeLimit) : nil
         let added = graph.closure(of: outcome.chosen)
-        let all = existing.union(added)
+        let all = kept.union(added)
 
         // Granted scopes no selected action needs with the rest: dropped one by one from the
-        // last, so the ones reported can be revoked together.
-        var kept = grantedNumbers.filter { $0 < graph.definedCount }
+        // last, so the ones reported can be revoked together. Replacing the grant drops every
+        // granted scope the request does not grant.
+        var remaining = grantedNumbers.filter { $0 < graph.definedCount }
         var unneeded: [Int] = []
-        let needed = (enabled + pending).sorted()
-        for number in kept.reversed() {
-            let without = graph.closure(of: kept.filter { $0 != number } + outcome.chosen)
+        for number in remaining.reversed() where !replaces {
+            let without = graph.closure(of: remaining.filter { $0 != number } + outcome.chosen)
             if needed.allSatisfy({ requirements[$0].isEmpty || requirements[$0].contains { $0.allSatisfy(without.contains) } }) {
-                kept.removeAll { $0 == number }
+                remaining.removeAll { $0 == number }
                 unneeded.append(number)
             }
         }
+        let dropped = replaces ? Array(Set(grantedNumbers.filter { $0 < graph.definedCount && !added.contains($0) })).sorted() : unneeded.sorted()
 
         // The guide is tailored to what is still to do: the pending actions and the added scopes.
         var alternatives: [ActionID: [Scope]] = [:]
         var reasons = outcome.chosen.map { Resolution.Reason(scope: graph.scopes[$0], actions: []) }
-        for position in pending {
+        for position in solved {
             guard let index = requirements[position].firstIndex(where: { $0.allSatisfy(all.contains) }) else { continue }
             let action = connector.actions[position]
             alternatives[action.id] = action.requirement.alternatives[index]
             for (offset, number) in outcome.chosen.enumerated()
-            where requirements[position][index].contains(where: { graph.closures[number].contains($0) && !existing.contains($0) }) {
+            where requirements[position][index].contains(where: { graph.closures[number].contains($0) && !kept.contains($0) }) {
                 reasons[offset].actions.append(action.id)
             }
         }
@@ -101,9 +110,13 @@ public struct Resolver: Sendable {
         measureAuthority(of: &resolution, granted: all, chosen: outcome.chosen)
         record(others, in: &resolution)
         resolution.unavailable = ids(unavailable)
-        resolution.pending = ids(pending)
+        resolution.pending = ids(replaces ? solved : pending)
         if !constraints.granted.isEmpty {
-            resolution.grant = GrantReport(enabled: ids(enabled), add: add, unneeded: unneeded.sorted().map { graph.scopes[$0] })
+            // What is new to the credential: requested scopes the grant does not already hold.
+            let new = replaces ? outcome.chosen.filter { !existing.contains($0) }.map { graph.scopes[$0] } : add
+            resolution.grant = GrantReport(
+                change: method.grantChange, enabled: ids(enabled), request: add, add: new,
+                drop: dropped.map { graph.scopes[$0] }, unneeded: unneeded.sorted().map { graph.scopes[$0] })
         }
         return resolution
     }

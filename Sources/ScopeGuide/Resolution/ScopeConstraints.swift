@@ -24,13 +24,24 @@ public struct ScopeConstraints: Hashable, Sendable {
 
 /// What a resolution under ``ScopeConstraints`` found about the existing grant.
 public struct GrantReport: Hashable, Sendable {
+    /// How the method's provider changes a grant, which decides ``request``.
+    public internal(set) var change: GrantChange
     /// Selected actions the existing grant already enables, in catalogue order.
     public internal(set) var enabled: [ActionID]
-    /// The minimal scopes to add, in `scopeDefinitions` order (``Resolution/scopes``).
+    /// What the customer asks the provider for, in `scopeDefinitions` order
+    /// (``Resolution/scopes``): the minimal addition where the grant is kept (`edit`,
+    /// `incremental`); the minimum for every selected action where it is replaced
+    /// (`new-credential`, `reauthorize`).
+    public internal(set) var request: [Scope]
+    /// Requested scopes the grant does not hold yet.
     public internal(set) var add: [Scope]
-    /// Granted scopes that no selected action needs once ``add`` is granted: candidates to
-    /// revoke, removable together, in `scopeDefinitions` order.
+    /// Granted scopes the customer ends up without: where the grant is replaced, those the
+    /// request does not grant; where it is kept, those no selected action needs (``unneeded``),
+    /// which the customer may remove.
+    public internal(set) var drop: [Scope]
+    /// Granted scopes that no selected action needs once ``request`` is granted: candidates to
+    /// revoke, removable together, in `scopeDefinitions` order (where the grant is kept).
     public internal(set) var unneeded: [Scope]
-    /// Whether the customer must consent again: there is something to add.
+    /// Whether the customer must act at the provider: there is something to add.
     public var reconsent: Bool { !add.isEmpty }
 }

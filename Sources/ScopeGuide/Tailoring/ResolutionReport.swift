@@ -23,10 +23,17 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
 
     /// With an existing grant (`granted=`): what it enables, what to add, what could be revoked.
     public struct GrantInfo: Codable, Hashable, Sendable {
+        /// How the provider changes a grant: `new-credential`, `edit`, `reauthorize` or `incremental`.
+        public internal(set) var grantChange: String
         /// Selected action ids the grant already enables.
         public internal(set) var enabled: [String]
-        /// The scopes to add (the same as ``ResolutionReport/scopes``).
+        /// What to ask the provider for (the same as ``ResolutionReport/scopes``): everything
+        /// again where the grant is replaced, the addition where it is kept.
+        public internal(set) var request: [String]
+        /// Requested scopes the grant does not hold yet.
         public internal(set) var add: [String]
+        /// Granted scopes the customer ends up without (replaced), or may remove (kept).
+        public internal(set) var drop: [String]
         /// Granted scopes no selected action needs: candidates to revoke.
         public internal(set) var unneeded: [String]
         /// Whether the customer must consent again (there is something to add).
@@ -131,7 +138,8 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             ("without", without.map(strings)),
             ("grant", grant.map { grant in
                 .object([
-                    ("enabled", strings(grant.enabled)), ("add", strings(grant.add)), ("unneeded", strings(grant.unneeded)),
+                    ("grantChange", .string(grant.grantChange)), ("enabled", strings(grant.enabled)), ("request", strings(grant.request)),
+                    ("add", strings(grant.add)), ("drop", strings(grant.drop)), ("unneeded", strings(grant.unneeded)),
                     ("reconsent", .boolean(grant.reconsent)),
                 ])
             }),
@@ -174,7 +182,8 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         }
         if let report = resolution.grant {
             grant = GrantInfo(
-                enabled: report.enabled.map(\.rawValue), add: report.add.map(\.rawValue),
+                grantChange: report.change.rawValue, enabled: report.enabled.map(\.rawValue), request: report.request.map(\.rawValue),
+                add: report.add.map(\.rawValue), drop: report.drop.map(\.rawValue),
                 unneeded: report.unneeded.map(\.rawValue), reconsent: report.reconsent)
         }
     }

@@ -52,8 +52,9 @@ import Testing
 
     @Test("each note is in Markdown, the fragment and the page", arguments: [
         ("", ["default-scopes"]),
-        ("actions=n_0,n_1&granted=s1", ["already-granted", "reconsent"]),
-        ("actions=n_0&granted=s0,s5", ["already-granted", "reconsent", "unneeded"]),
+        // An OAuth method: authorizing again replaces the grant, so everything is requested.
+        ("actions=n_0,n_1&granted=s1", ["already-granted", "reconsent", "why"]),
+        ("actions=n_0&granted=s0,s5", ["already-granted", "reconsent", "why"]),
         ("actions=n_0,n_3&without=s0,s1", ["refused", "unavailable", "why"]),
     ])
     func everyFormat(query: String, expected: [String]) throws {

@@ -63,6 +63,8 @@ import Testing
                     return definition
                 }
             }
+            // Both a kept grant (only the addition counts) and a replaced one (everything asked again).
+            connector.methods[0].declaredGrantChange = index % 2 == 0 ? .incremental : .newCredential
             var shuffled = connector
             shuffled.scopeDefinitions.shuffle(using: &generator)
             let defined = connector.scopeDefinitions.map(\.scope)
@@ -143,7 +145,8 @@ import Testing
         let oracle = BruteForce(connector)
         let privilege = Dictionary(uniqueKeysWithValues: connector.scopeDefinitions.map { ($0.scope, $0.privilege) })
         let granted = oracle.grantedScopes(resolution.scopes)
-        let existing = oracle.grantedScopes(resolution.constraints.granted.filter { scope in
+        let kept = connector.methods[0].grantChange.replacesGrant ? [] : resolution.constraints.granted
+        let existing = oracle.grantedScopes(kept.filter { scope in
             !oracle.grantedScopes([scope]).contains { resolution.constraints.refused.contains($0) }
         })
         let new = granted.subtracting(existing)

@@ -44,23 +44,33 @@ import Testing
         #expect(Resolver(connector: plain).resolve(try Selection(["profile", "upload"], in: plain), for: plain.methods[0]).scopes == ["directory.write"])
     }
 
-    @Test("Front: the grant enables listing; only messages:send is to add, and consent is needed again")
+    @Test("Front (a new token replaces the old): the grant enables listing, and the new token must hold it as well as messages:send")
     func frontGrant() throws {
         let front = Fixtures.front
+        #expect(front.methods[0].grantChange == .newCredential)
         let selection = try Selection(["front_send_message", "front_list_conversations"], in: front)
         let resolution = Resolver(connector: front).resolve(selection, for: front.methods[0], constraints: ScopeConstraints(granted: ["conversations:read"]))
         let grant = try #require(resolution.grant)
+        // Asking for messages:send alone would swap in a token without conversations:read.
+        #expect(grant.request == ["conversations:read", "messages:send"])
+        #expect(resolution.scopes == grant.request)
         #expect(grant.add == ["messages:send"])
-        #expect(resolution.scopes == ["messages:send"])
+        #expect(grant.drop.isEmpty)
         #expect(grant.reconsent)
         #expect(grant.enabled == ["front_list_conversations"])
-        #expect(grant.unneeded.isEmpty)
-        #expect(resolution.pending == ["front_send_message"])
-        // A grant that covers everything: nothing to add, no consent; a scope nothing needs is reported.
+        #expect(resolution.pending == ["front_list_conversations", "front_send_message"])
+        // A grant that covers everything: nothing to add, no consent; a scope nothing needs would be dropped.
         let covered = Resolver(connector: front).resolve(selection, for: front.methods[0],
             constraints: ScopeConstraints(granted: ["conversations:read", "messages:send", "tags:write"]))
         #expect(covered.grant?.add == [] && covered.grant?.reconsent == false)
-        #expect(covered.grant?.unneeded == ["tags:write"])
+        #expect(covered.grant?.drop == ["tags:write"])
+
+        // Where the credential is edited in place, only the addition is asked for.
+        var editable = front
+        editable.methods[0].declaredGrantChange = .edit
+        let edited = Resolver(connector: editable).resolve(selection, for: editable.methods[0], constraints: ScopeConstraints(granted: ["conversations:read", "tags:write"]))
+        #expect(edited.scopes == ["messages:send"] && edited.grant?.request == ["messages:send"] && edited.grant?.add == ["messages:send"])
+        #expect(edited.grant?.drop == ["tags:write"] && edited.grant?.unneeded == ["tags:write"])
     }
 
     @Test("Front: refusing messages:send leaves sending unavailable, reported, not an error")
@@ -109,8 +119,27 @@ import Testing
             var ids = connector.actions.map(\.id).filter { _ in Bool.random(using: &generator) }
             if ids.isEmpty { ids = [connector.actions[0].id] }
             let selection = try Selection(ids, in: connector)
+            connector.methods[0].declaredGrantChange = GrantChange.allCases[index % GrantChange.allCases.count]
             let resolution = Resolver(connector: connector).resolve(selection, for: connector.methods[0], constraints: constraints)
             let expected = ConstrainedOracle(connector).answer(for: selection.actions.map { connector.action($0)! }, constraints: constraints)
+            if connector.methods[0].grantChange.replacesGrant, !granted.isEmpty {
+                // Everything asked for again: the minimum for every action that can be enabled,
+                // with nothing granted; what was granted and is not requested is dropped.
+                let oracle = ConstrainedOracle(connector)
+                let needed = selection.actions.filter { !expected.unavailable.contains($0) }.map { connector.action($0)! }.filter { !$0.requirement.isEmpty }
+                let request = oracle.answer(for: needed, constraints: ScopeConstraints(granted: [], refused: refused)).add
+                let grantedClosure = oracle.base.grantedScopes(granted.filter { scope in !oracle.base.grantedScopes([scope]).contains { refused.contains($0) } })
+                let requestClosure = oracle.base.grantedScopes(request)
+                let got = resolution.grant
+                let drop = defined.filter { granted.contains($0) && !requestClosure.contains($0) && !oracle.base.grantedScopes([$0]).contains { refused.contains($0) } }
+                if resolution.scopes != request || got?.add != request.filter { !grantedClosure.contains($0) } || got?.drop != drop
+                    || got?.enabled != expected.enabled || resolution.unavailable != expected.unavailable || !resolution.isOptimal {
+                    failures += 1
+                    Issue.record("replace: \(resolution.scopes) \(String(describing: got)) != request \(request), drop \(drop)\nconstraints: \(constraints)\nselection: \(selection.actions)\n\(connector)")
+                }
+                if failures >= 5 { return }
+                continue
+            }
             if !constraints.isEmpty { constrained += 1 }
             let got = ConstrainedOracle.Answer(
                 add: resolution.scopes, enabled: resolution.grant?.enabled ?? [], unavailable: resolution.unavailable,
@@ -231,9 +260,9 @@ extension LeastPrivilegeTests {
         let markdown = renderer.render(url, as: .markdown)
         let html = renderer.render(url, as: .html)
         #expect(markdown.contains("**Already granted:** conversations:read (enables List Conversations)"))
-        #expect(markdown.contains("**Re-consent:** needed"))
+        #expect(markdown.contains("**Re-consent:** needed: create a new credential with all the scopes to grant, then replace the old one"))
         #expect(markdown.contains("**Unavailable:** List Tags"))
-        #expect(markdown.contains("``` text\nmessages:send\n```"))
+        #expect(markdown.contains("``` text\nconversations:read messages:send\n```"))
         #expect(html.contains("<strong>Already granted:</strong> conversations:read (enables List Conversations)"))
         #expect(html.contains("<strong>Unavailable:</strong> List Tags"))
         let json = renderer.render(url, as: .json)

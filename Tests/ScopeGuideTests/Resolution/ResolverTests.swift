@@ -324,7 +324,8 @@ import Testing
                 Action(id: "free_ping", label: "Ping", requirement: Requirement(alternatives: [])),
                 Action(id: "free_list", label: "List", requirement: Requirement(alternatives: [["read"]])),
             ],
-            methods: [AuthMethod(key: "token", kind: .custom, label: "Token")])
+            // Edited in place: the grant is kept, so unneeded scopes are what it reports.
+            methods: [AuthMethod(key: "token", kind: .custom, label: "Token", grantChange: .edit)])
         let resolver = Resolver(connector: connector)
         let selection = try Selection(["free_ping", "free_list"], in: connector)
         for constraints in [ScopeConstraints(granted: ["read"]), ScopeConstraints(refused: ["write"]), ScopeConstraints(granted: ["write"], refused: ["read"])] {
@@ -339,5 +340,10 @@ import Testing
         #expect(wide.grant?.unneeded == ["write"] || wide.grant?.unneeded == ["read"], "\(String(describing: wide.grant))")
         let pingOnly = resolver.resolve(try Selection(["free_ping"], in: connector), for: connector.methods[0], constraints: ScopeConstraints(granted: ["read"]))
         #expect(pingOnly.grant?.unneeded == ["read"])
+        // Replaced instead: Ping alone needs nothing, so nothing is requested and read would be dropped.
+        var replaced = connector
+        replaced.methods[0].declaredGrantChange = .newCredential
+        let fresh = Resolver(connector: replaced).resolve(try Selection(["free_ping"], in: replaced), for: replaced.methods[0], constraints: ScopeConstraints(granted: ["read"]))
+        #expect(fresh.scopes.isEmpty && fresh.grant?.request == [] && fresh.grant?.drop == ["read"] && fresh.grant?.reconsent == false)
     }
 }

@@ -15,8 +15,11 @@ enum EngineVectors {
         struct Expected: Encodable {
             struct Grant: Encodable {
                 var add: [String]
+                var change: String
+                var drop: [String]
                 var enabled: [String]
                 var reconsent: Bool
+                var request: [String]
                 var unneeded: [String]
             }
 
@@ -84,7 +87,11 @@ enum EngineVectors {
                 let resolution = resolver.resolve(picked, for: method, constraints: constraints)
                 let expected = Case.Expected(
                     chosenAlternatives: Dictionary(uniqueKeysWithValues: resolution.chosenAlternatives.map { ($0.key.rawValue, $0.value.map(\.rawValue)) }),
-                    grant: resolution.grant.map { .init(add: $0.add.map(\.rawValue), enabled: $0.enabled.map(\.rawValue), reconsent: $0.reconsent, unneeded: $0.unneeded.map(\.rawValue)) },
+                    grant: resolution.grant.map {
+                        .init(
+                            add: $0.add.map(\.rawValue), change: $0.change.rawValue, drop: $0.drop.map(\.rawValue), enabled: $0.enabled.map(\.rawValue),
+                            reconsent: $0.reconsent, request: $0.request.map(\.rawValue), unneeded: $0.unneeded.map(\.rawValue))
+                    },
                     optimal: resolution.isOptimal, pending: resolution.pending?.map(\.rawValue), scopes: resolution.scopes.map(\.rawValue),
                     unavailable: resolution.unavailable.map(\.rawValue), usesDefaultScopes: resolution.usesDefaultScopes)
                 let testCase = Case(
@@ -147,7 +154,8 @@ enum EngineVectors {
         let defaults: [Scope]? = Int.random(in: 0..<5, using: &generator) == 0 ? defined.filter { _ in Bool.random(using: &generator) } : nil
         return Connector(
             key: "vector\(index)", name: "Vector \(index)", scopeDefinitions: definitions, actions: actions,
-            methods: [AuthMethod(key: "token", kind: .custom, label: "Token", defaultScopes: defaults)])
+            // Every way a provider changes a grant, in turn.
+            methods: [AuthMethod(key: "token", kind: .custom, label: "Token", defaultScopes: defaults, grantChange: GrantChange.allCases[index % GrantChange.allCases.count])])
     }
 
     /// Writes the corpus to a fresh temporary folder and returns the file.

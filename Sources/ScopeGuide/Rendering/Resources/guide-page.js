@@ -87,6 +87,8 @@ var ScopeGuideEngine = (() => {
   const fail = (message) => {
     throw new TypeError(`ScopeGuideEngine: ${message}`);
   };
+  const GRANT_CHANGES = ["new-credential", "edit", "reauthorize", "incremental"];
+  const replacesGrant = (change) => change === "new-credential" || change === "reauthorize";
   const isIndexList = (value, limit) =>
     Array.isArray(value) && value.every((n) => Number.isInteger(n) && n >= 0 && n < limit);
 
@@ -152,6 +154,8 @@ var ScopeGuideEngine = (() => {
       // The engine's answer for an empty selection, when the page carries it (Swift pages do).
       fullGuideScopes: isIndexList(data.fullGuideScopes, scopes.length) ? data.fullGuideScopes.slice() : null,
       separator: isSeparator(data.separator) ? data.separator : "space",
+      // GrantChange.swift: how the provider changes a grant; an unknown value reads as the default.
+      grantChange: GRANT_CHANGES.includes(data.grantChange) ? data.grantChange : "reauthorize",
       whitelabel: data.whitelabel === true,
       variables: { ...(data.variables || {}) },
       declaredVariables: declaredVariables(data.declaredVariables),
@@ -695,35 +699,40 @@ var ScopeGuideEngine = (() => {
       else if (!alternatives.some(isGrantable)) unavailable.push(position);
       else pending.push(position);
     }
+    // Where the provider replaces the grant, everything is asked for again (Resolver.swift).
+    const replaces = replacesGrant(model.grantChange) && granted.length > 0;
+    const needed = [...enabled, ...pending].sort(ascending);
+    const solved = replaces ? needed.filter((p) => requirements[p].length > 0) : pending;
+    const kept = replaces ? new Uint32Array(model.words) : existing;
     // With the engine's answer (the page's initial state), only the cheap parts are redone.
     const outcome = options.answer
       ? { chosen: sortedUnique(options.answer.scopes), optimal: options.answer.optimal !== false, nodes: 0 }
-      : minimalScopes(model, pending.map((p) => requirements[p]), { nodeBudget: options.nodeBudget, workBudget: options.workBudget, refused, existing });
+      : minimalScopes(model, solved.map((p) => requirements[p]), { nodeBudget: options.nodeBudget, workBudget: options.workBudget, refused, existing: replaces ? null : existing });
     const added = closureOf(model, outcome.chosen);
-    const all = union(existing, added);
+    const all = union(kept, added);
 
     // Granted scopes no selected action needs with the rest: dropped one by one from the last,
-    // so the ones reported can be revoked together.
-    let kept = grantedNumbers.filter((n) => n < definedCount);
+    // so the ones reported can be revoked together (where the grant is kept).
+    let remaining = grantedNumbers.filter((n) => n < definedCount);
     const unneeded = [];
-    const needed = [...enabled, ...pending].sort(ascending);
-    for (const n of kept.slice().reverse()) {
-      const without = closureOf(model, kept.filter((k) => k !== n).concat(outcome.chosen));
+    for (const n of replaces ? [] : remaining.slice().reverse()) {
+      const without = closureOf(model, remaining.filter((k) => k !== n).concat(outcome.chosen));
       if (needed.every((p) => requirements[p].length === 0 || requirements[p].some((alt) => alt.every((t) => has(without, t))))) {
-        kept = kept.filter((k) => k !== n);
+        remaining = remaining.filter((k) => k !== n);
         unneeded.push(n);
       }
     }
+    const dropped = replaces ? sortedUnique(grantedNumbers.filter((n) => n < definedCount && !has(added, n))) : unneeded.slice().sort(ascending);
 
     const chosenAlternatives = {};
     const explanation = outcome.chosen.map((n) => ({ scope: model.scopes[n], actions: [] }));
-    for (const position of pending) {
+    for (const position of solved) {
       const index = requirements[position].findIndex((alt) => alt.every((t) => has(all, t)));
       if (index < 0) continue;
       const action = model.actions[position];
       chosenAlternatives[action.id] = action.alternatives[index].slice();
       outcome.chosen.forEach((n, offset) => {
-        if (requirements[position][index].some((t) => has(closures[n], t) && !has(existing, t))) explanation[offset].actions.push(action.id);
+        if (requirements[position][index].some((t) => has(closures[n], t) && !has(kept, t))) explanation[offset].actions.push(action.id);
       });
     }
     const ids_ = (list) => list.map((p) => model.actions[p].id);
@@ -742,9 +751,20 @@ var ScopeGuideEngine = (() => {
       chosenAlternatives,
       explanation,
       constraints: { granted, refused: refusedNames },
-      grant: granted.length === 0 ? null : { enabled: ids_(enabled), add: names(outcome.chosen), unneeded: names(unneeded.sort(ascending)), reconsent: outcome.chosen.length > 0 },
+      grant: granted.length === 0 ? null : (() => {
+        const add = replaces ? names(outcome.chosen.filter((n) => !has(existing, n))) : names(outcome.chosen);
+        return {
+          change: model.grantChange,
+          enabled: ids_(enabled),
+          request: names(outcome.chosen),
+          add,
+          drop: names(dropped),
+          unneeded: names(unneeded.sort(ascending)),
+          reconsent: add.length > 0,
+        };
+      })(),
       unavailable: ids_(unavailable),
-      pending: ids_(pending),
+      pending: ids_(replaces ? solved : pending),
     };
   }
 
@@ -1467,14 +1487,36 @@ var ScopeGuideEngine = (() => {
       : "not needed: the existing grant enables every selected action.";
 
   /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
+  /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
+  function reconsentText(needed, someUnavailable, change) {
+    if (!needed) return reconsentNotNeeded(someUnavailable);
+    switch (change) {
+      case "new-credential":
+        return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
+      case "reauthorize":
+        return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested.";
+      case "edit":
+        return "needed: add the scopes to add to the existing credential, keeping the ones it has.";
+      default:
+        return "needed: the customer must authorize again with the scopes to add.";
+    }
+  }
+
+  /** GuideNote.droppedText: granted scopes that replacing the grant loses. */
+  function droppedText(scopes, change) {
+    const what = change === "new-credential" ? "The new credential will not have" : "The new grant will not hold";
+    return `${what} ${scopes.join(" ")}: no selected action needs ${scopes.length === 1 ? "it" : "them"}.`;
+  }
+
   function reportLines(model, resolution) {
     const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
     const grant = resolution.grant;
     return [
       ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
       ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? (grant.reconsent ? "needed: the customer must authorize again with the scopes to add." : reconsentNotNeeded(resolution.unavailable.length > 0)) : null],
-      ["unneeded", grant && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
+      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
+      ["dropped", grant && replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
+      ["unneeded", grant && !replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
       ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
     ];
   }
