@@ -647,17 +647,17 @@ function randomCatalogue(rng, index) {
 
   same(
     E.authorizeURL("https://login.example.com/authorize", " ", ["Mail.Read", "offline_access"]),
-    "https://login.example.com/authorize?scope=Mail.Read+offline_access&response_type=code",
-    "authorize: scope form-encoded"
+    "https://login.example.com/authorize?scope=Mail.Read+offline_access&response_type=code&client_id={client_id}&redirect_uri={redirect_uri}",
+    "authorize: scope form-encoded; a template until client id and redirect are given"
   );
   same(
-    E.authorizeURL("https://x.example/auth?tenant=1", ",", ["a:read", "b:write"], { clientId: "id 1", redirectUri: "https://cb.example/x?y=1" }),
-    "https://x.example/auth?tenant=1&scope=a%3Aread%2Cb%3Awrite&response_type=code&client_id=id+1&redirect_uri=https%3A%2F%2Fcb.example%2Fx%3Fy%3D1",
+    E.authorizeURL("https://x.example/auth?tenant=1", ",", ["a:read", "b:write"], { clientId: "id 1", redirectUri: "https://cb.example/x?y=1", state: "s&1", incremental: true }),
+    "https://x.example/auth?tenant=1&scope=a%3Aread%2Cb%3Awrite&response_type=code&client_id=id+1&redirect_uri=https%3A%2F%2Fcb.example%2Fx%3Fy%3D1&state=s%261&include_granted_scopes=true",
     "authorize: existing query, delimiter, client id and redirect"
   );
   same(
     E.authorizeURL("https://login.example.com/authorize", " ", []),
-    "https://login.example.com/authorize?response_type=code",
+    "https://login.example.com/authorize?response_type=code&client_id={client_id}&redirect_uri={redirect_uri}",
     "authorize: no scopes, no empty scope="
   );
   same(E.parseList(" a , b,,c "), ["a", "b", "c"], "parseList trims and drops empties");

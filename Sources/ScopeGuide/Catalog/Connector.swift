@@ -27,6 +27,15 @@ public struct Connector: Hashable, Sendable {
         positions = Self.positions(of: actions)
     }
 
+    /// The variables a request may give: those the connector declares, and, when a method has an
+    /// OAuth authorize URL, ``AuthorizeURL/variables`` (`client_id`, `redirect_uri`, `state`)
+    /// unless it declares them itself.
+    public var acceptedVariables: [Variable] {
+        guard methods.contains(where: { $0.kind == .oauth2 && $0.grantType == .authorizationCode && $0.authorizationURL != nil }) else { return variables }
+        let declared = Set(variables.map(\.name))
+        return variables + AuthorizeURL.variables.filter { !declared.contains($0.name) }
+    }
+
     /// The action with `id`, if the catalogue has one.
     public func action(_ id: ActionID) -> Action? { position(of: id).map { actions[$0] } }
 

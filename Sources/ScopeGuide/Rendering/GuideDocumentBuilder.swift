@@ -135,8 +135,18 @@ struct GuideDocumentBuilder {
         }
         for note in GuideNote.notes(for: tailored) { note.append(to: container) }
         appendLinkLine("Dynamic guide URL:", url.description, to: container)
-        if let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes) {
-            appendLinkLine("Authorize URL:", authorize, to: container)
+        if let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes, variables: url.variables) {
+            let missing = AuthorizeURL.missingVariables(in: url.variables)
+            if missing.isEmpty {
+                appendLinkLine("Authorize URL:", authorize, to: container)
+            } else {
+                // A template is shown, not linked: opened, the provider would answer with an error page.
+                let paragraph = container.appendParagraph()
+                paragraph.appendStrong("Authorize URL template:")
+                paragraph.appendText(" fill in " + missing.map { "{\($0)}" }.joined(separator: " and ")
+                    + " (or give them as variables, e.g. " + missing.map { "var.\($0)=…" }.joined(separator: "&") + "): ")
+                paragraph.appendCode(authorize)
+            }
         }
     }
 

@@ -55,8 +55,8 @@ enum PageData {
             }
             // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
             // static page never shows a dynamic URL the engine refuses.
-            if !connector.variables.isEmpty {
-                members.append(("declaredVariables", JSONText.array(connector.variables) { variable in
+            if !connector.acceptedVariables.isEmpty {
+                members.append(("declaredVariables", JSONText.array(connector.acceptedVariables) { variable in
                     "{\"name\":" + JSONText.string(variable.name) + ",\"pattern\":" + JSONText.string(variable.effectivePattern) + "}"
                 }))
             }

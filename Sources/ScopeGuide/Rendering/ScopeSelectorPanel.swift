@@ -128,9 +128,11 @@ struct ScopeSelectorPanel {
 
             """
         let method = tailored.method
-        if let authorize = AuthorizeURL.make(for: method, scopes: tailored.resolution.scopes), let base = method.authorizationURL {
+        if let authorize = AuthorizeURL.make(for: method, scopes: tailored.resolution.scopes, variables: url.variables), let base = method.authorizationURL {
+            // A template (client_id or redirect_uri not given) has no href: not a link to an error page.
+            let href = AuthorizeURL.missingVariables(in: url.variables).isEmpty ? " href=\"\(e(authorize))\"" : ""
             html += "<p class=\"sg-muted\">Authorize URL: <a class=\"sg-mono\" data-guide-authorize-url data-authorize-base=\"\(e(base))\" "
-                + "data-scope-delimiter=\"\(e(method.scopeDelimiter))\" href=\"\(e(authorize))\">\(e(authorize))</a></p>\n"
+                + "data-scope-delimiter=\"\(e(method.scopeDelimiter))\" data-grant-change=\"\(method.grantChange.rawValue)\"\(href)>\(e(authorize))</a></p>\n"
         }
         return html + "</div>\n</section>\n"
     }

@@ -93,8 +93,9 @@ public struct GuideRequest: Sendable {
     ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.
     public mutating func setVariables(_ values: [String: String]) throws(GuideURLError) {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            guard let declared = connector.variables.first(where: { $0.name == name }) else {
-                throw .unknownVariable(name, connector: connector.key, declared: connector.variables.map(\.name))
+            let accepted = connector.acceptedVariables
+            guard let declared = accepted.first(where: { $0.name == name }) else {
+                throw .unknownVariable(name, connector: connector.key, declared: accepted.map(\.name))
             }
             if !VariableValue.matches(value, pattern: declared.effectivePattern) {
                 throw .invalidVariable(name: name, value: value, pattern: declared.effectivePattern)

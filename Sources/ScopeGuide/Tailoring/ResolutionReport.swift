@@ -84,8 +84,11 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public internal(set) var sections: [SectionInfo]
     /// The canonical dynamic guide URL.
     public internal(set) var url: String
-    /// For OAuth 2.0 authorization-code methods only.
+    /// For OAuth 2.0 authorization-code methods only; a template with `{client_id}` and
+    /// `{redirect_uri}` placeholders until those variables are given.
     public internal(set) var authorizeURL: String?
+    /// The variables ``authorizeURL`` still needs before it can be opened (empty: complete).
+    public internal(set) var authorizeURLMissing: [String]?
     /// The customer's existing grant and refused scopes, when the request gives them.
     public internal(set) var granted: [String]?
     public internal(set) var without: [String]?
@@ -134,6 +137,7 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             })),
             ("url", .string(url)),
             ("authorizeURL", authorizeURL.map(PrettyJSON.string)),
+            ("authorizeURLMissing", authorizeURLMissing.map(strings)),
             ("granted", granted.map(strings)),
             ("without", without.map(strings)),
             ("grant", grant.map { grant in
@@ -173,7 +177,11 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             })
         }
         self.url = url.description
-        authorizeURL = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes)
+        authorizeURL = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes, variables: url.variables)
+        if authorizeURL != nil {
+            let missing = AuthorizeURL.missingVariables(in: url.variables)
+            authorizeURLMissing = missing
+        }
         let constraints = resolution.constraints
         if !constraints.isEmpty {
             granted = constraints.granted.map(\.rawValue)

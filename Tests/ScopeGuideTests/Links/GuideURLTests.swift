@@ -107,22 +107,30 @@ import Testing
         #expect(separator.join(["a", "b"]) == joined)
     }
 
-    @Test("the authorize URL form-encodes scopes joined by the method's delimiter")
+    @Test("the authorize URL form-encodes scopes joined by the method's delimiter; client_id and redirect_uri come from variables, else it is a template")
     func authorizeURL() {
         let method = AuthMethod(key: "oauth", kind: .oauth2, label: "OAuth 2.0", grantType: .authorizationCode,
                                 authorizationURL: "https://api.capsulecrm.com/oauth/authorise")
+        let template = "&client_id={client_id}&redirect_uri={redirect_uri}"
         #expect(AuthorizeURL.make(for: method, scopes: ["read", "write"])
-            == "https://api.capsulecrm.com/oauth/authorise?scope=read+write&response_type=code")
-        #expect(AuthorizeURL.make(for: method, scopes: ["a:read"], clientID: "id 1", redirectURI: "https://x.example/cb?a=1")
-            == "https://api.capsulecrm.com/oauth/authorise?scope=a%3Aread&response_type=code&client_id=id+1&redirect_uri=https%3A%2F%2Fx.example%2Fcb%3Fa%3D1")
+            == "https://api.capsulecrm.com/oauth/authorise?scope=read+write&response_type=code" + template)
+        #expect(AuthorizeURL.missingVariables(in: [:]) == ["client_id", "redirect_uri"])
+        let filled = ["client_id": "id 1", "redirect_uri": "https://x.example/cb?a=1", "state": "s&1"]
+        #expect(AuthorizeURL.make(for: method, scopes: ["a:read"], variables: filled)
+            == "https://api.capsulecrm.com/oauth/authorise?scope=a%3Aread&response_type=code&client_id=id+1&redirect_uri=https%3A%2F%2Fx.example%2Fcb%3Fa%3D1&state=s%261")
+        #expect(AuthorizeURL.missingVariables(in: filled).isEmpty)
         var comma = method
         comma.scopeDelimiter = ","
         comma.authorizationURL = "https://p.example/auth?prompt=consent"
-        #expect(AuthorizeURL.make(for: comma, scopes: ["a", "b"]) == "https://p.example/auth?prompt=consent&scope=a%2Cb&response_type=code")
+        #expect(AuthorizeURL.make(for: comma, scopes: ["a", "b"]) == "https://p.example/auth?prompt=consent&scope=a%2Cb&response_type=code" + template)
         var credentials = method
         credentials.grantType = .clientCredentials
         #expect(AuthorizeURL.make(for: credentials, scopes: ["read"]) == nil)
         // Nothing to ask for: no empty scope= (Google rejects it), the parameter is left out.
-        #expect(AuthorizeURL.make(for: method, scopes: []) == "https://api.capsulecrm.com/oauth/authorise?response_type=code")
+        #expect(AuthorizeURL.make(for: method, scopes: []) == "https://api.capsulecrm.com/oauth/authorise?response_type=code" + template)
+        // Google adds to the grant only what is asked for when told to.
+        var incremental = method
+        incremental.declaredGrantChange = .incremental
+        #expect(AuthorizeURL.make(for: incremental, scopes: ["read"])?.hasSuffix("&include_granted_scopes=true") == true)
     }
 }

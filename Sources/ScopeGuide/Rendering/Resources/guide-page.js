@@ -1344,11 +1344,17 @@ var ScopeGuideEngine = (() => {
    * The provider's authorize URL: `base` + `scope=` (names joined by `delimiter`, form-encoded) +
    * `&response_type=code` (+ `client_id`, `redirect_uri` when given), as AuthorizeURL.swift builds it.
    */
-  function authorizeURL(base, delimiter, scopeNames, { clientId = null, redirectUri = null } = {}) {
-    // No scope to ask for: the parameter is left out, never sent empty (AuthorizeURL.swift).
+  /**
+   * AuthorizeURL.swift: no `scope=` when there is nothing to ask for; `client_id` and
+   * `redirect_uri` from the variables or left as `{client_id}` placeholders (a template);
+   * `state` when given; `include_granted_scopes=true` for an incremental grant change.
+   */
+  function authorizeURL(base, delimiter, scopeNames, { clientId = null, redirectUri = null, state = null, incremental = false } = {}) {
     const parts = scopeNames.length === 0 ? ["response_type=code"] : ["scope=" + formEncode(scopeNames.join(delimiter ?? " ")), "response_type=code"];
-    if (clientId != null) parts.push("client_id=" + formEncode(clientId));
-    if (redirectUri != null) parts.push("redirect_uri=" + formEncode(redirectUri));
+    parts.push("client_id=" + (clientId != null ? formEncode(clientId) : "{client_id}"));
+    parts.push("redirect_uri=" + (redirectUri != null ? formEncode(redirectUri) : "{redirect_uri}"));
+    if (state != null) parts.push("state=" + formEncode(state));
+    if (incremental) parts.push("include_granted_scopes=true");
     return base + (base.includes("?") ? "&" : "?") + parts.join("&");
   }
 
@@ -1379,6 +1385,7 @@ var ScopeGuideEngine = (() => {
     abbreviated,
     authorizeURL,
     suggestions,
+    replacesGrant,
   });
 })();
 
@@ -1515,8 +1522,8 @@ var ScopeGuideEngine = (() => {
       ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
       ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
       ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
-      ["dropped", grant && replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
-      ["unneeded", grant && !replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
+      ["dropped", grant && E.replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
+      ["unneeded", grant && !E.replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
       ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
     ];
   }
@@ -1720,11 +1727,16 @@ var ScopeGuideEngine = (() => {
       for (const link of all("[data-guide-authorize-url]")) {
         const base = link.getAttribute("data-authorize-base");
         if (base == null) continue;
+        const given = (name) => (Object.prototype.hasOwnProperty.call(state.variables, name) ? state.variables[name] : null);
         const href = E.authorizeURL(base, link.getAttribute("data-scope-delimiter"), resolution.scopeNames, {
-          clientId: link.getAttribute("data-client-id"),
-          redirectUri: link.getAttribute("data-redirect-uri"),
+          clientId: given("client_id"),
+          redirectUri: given("redirect_uri"),
+          state: given("state"),
+          incremental: link.getAttribute("data-grant-change") === "incremental",
         });
-        link.setAttribute("href", href);
+        // A template (client_id or redirect_uri missing) is shown, not linked (as the engine does).
+        if (given("client_id") !== null && given("redirect_uri") !== null) link.setAttribute("href", href);
+        else link.removeAttribute("href");
         link.textContent = href;
       }
 
