@@ -26,10 +26,15 @@ struct GitHubEndpoint: Hashable, Sendable {
     var label: String { "\(Self.sentence(slug: slug)) (\(endpoint))" }
 
     /// The slug's words as a sentence: the first capitalised, GitHub's spelling of a few names
-    /// (GitHub, CodeQL, SSH, …), the rest as they are.
+    /// (GitHub, CodeQL, SSH, …) and hyphenated words ("re-run", "self-hosted"), the rest as they are.
     static func sentence(slug: String) -> String {
-        let words = slug.split(separator: "-", omittingEmptySubsequences: true).map { word in
-            spellings[String(word)] ?? String(word)
+        var words: [String] = []
+        for word in slug.split(separator: "-", omittingEmptySubsequences: true).map(String.init) {
+            if let last = words.last, hyphenated.contains("\(last)-\(word)") {
+                words[words.count - 1] = "\(last)-\(word)"
+            } else {
+                words.append(spellings[word] ?? word)
+            }
         }
         guard let first = words.first else { return slug }
         let capitalised = first.prefix(1).uppercased() + first.dropFirst()
@@ -38,11 +43,15 @@ struct GitHubEndpoint: Hashable, Sendable {
 
     /// Words GitHub's reference titles spell other than in lowercase; slugs lose the case.
     private static let spellings: [String: String] = [
-        "ai": "AI", "api": "API", "codeowners": "CODEOWNERS", "codeql": "CodeQL", "cve": "CVE", "dns": "DNS",
+        "ai": "AI", "api": "API", "codeowners": "CODEOWNERS", "codeql": "CodeQL", "copilot": "Copilot", "cve": "CVE",
+        "dependabot": "Dependabot", "dns": "DNS",
         "github": "GitHub", "gpg": "GPG", "http": "HTTP", "id": "ID", "ids": "IDs", "ip": "IP", "json": "JSON",
         "lfs": "LFS", "oidc": "OIDC", "pr": "PR", "readme": "README", "saml": "SAML", "sarif": "SARIF",
         "sbom": "SBOM", "scim": "SCIM", "ssh": "SSH", "sso": "SSO", "url": "URL",
     ]
+
+    /// Words GitHub's reference titles join with a hyphen, which slugs cannot show.
+    private static let hyphenated: Set<String> = ["re-run", "self-hosted"]
 
     /// The order verbs are listed in for one path: reading first, then creating, replacing,
     /// changing and deleting; anything else after, alphabetically.

@@ -328,7 +328,7 @@ extension GitHubFineGrainedImporter {
                 "defined last: within a level they give the most, and ties go to the scope defined first.",
                 "Metadata: GitHub marks Metadata (read) as mandatory on every fine-grained token, so every action needs",
                 "metadata:read as well and every answer includes it.",
-                "Actions: one per endpoint; id <key>_<slug>, label the slug as a sentence and the endpoint. \(slugs.count) slugs name",
+                "Actions: one per endpoint; id <key>_<slug>, label the slug as a sentence and the endpoint. \(slugs.count) \(slugs.count == 1 ? "slug names" : "slugs name")",
                 "\(slugs.values.reduce(0) { $0 + $1.count }) endpoints; their ids add the category (then the subcategory or method where needed)",
                 "and none keeps the plain slug id, so an id never changes meaning when a later file gives its slug a second endpoint.",
                 "Entries merged into another entry of the same endpoint and permission: \(merged).",

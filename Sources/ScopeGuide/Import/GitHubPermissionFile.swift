@@ -48,7 +48,7 @@ struct GitHubPermissionFile: Hashable, Sendable {
         do {
             raw = try JSONDecoder().decode(RawFile.self, from: data)
         } catch let error as DecodingError {
-            throw GitHubFineGrainedImportError(file: file, problems: [problem(error)])
+            throw GitHubFineGrainedImportError(file: file, problems: [problem(error, data: data)])
         } catch {
             throw GitHubFineGrainedImportError(file: file, .invalidJSON("\(error)"))
         }
@@ -107,7 +107,7 @@ struct GitHubPermissionFile: Hashable, Sendable {
     // MARK: Decoding errors
 
     /// The decoder's error as a problem at its JSON path.
-    private static func problem(_ error: DecodingError) -> GitHubFineGrainedImportError.Problem {
+    private static func problem(_ error: DecodingError, data: Data) -> GitHubFineGrainedImportError.Problem {
         switch error {
         case .typeMismatch(let type, let context):
             return .init(path: path(context.codingPath), reason: .wrongType(expected: describe(type), foundNull: false))
@@ -117,11 +117,21 @@ struct GitHubPermissionFile: Hashable, Sendable {
             let expected = RawEntry.CodingKeys(stringValue: key.stringValue).map(RawEntry.expected) ?? (key.stringValue == "permissions" ? "a list" : "a string")
             return .init(path: path(context.codingPath + [key]), reason: .missingKey(expected: expected))
         case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            let why = underlying ?? context.debugDescription
+            let why = context.codingPath.isEmpty ? syntaxError(in: data) ?? context.debugDescription : context.debugDescription
             return .init(path: path(context.codingPath), reason: context.codingPath.isEmpty ? .invalidJSON(why) : .invalidValue(why, expected: "valid"))
         @unknown default:
             return .init(path: "", reason: .invalidJSON("\(error)"))
+        }
+    }
+
+    /// Where the JSON goes wrong ("Invalid value around character 9."): the decoder says only
+    /// that it is not JSON, the serialization parser says where. Run on the error path only.
+    private static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
         }
     }
 
