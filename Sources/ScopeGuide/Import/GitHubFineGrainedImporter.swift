@@ -204,7 +204,9 @@ extension GitHubFineGrainedImporter {
             let levels = Set(definitions.compactMap { GitHubAccessLevel(rawValue: String($0.scope.rawValue.split(separator: ":").last ?? "")) })
             let method = GitHubTokenGuide.method(
                 kinds: kinds, metadata: metadataScope, levels: levels,
-                workflowsNote: applied.contains { _, entry in entry.sets.contains { $0.contains { $0.permission == "workflows" } } })
+                workflowsNote: applied.lazy.compactMap { _, entry in
+                    entry.sets.contains { $0.contains { $0.permission == "workflows" } } ? entry.sets.first?.first.map(scope) : nil
+                }.first)
             connector = Connector(key: key, name: "GitHub", scopeDefinitions: definitions, actions: actions, methods: [method])
 
             let idOf = Dictionary(endpoints.indices.map { (endpoints[$0].key, ids[$0]) }, uniquingKeysWith: { first, _ in first })

@@ -22,12 +22,21 @@ enum GitHubTokenGuide {
     ///   - kinds: the permission steps, in order, without Metadata.
     ///   - metadata: `metadata:read`, shown in its own step.
     ///   - levels: the access levels any scope uses, for the step text.
-    ///   - workflowsNote: whether to say that workflow files also need Workflows (write).
-    static func method(kinds: [Kind], metadata: Scope, levels: Set<GitHubAccessLevel>, workflowsNote: Bool) -> AuthMethod {
+    ///   - workflowsNote: the scope whose actions can change workflow files, which then also
+    ///     need Workflows (write): a step saying so, shown when the answer has that scope.
+    static func method(kinds: [Kind], metadata: Scope, levels: Set<GitHubAccessLevel>, workflowsNote: Scope?) -> AuthMethod {
         let levelText = GitHubAccessLevel.allCases.filter(levels.contains)
             .map { "`:\($0.rawValue)` is **\($0.settingLabel)**" }.joined(separator: ", ")
-        var permissionSteps = kinds.filter { !$0.scopes.isEmpty }.map { kind in
-            Step(title: stepTitle(kind.name), content: stepContent(kind.name, workflowsNote: workflowsNote), scopes: kind.scopes)
+        var permissionSteps: [Step] = []
+        for kind in kinds where !kind.scopes.isEmpty {
+            permissionSteps.append(Step(title: stepTitle(kind.name), content: stepContent(kind.name), scopes: kind.scopes))
+            if kind.name == "repository", let workflowsNote {
+                permissionSteps.append(Step(
+                    title: "Workflow files",
+                    content: "Changing files under `.github/workflows` (committing, or moving a branch or tag to a commit that changes them) "
+                        + "also needs **Workflows** set to **Read and write**.",
+                    scopes: [workflowsNote], displayScopes: []))
+            }
         }
         permissionSteps.append(Step(
             title: "Keep Metadata read-only",
@@ -82,11 +91,10 @@ enum GitHubTokenGuide {
         }
     }
 
-    private static func stepContent(_ kind: String?, workflowsNote: Bool) -> String {
+    private static func stepContent(_ kind: String?) -> String {
         switch kind {
         case "repository":
             "In **Repository permissions**, set the permissions below."
-                + (workflowsNote ? " Changing files under `.github/workflows` also needs **Workflows** set to **Read and write**." : "")
         case "organization":
             "In **Organization permissions** (offered when the resource owner is an organization), set the permissions below."
         case "user":

@@ -140,6 +140,9 @@ import Testing
         #expect(scoped["Set repository permissions"] == ["contents:read", "contents:write", "issues:write", "pull_requests:write"])
         #expect(scoped["Set account permissions"] == ["followers:read"])
         #expect(scoped["Keep Metadata read-only"] == ["metadata:read"])
+        // Shown only when the answer writes contents; it lists no scope of its own.
+        let workflows = try #require(steps.first { $0.title == "Workflow files" })
+        #expect(workflows.scopes == ["contents:write"] && workflows.displayScopes.isEmpty)
         #expect(scoped["Set organization permissions"]?.contains("organization_custom_properties:admin") == true)
         #expect(steps.contains { $0.title == "Open the token settings" && $0.list.contains("Under **Personal access tokens**, click **Fine-grained tokens**.") })
         #expect(Lint.findings(for: connector).isEmpty, "\(Lint.findings(for: connector))")
