@@ -168,12 +168,14 @@ extension GitHubFineGrainedImporter {
             var definitions: [ScopeDefinition] = []
             var kinds: [GitHubTokenGuide.Kind] = []
             var listed: [Scope] = []
+            var usedLevels: Set<GitHubAccessLevel> = [.read]
             for group in groups {
                 let levels = Set(group.entries.map(\.access)).union(group.name == metadata ? [.read] : [])
                 let defined = GitHubAccessLevel.allCases.filter { levels.contains($0) }
                     .filter { required.contains(Scope("\(group.name):\($0.rawValue)")) || group.name == metadata && $0 == .read }
                 listed += GitHubAccessLevel.allCases.filter(levels.contains).map { Scope("\(group.name):\($0.rawValue)") }
                 for (index, level) in defined.enumerated() {
+                    usedLevels.insert(level)
                     definitions.append(ScopeDefinition(
                         scope: Scope("\(group.name):\(level.rawValue)"),
                         description: Self.description(group, level),
@@ -201,9 +203,8 @@ extension GitHubFineGrainedImporter {
                         alternative.sorted { position[$0]! < position[$1]! }
                     }))
             }
-            let levels = Set(definitions.compactMap { GitHubAccessLevel(rawValue: String($0.scope.rawValue.split(separator: ":").last ?? "")) })
             let method = GitHubTokenGuide.method(
-                kinds: kinds, metadata: metadataScope, levels: levels,
+                kinds: kinds, metadata: metadataScope, levels: usedLevels,
                 workflowsNote: applied.lazy.compactMap { _, entry in
                     entry.sets.contains { $0.contains { $0.permission == "workflows" } } ? entry.sets.first?.first.map(scope) : nil
                 }.first)
@@ -211,7 +212,7 @@ extension GitHubFineGrainedImporter {
 
             let idOf = Dictionary(endpoints.indices.map { (endpoints[$0].key, ids[$0]) }, uniquingKeysWith: { first, _ in first })
             header = Self.header(
-                file: file, endpoints: endpoints, ids: ids, idOf: idOf, merged: merged, raised: raised, applied: applied,
+                file: file, endpoints: endpoints, idOf: idOf, merged: merged, raised: raised, applied: applied,
                 unconfirmed: unconfirmed, stale: stale, unused: listed.filter { !required.contains($0) && $0 != metadataScope })
         }
 
@@ -314,7 +315,7 @@ extension GitHubFineGrainedImporter {
         // MARK: Header
 
         private static func header(
-            file: GitHubPermissionFile, endpoints: [GitHubEndpoint], ids: [String], idOf: [String: String], merged: Int, raised: [String],
+            file: GitHubPermissionFile, endpoints: [GitHubEndpoint], idOf: [String: String], merged: Int, raised: [String],
             applied: [(GitHubEndpoint, GitHubPermissionSets)], unconfirmed: [GitHubEndpoint], stale: [GitHubEndpoint], unused: [Scope]
         ) -> [String] {
             let entries = file.groups.reduce(0) { $0 + $1.entries.count }
