@@ -117,6 +117,8 @@ public struct GitHubFineGrainedImporter: Sendable {
             connector.methods[index].guides[.config] = method.guides[.config]
             connector.methods[index].configFields = method.configFields
         }
+        // Importing the same file again: the import's text, already written and loaded back.
+        if connector == imported.connector { return Result(connector: connector, yaml: imported.yaml, warnings: warnings, header: imported.header) }
         do {
             let yaml = try ConnectorYAMLWriter.yaml(for: connector, header: imported.header)
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connector.key).connector.yaml")

@@ -184,6 +184,8 @@ import Testing
     func secondImport() throws {
         let imported = try Self.imported()
         let existing = try CatalogLoader().loadConnector(yaml: imported.yaml, file: "github.connector.yaml").connector
+        // The written guide reads back as the connector the import made.
+        #expect(existing == imported.connector)
         let again = try GitHubFineGrainedImporter.merge(imported, into: existing, file: "fixture.json")
         #expect(again.yaml == imported.yaml)
         #expect(again.warnings.isEmpty)
