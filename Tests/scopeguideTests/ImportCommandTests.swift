@@ -70,4 +70,59 @@ import Testing
         #expect(lenient.status == 0, "\(lenient.stderr)")
         #expect(lenient.stderr.contains("page.mdx:\(line): warning: <kbd> cannot be converted; its text is kept (--lenient)"))
     }
+
+    // MARK: --from github-fine-grained
+
+    static let permissionFile = CommandRunner.packageRoot.appendingPathComponent("Tests/ScopeGuideTests/Fixtures/GitHub/fine-grained-pat-permissions.json")
+
+    @Test("GitHub's permission file imports to a github connector that check passes and scopes answers; importing again changes nothing")
+    func githubFineGrained() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["import", "--from", "github-fine-grained", Self.permissionFile.path, "--output", folder.path]
+        let imported = try CommandRunner.run(arguments)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "wrote \(folder.path)/github/github.connector.yaml (14 actions, 13 scopes; link-account/fine-grained-personal-access-token: 3 sections)\n")
+        let again = try CommandRunner.run(arguments)
+        #expect(again.stdout.hasPrefix("unchanged: "), "\(again.stdout)\(again.stderr)")
+        let check = try CommandRunner.run(["check", "--guides", folder.path])
+        #expect(check.status == 0 && check.stdout.contains("0 errors, 0 warnings"), "\(check.stdout)\(check.stderr)")
+        let scopes = try CommandRunner.run(["scopes", "github", "--actions", "github_create_an_issue,github_get_repository_content", "--guides", folder.path])
+        #expect(scopes.stdout == "contents:read issues:write metadata:read\n", "\(scopes.stderr)")
+        let other = try CommandRunner.run(arguments + ["--key", "gh"])
+        #expect(other.status == 0 && other.stdout.hasPrefix("wrote \(folder.path)/gh/gh.connector.yaml"), "\(other.stderr)")
+    }
+
+    @Test("a malformed permission file exits 1 naming the JSON path, and nothing is written")
+    func githubMalformed() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.json")
+        let text = try String(contentsOf: Self.permissionFile, encoding: .utf8)
+            .replacingOccurrences(of: "\"verb\": \"put\",\n        \"requestPath\": \"/repos/{owner}/{repo}/issues/{issue_number}/lock\"",
+                                  with: "\"verb\": 7,\n        \"requestPath\": \"/repos/{owner}/{repo}/issues/{issue_number}/lock\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("Guides")
+        let result = try CommandRunner.run(["import", "--from", "github-fine-grained", file.path, "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.json: error: issues.permissions[4].verb: expected a string\n1 error; nothing was written"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let lenient = try CommandRunner.run(["import", "--from", "github-fine-grained", Self.permissionFile.path, "--lenient", "--output", output.path])
+        #expect(lenient.status != 0 && lenient.stderr.contains("--lenient applies only to --from stackone-page"), "\(lenient.stderr)")
+    }
+
+    @Test("a permission file over 32 MiB is refused before it is read whole")
+    func githubSizeCap() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("huge.json")
+        // Sparse: 32 MiB and one byte of zeros, without writing them.
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("{".utf8)))
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(32 << 20) + 1)
+        try handle.close()
+        let result = try CommandRunner.run(["import", "--from", "github-fine-grained", file.path, "--output", folder.appendingPathComponent("Guides").path], timeout: .seconds(60))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is larger than 33554432 bytes: not a permission file (at most 32 MiB)"), "\(result.stderr)")
+    }
 }

@@ -7,7 +7,7 @@ import Yams
 /// libyaml (through Yams) decides how each scalar is quoted, so a label like `true`, `1.0` or
 /// `a: b` stays a string.
 enum ConnectorYAMLWriter {
-    /// - Parameter header: comment lines written first, each prefixed with `# `; a line break or a
+    /// - Parameter header: comment lines written first, each prefixed with `# ` (an empty one is `#`); a line break or a
     ///   character YAML does not allow in them is written as U+FFFD (see ``comment(_:)``).
     /// - Throws: Yams' emitter error (not expected for values built here).
     static func yaml(for connector: Connector, header: [String] = []) throws -> String {
@@ -31,7 +31,8 @@ enum ConnectorYAMLWriter {
             mapping([(string(method.key), self.method(method))])
         }))))
         let body = try Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)
-        return header.map { "# \(comment($0))\n" }.joined() + spacedTopLevel(body)
+        // An empty header line is a bare `#`, without a trailing space.
+        return header.map { $0.isEmpty ? "#\n" : "# \(comment($0))\n" }.joined() + spacedTopLevel(body)
     }
 
     /// `text` fit for a comment line. Scalars are escaped by libyaml, but a comment is written as

@@ -37,7 +37,7 @@ import Testing
         func keys(_ search: String) -> [String] { ConnectorIndexPage(catalog: Self.hostile, search: search).matches.map(\.connector.key) }
         #expect(keys("") == (Fixtures.catalog.connectors.map(\.key) + ["hostile"]).sorted())
         #expect(keys("FRONT") == ["front"])
-        #expect(keys("token") == ["front", "hostile"])
+        #expect(keys("token") == ["front", "github", "hostile"])
         #expect(keys("send message") == ["front"])
         #expect(keys("send nothing-like-this") == [])
         let match = ConnectorIndexPage(catalog: Self.hostile, search: "send message").matches.first
