@@ -92,55 +92,16 @@ public struct GoogleDiscoveryImporter: Sendable {
         func fail(_ path: String, _ reason: GoogleDiscoveryImportError.Reason) -> GoogleDiscoveryImportFailure {
             GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, path: path, reason: reason)])
         }
-        guard data.count <= Self.maximumDocumentSize else { throw fail("", .tooLarge(limit: Self.maximumDocumentSize)) }
-        let document: GoogleDiscoveryDocument
-        do {
-            document = try JSONDecoder().decode(GoogleDiscoveryDocument.self, from: data)
-        } catch let error as DecodingError {
-            throw GoogleDiscoveryImportFailure(problems: [Self.problem(error, in: data, file: file)])
-        } catch {
-            throw fail("", .invalidJSON("\(error)"))
-        }
+        let document = try Self.decode(data, file: file)
         if let kind = document.kind, kind != "discovery#restDescription" { throw fail("kind", .notADiscoveryDocument(kind: kind)) }
         let apiName = document.name ?? ""
         guard let connectorKey = key ?? (apiName.isEmpty ? nil : Self.kebabCase(apiName)) else { throw fail("name", .missingName) }
         guard connectorKey.range(of: "^[a-z0-9_-]+$", options: .regularExpression) != nil else {
             throw fail(key == nil ? "name" : "", .invalidKey(connectorKey))
         }
-
         let found = Self.methods(of: document)
         guard !found.isEmpty else { throw fail("", .noMethods) }
-        var problems: [GoogleDiscoveryImportError] = []
-
-        // Ids and requirements, method by method.
-        struct Made { var found: FoundMethod; var id: ActionID; var alternatives: [Scope]; var addOnOnly: Bool }
-        var made: [Made] = []
-        var idPaths: [ActionID: [String]] = [:]
-        for method in found {
-            guard let id = SnakeCase.identifier(method.methodID) else {
-                // A method without an `id` is named by its path, which is where to look.
-                let path = method.path + (method.method.id == nil ? "" : ".id")
-                problems.append(GoogleDiscoveryImportError(file: file, path: path, reason: .invalidMethodID(method.methodID)))
-                continue
-            }
-            var scopes: [Scope] = []
-            for (index, name) in (method.method.scopes ?? []).enumerated() {
-                guard Self.isValidScope(name) else {
-                    problems.append(GoogleDiscoveryImportError(file: file, path: "\(method.path).scopes[\(index)]", reason: .invalidScope(name)))
-                    continue
-                }
-                if !scopes.contains(Scope(name)) { scopes.append(Scope(name)) }
-            }
-            let ordinary = scopes.filter { !Self.isAddOnScope($0) }
-            let keepsAddOns = !includeAddOnScopes && ordinary.isEmpty && !scopes.isEmpty
-            made.append(Made(found: method, id: ActionID(id), alternatives: includeAddOnScopes || keepsAddOns ? scopes : ordinary, addOnOnly: keepsAddOns))
-            idPaths[ActionID(id), default: []].append(method.path)
-        }
-        for entry in made where idPaths[entry.id]!.count > 1 {
-            let others = idPaths[entry.id]!.filter { $0 != entry.found.path }
-            problems.append(GoogleDiscoveryImportError(file: file, path: entry.found.path, reason: .duplicateActionID(entry.id.rawValue, alsoAt: others)))
-        }
-        guard problems.isEmpty else { throw GoogleDiscoveryImportFailure(problems: problems) }
+        var made = try requirements(of: found, file: file)
 
         // Scopes in code-point order; alternatives and `includes` in that order.
         let scopeOrder = Array(Set(made.flatMap(\.alternatives))).sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
@@ -157,20 +118,81 @@ public struct GoogleDiscoveryImporter: Sendable {
             ScopeDefinition(scope: scope, description: described[scope.rawValue]?.description.map(Self.oneLine), includes: includes[scope] ?? [])
         }
 
-        let title = Self.oneLine(document.title ?? "").isEmpty ? apiName : Self.oneLine(document.title ?? "")
+        let title = Self.oneLine(document.title ?? "")
+        let apiTitle = !title.isEmpty ? title : !apiName.isEmpty ? Self.oneLine(apiName) : connectorKey
         let source = Source(
-            apiTitle: title.isEmpty ? connectorKey : title,
+            apiTitle: apiTitle,
             provenance: [[apiName, document.version ?? ""].map(Self.oneLine).filter { !$0.isEmpty }.joined(separator: " "),
                          document.revision.map { "revision " + Self.oneLine($0) } ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: ", "),
             includeAddOnScopes: includeAddOnScopes,
             addOnOnly: Set(made.filter(\.addOnOnly).map(\.id)),
             documentation: document.documentationLink)
-        let name = source.apiTitle.hasSuffix(" API") && source.apiTitle.count > 4 ? String(source.apiTitle.dropLast(4)) : source.apiTitle
+        // "Gmail API" names the connector "Gmail".
+        let name = apiTitle.hasSuffix(" API") && apiTitle.count > 4 ? String(apiTitle.dropLast(4)) : apiTitle
         let connector = Connector(
             key: connectorKey, name: name, scopeDefinitions: definitions, actions: actions,
             methods: [Self.method(for: actions, source: source)])
         return try Self.result(connector, source: source, warnings: [], file: file)
+    }
+
+    /// A method's action id and the scopes it may use.
+    private struct MethodRequirement {
+        var found: FoundMethod
+        var id: ActionID
+        /// Scopes any one of which authorizes the method, repeats dropped, add-on scopes left out
+        /// unless kept (see ``addOnOnly``).
+        var alternatives: [Scope]
+        /// Only add-on scopes authorize the method, so they are kept.
+        var addOnOnly: Bool
+    }
+
+    /// Each method's action id and scopes; every invalid id, invalid scope and repeated id is
+    /// reported.
+    private func requirements(of methods: [FoundMethod], file: String) throws(GoogleDiscoveryImportFailure) -> [MethodRequirement] {
+        var problems: [GoogleDiscoveryImportError] = []
+        var made: [MethodRequirement] = []
+        var idPaths: [ActionID: [String]] = [:]
+        for method in methods {
+            guard let id = SnakeCase.identifier(method.methodID).map(ActionID.init) else {
+                // A method without an `id` is named by its path, which is where to look.
+                let path = method.path + (method.method.id == nil ? "" : ".id")
+                problems.append(GoogleDiscoveryImportError(file: file, path: path, reason: .invalidMethodID(method.methodID)))
+                continue
+            }
+            var scopes: [Scope] = []
+            for (index, name) in (method.method.scopes ?? []).enumerated() {
+                guard Self.isValidScope(name) else {
+                    problems.append(GoogleDiscoveryImportError(file: file, path: "\(method.path).scopes[\(index)]", reason: .invalidScope(name)))
+                    continue
+                }
+                if !scopes.contains(Scope(name)) { scopes.append(Scope(name)) }
+            }
+            let ordinary = scopes.filter { !Self.isAddOnScope($0) }
+            let keepsAddOns = !includeAddOnScopes && ordinary.isEmpty && !scopes.isEmpty
+            made.append(MethodRequirement(found: method, id: id, alternatives: includeAddOnScopes || keepsAddOns ? scopes : ordinary, addOnOnly: keepsAddOns))
+            idPaths[id, default: []].append(method.path)
+        }
+        for entry in made where idPaths[entry.id]!.count > 1 {
+            let others = idPaths[entry.id]!.filter { $0 != entry.found.path }
+            problems.append(GoogleDiscoveryImportError(file: file, path: entry.found.path, reason: .duplicateActionID(entry.id.rawValue, alsoAt: others)))
+        }
+        guard problems.isEmpty else { throw GoogleDiscoveryImportFailure(problems: problems) }
+        return made
+    }
+
+    /// The document decoded, or the located problem: at most ``maximumDocumentSize`` bytes, checked first.
+    private static func decode(_ data: Data, file: String) throws(GoogleDiscoveryImportFailure) -> GoogleDiscoveryDocument {
+        guard data.count <= maximumDocumentSize else {
+            throw GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, reason: .tooLarge(limit: maximumDocumentSize))])
+        }
+        do {
+            return try JSONDecoder().decode(GoogleDiscoveryDocument.self, from: data)
+        } catch let error as DecodingError {
+            throw GoogleDiscoveryImportFailure(problems: [problem(error, in: data, file: file)])
+        } catch {
+            throw GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, reason: .invalidJSON("\(error)".abbreviated))])
+        }
     }
 
     /// `imported` added to `existing`, the connector already in the guides folder, as
