@@ -269,6 +269,46 @@ import Testing
         #expect(problems.first?.description == shown)
     }
 
+    @Test("random damage to a document (bytes changed, cut, spliced) is imported or refused with located errors, never a crash")
+    func damagedDocuments() throws {
+        var random = SeededGenerator(seed: 23)
+        let bytes = Array(Self.fixture)
+        var imported = 0, refused = 0
+        for round in 0..<400 {
+            var damaged = bytes
+            switch round % 4 {
+            case 0:  // a few bytes changed to JSON's own punctuation or to anything
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let punctuation: [UInt8] = Array("{}[]\":,0n\\ ".utf8)
+                    damaged[Int.random(in: 0..<damaged.count, using: &random)] =
+                        Bool.random(using: &random) ? punctuation.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+                }
+            case 1:  // cut short
+                damaged = Array(damaged[..<Int.random(in: 0..<damaged.count, using: &random)])
+            case 2:  // a span of the document repeated elsewhere
+                let start = Int.random(in: 0..<damaged.count, using: &random)
+                let span = damaged[start..<min(damaged.count, start + Int.random(in: 1...200, using: &random))]
+                damaged.insert(contentsOf: span, at: Int.random(in: 0...damaged.count, using: &random))
+            default:  // a value replaced by another type
+                let text = String(decoding: damaged, as: UTF8.self)
+                let replacements = [("\"scopes\": [", "\"scopes\": {\"x\": ["), ("\"id\": \"", "\"id\": [\""), ("\"GET\"", "null"), ("\"description\": \"", "\"description\": 1, \"x\": \"")]
+                let (from, to) = replacements.randomElement(using: &random)!
+                damaged = Array(text.replacingOccurrences(of: from, with: to).utf8)
+            }
+            do {
+                let result = try GoogleDiscoveryImporter().importDocument(Data(damaged), file: "damaged.json")
+                _ = try CatalogLoader().loadConnector(yaml: result.yaml)
+                imported += 1
+            } catch let failure as GoogleDiscoveryImportFailure {
+                #expect(!failure.errors.isEmpty, "round \(round)")
+                #expect(failure.errors.allSatisfy { $0.description.hasPrefix("damaged.json: error: ") }, "round \(round)")
+                refused += 1
+            }
+        }
+        // Both outcomes are met, so the damage reaches past the decoder.
+        #expect(imported > 20 && refused > 100, "imported \(imported), refused \(refused)")
+    }
+
     @Test("every problem is reported, not just the first; the failure says nothing was written")
     func everyProblem() {
         let json = #"{"name": "x", "methods": {"a": {"id": "x.a", "scopes": ["ok", "", "b c"]}, "b": {"id": "x.é"}}}"#
