@@ -219,8 +219,9 @@ import Testing
     func indexSearch() async throws {
         try await app.test(.router) { client in
             try await client.execute(uri: "/?q=send+message", method: .get) { response in
-                #expect(response.text.contains("1 connector matches “send message”."))
+                #expect(response.text.contains("2 connectors match “send message”."))
                 #expect(response.text.contains("<h2>Front</h2>"))
+                #expect(response.text.contains("href=\"/connectors/gmail/guides/link-account/oauth-2-0?actions=gmail_users_messages_send\""))
                 #expect(!response.text.contains("<h2>Demo</h2>"))
                 #expect(response.text.contains("href=\"/connectors/front/guides/link-account/api-token?actions=front_send_message\""))
             }

@@ -108,7 +108,7 @@ import Testing
         #expect(result.stderr.contains("bad.json: error: issues.permissions[4].verb: expected a string\n1 error; nothing was written"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let lenient = try CommandRunner.run(["import", "--from", "github-fine-grained", Self.permissionFile.path, "--lenient", "--output", output.path])
-        #expect(lenient.status != 0 && lenient.stderr.contains("--lenient applies only to --from stackone-page"), "\(lenient.stderr)")
+        #expect(lenient.status != 0 && lenient.stderr.contains("--lenient applies to --from stackone-page only"), "\(lenient.stderr)")
     }
 
     @Test("a permission file over 32 MiB is refused before it is read whole")
@@ -123,6 +123,94 @@ import Testing
         try handle.close()
         let result = try CommandRunner.run(["import", "--from", "github-fine-grained", file.path, "--output", folder.appendingPathComponent("Guides").path], timeout: .seconds(60))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("is larger than 33554432 bytes: not a permission file (at most 32 MiB)"), "\(result.stderr)")
+        #expect(result.stderr.contains("is larger than 33554432 bytes (32 MiB)"), "\(result.stderr)")
+    }
+
+    static let discovery = CommandRunner.packageRoot.appendingPathComponent("Tests/ScopeGuideTests/Fixtures/Discovery/acmeMail.v1.json")
+
+    @Test("--from google-discovery writes a guide check finds clean; importing again changes nothing; scopes resolves it")
+    func googleDiscovery() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try CommandRunner.run(["import", "--from", "google-discovery", Self.discovery.path, "--output", folder.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "wrote \(folder.path)/acme-mail/acme-mail.connector.yaml (13 actions, 6 scopes; link-account/oauth-2-0: 1 sections, connector-profile/oauth-2-0: 4 sections)\n")
+        let written = try Data(contentsOf: folder.appendingPathComponent("acme-mail/acme-mail.connector.yaml"))
+        let again = try CommandRunner.run(["import", "--from", "google-discovery", Self.discovery.path, "--output", folder.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("unchanged: "), "\(again.stdout)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("acme-mail/acme-mail.connector.yaml")) == written)
+
+        let check = try CommandRunner.run(["check", "--guides", folder.path])
+        #expect(check.status == 0 && check.stdout == "checked 1 connector: 0 errors, 0 warnings\n", "\(check.stdout)\(check.stderr)")
+        let scopes = try CommandRunner.run(["scopes", "acme-mail", "--actions", "acme_mail_users_messages_get,acme_mail_users_messages_send", "--guides", folder.path])
+        #expect(scopes.stdout == "https://www.googleapis.com/auth/acmemail.readonly https://www.googleapis.com/auth/acmemail.send\n", "\(scopes.stderr)")
+
+        let keyed = try CommandRunner.run(["import", "--from", "google-discovery", Self.discovery.path, "--key", "acme", "--include-addon-scopes", "--output", folder.path])
+        #expect(keyed.status == 0, "\(keyed.stderr)")
+        let yaml = try String(contentsOf: folder.appendingPathComponent("acme/acme.connector.yaml"), encoding: .utf8)
+        #expect(yaml.contains("(add-on scopes included)"))
+    }
+
+    @Test("a malformed discovery document exits 1 naming the file and the JSON path, and writes nothing")
+    func googleDiscoveryMalformed() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("doc.json")
+        try #"{"name": "x", "resources": {"users": {"methods": {"list": {"scopes": ["a", 2]}}}}}"#.write(to: file, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("Guides")
+        let result = try CommandRunner.run(["import", "--from", "google-discovery", file.path, "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file.path): error: resources.users.methods.list.scopes[1]: expected a string\n1 error; nothing was written\n")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("each --from kind has its size cap, checked on at most one byte past it")
+    func sizeCaps() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Sparse files of NULs: 20 MiB is over a page's 16 MiB cap and under a document's 32 MiB.
+        func sparse(_ name: String, bytes: UInt64) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: bytes)
+            try handle.close()
+            return url.path
+        }
+        let twenty = try sparse("twenty.json", bytes: 20 << 20)
+        let huge = try sparse("huge.json", bytes: 3 << 30)
+        let output = folder.appendingPathComponent("Guides").path
+        let page = try CommandRunner.run(["import", twenty, "--output", output], timeout: .seconds(60))
+        #expect(page.status == 1 && page.stderr.contains("is larger than 16777216 bytes"), "\(page.stderr)")
+        let document = try CommandRunner.run(["import", "--from", "google-discovery", twenty, "--output", output], timeout: .seconds(60))
+        #expect(document.status == 1 && document.stderr.contains("error: not valid JSON"), "\(document.stderr)")
+        let over = try CommandRunner.run(["import", "--from", "google-discovery", huge, "--output", output], timeout: .seconds(60))
+        #expect(over.status == 1 && over.stderr.contains("is larger than 33554432 bytes"), "\(over.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("options of one --from kind are refused with another; an unknown kind is refused")
+    func kindOptions() throws {
+        let addOns = try CommandRunner.run(["import", Self.discovery.path, "--include-addon-scopes"])
+        #expect(addOns.status == 1 && addOns.stderr.contains("--include-addon-scopes applies to --from google-discovery only"), "\(addOns.stderr)")
+        let lenient = try CommandRunner.run(["import", "--from", "google-discovery", Self.discovery.path, "--lenient"])
+        #expect(lenient.status == 1 && lenient.stderr.contains("--lenient applies to --from stackone-page only"), "\(lenient.stderr)")
+        let unknown = try CommandRunner.run(["import", "--from", "openapi", Self.discovery.path])
+        #expect(unknown.status == 1 && unknown.stderr.contains("stackone-page"), "\(unknown.stderr)")
+    }
+
+    @Test("a discovery document is not merged into a file that does not load; nothing is written")
+    func googleDiscoveryBrokenExisting() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("acme-mail/acme-mail.connector.yaml")
+        try FileManager.default.createDirectory(at: existing.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "key: acme-mail\nname: [broken\n".write(to: existing, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["import", "--from", "google-discovery", Self.discovery.path, "--output", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("does not load, so the input is not merged into it; nothing was written"), "\(result.stderr)")
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "key: acme-mail\nname: [broken\n")
     }
 }

@@ -145,7 +145,7 @@ import Testing
         let plain = root.appendingPathComponent("plain").path, sharded = root.appendingPathComponent("sharded").path
         let full = try CommandRunner.run(["build", "--output", plain, "--progress"])
         #expect(full.status == 0, "\(full.stderr)")
-        #expect(full.stderr.contains("built 5/5 guides"), "\(full.stderr)")
+        #expect(full.stderr.contains("built 9/9 guides"), "\(full.stderr)")
         for index in 1...3 {
             let shard = try CommandRunner.run(["build", "--output", sharded, "--shard", "\(index)/3"])
             #expect(shard.status == 0, "\(shard.stderr)")
@@ -156,7 +156,7 @@ import Testing
         let merge = try CommandRunner.run(["build", "--output", sharded, "--merge", "--format", "json"])
         #expect(merge.status == 0, "\(merge.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(merge.stdout.utf8)) as? [String: Any]
-        #expect(report?["guides"] as? Int == 5 && report?["written"] as? Int == 3 && report?["removed"] as? Int == 0, "\(merge.stdout)")
+        #expect(report?["guides"] as? Int == 9 && report?["written"] as? Int == 3 && report?["removed"] as? Int == 0, "\(merge.stdout)")
         let diff = try CommandRunner.run(["build", "--output", sharded, "--check"])
         #expect(diff.status == 0, "\(diff.stdout)")
         let compare = Process()

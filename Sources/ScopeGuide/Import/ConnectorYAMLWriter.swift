@@ -9,8 +9,9 @@ import Yams
 enum ConnectorYAMLWriter {
     /// - Parameter header: comment lines written first, each prefixed with `# ` (an empty one is `#`); a line break or a
     ///   character YAML does not allow in them is written as U+FFFD (see ``comment(_:)``).
+    ///   - actionComments: comment lines written just before an action's entry, by action id.
     /// - Throws: Yams' emitter error (not expected for values built here).
-    static func yaml(for connector: Connector, header: [String] = []) throws -> String {
+    static func yaml(for connector: Connector, header: [String] = [], actionComments: [ActionID: [String]] = [:]) throws -> String {
         var root: [(Node, Node)] = [("key", string(connector.key)), ("name", string(connector.name))]
         if !connector.variables.isEmpty {
             root.append(("variables", mapping(connector.variables.map { variable in
@@ -31,8 +32,38 @@ enum ConnectorYAMLWriter {
             mapping([(string(method.key), self.method(method))])
         }))))
         let body = try Yams.serialize(node: mapping(root), width: -1, allowUnicode: true)
+        let commented = actionComments.isEmpty ? body : withActionComments(body, actions: connector.actions, comments: actionComments)
         // An empty header line is a bare `#`, without a trailing space.
-        return header.map { $0.isEmpty ? "#\n" : "# \(comment($0))\n" }.joined() + spacedTopLevel(body)
+        return header.map { $0.isEmpty ? "#\n" : "# \(comment($0))\n" }.joined() + spacedTopLevel(commented)
+    }
+
+    /// `yaml` with `comments` before the entries of the actions they belong to. libyaml writes
+    /// the `actions` list's entries as lines starting with `- ` at one indentation, the first
+    /// entry's, and the n-th such line is the n-th action (a multi-line label's literal lines are
+    /// indented deeper).
+    private static func withActionComments(_ yaml: String, actions: [Action], comments: [ActionID: [String]]) -> String {
+        var lines: [Substring] = []
+        var inActions = false
+        var entryIndent: Int?
+        var entry = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let first = line.first, first.isLetter {
+                inActions = line == "actions:"
+            } else if inActions {
+                let indent = line.prefix { $0 == " " }.count
+                if line.dropFirst(indent).hasPrefix("- "), entryIndent == nil || indent == entryIndent {
+                    entryIndent = indent
+                    if entry < actions.count {
+                        for text in comments[actions[entry].id] ?? [] {
+                            lines.append(Substring(String(repeating: " ", count: indent) + "# " + comment(text)))
+                        }
+                    }
+                    entry += 1
+                }
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `text` fit for a comment line. Scalars are escaped by libyaml, but a comment is written as

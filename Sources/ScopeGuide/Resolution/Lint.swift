@@ -24,6 +24,12 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         /// The variable has no `pattern`, so customer values only get the default check (one
         /// line of at most 200 characters, see ``Variable/defaultPattern``).
         case variableWithoutPattern(String)
+        /// Actions whose labels are the same (compared as ``Lint/labelKey(_:)`` compares them):
+        /// nothing in the guide's selector or badges tells them apart.
+        case duplicateLabel(String, actions: [ActionID])
+        /// The action's label holds inline Markdown (a code span, emphasis, a link or an image,
+        /// found by cmark); labels are plain text, shown as written, so its punctuation shows.
+        case markdownInLabel(ActionID, label: String, markup: [String])
     }
 
     public var connector: String
@@ -32,7 +38,9 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity {
         switch kind {
         case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege: .warning
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege,
+            .duplicateLabel, .markdownInLabel:
+            .warning
         }
     }
 
@@ -56,6 +64,10 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             "\"\(part)\" has an image from \"\(source.abbreviated)\", which is not https: and is left out of rendered guides"
         case .variableWithoutPattern(let name):
             "variable \"\(name)\" has no pattern: values are only limited to one line of at most \(Variable.maximumDefaultLength) characters (add a pattern such as \"[a-z0-9-]+\")"
+        case .duplicateLabel(let label, let actions):
+            "\(actions.count) actions have the label \"\(label.abbreviated)\" (\(actions.map(\.rawValue).joined(separator: ", "))): give each a label of its own"
+        case .markdownInLabel(let action, let label, let markup):
+            "action \"\(action)\": label \"\(label.abbreviated)\" has Markdown (\(markup.joined(separator: ", "))), which is shown as written: labels are plain text"
         }
     }
 }
@@ -149,6 +161,44 @@ public enum Lint {
             }
         }
         findings += imageFindings(connector)
+        findings += labelFindings(connector)
+        return findings
+    }
+
+    /// What two labels are compared as to find repeats: letter case and runs of whitespace do not
+    /// tell labels apart for a reader, so "List users" and "List  Users" are the same label.
+    static func labelKey(_ label: String) -> String {
+        label.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    /// Whether `label` has a byte inline Markdown needs (`` ` ``, `*`, `_`, `[`, `<`): only those
+    /// labels are parsed, so a catalogue of plain labels costs one byte pass each.
+    private static func mayHaveInlineMarkup(_ label: String) -> Bool {
+        label.containsUTF8Byte { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }
+    }
+
+    /// Repeated labels (one finding per label, its actions in catalogue order, in the order the
+    /// labels first appear) and labels with inline Markdown (``CMarkDocument/inlineMarkup(in:)``:
+    /// what cmark parses as markup, so `user's_id` or `a * b` is not reported).
+    private static func labelFindings(_ connector: Connector) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        var byKey: [String: [ActionID]] = [:]
+        var order: [(key: String, label: String)] = []
+        for action in connector.actions {
+            let key = labelKey(action.label)
+            if byKey[key] == nil { order.append((key, action.label)) }
+            byKey[key, default: []].append(action.id)
+            if mayHaveInlineMarkup(action.label) {
+                let markup = CMarkDocument.inlineMarkup(in: action.label)
+                if !markup.isEmpty {
+                    findings.append(LintFinding(connector: connector.key, kind: .markdownInLabel(
+                        action.id, label: action.label, markup: markup.map(\.rawValue))))
+                }
+            }
+        }
+        for (key, label) in order where byKey[key]!.count > 1 {
+            findings.append(LintFinding(connector: connector.key, kind: .duplicateLabel(label, actions: byKey[key]!)))
+        }
         return findings
     }
 

@@ -10,7 +10,8 @@ extension ScopeGuideCommand {
                 Loads every guide under --guides and lints each connector: scopes an action needs \
                 that no step displays (error), scopes displayed that no action needs, alternatives \
                 that can never be chosen, images rendered guides leave out, variables without a \
-                pattern and scopes that include a higher privilege level (warnings). A key the \
+                pattern, scopes that include a higher privilege level, actions sharing a label and \
+                labels with Markdown in them (warnings: labels are plain text). A key the \
                 format does not have is a load error with the nearest known keys (name a \
                 deliberate extension x-…). Each problem is one line, `file:line:column: severity: key.path: \
                 message` (lint findings start with the connector's key), errors first, then a count \

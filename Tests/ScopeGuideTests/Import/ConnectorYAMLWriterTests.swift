@@ -27,6 +27,26 @@ import Testing
         #expect(loaded.methods.first?.guides[.config]?.sections.first?.list == tricky)
     }
 
+    @Test("action comments go just before their action's entry, even after a multi-line label with list-like lines")
+    func actionComments() throws {
+        let connector = Connector(
+            key: "notes", name: "Notes", scopeDefinitions: [],
+            actions: [
+                Action(id: "first", label: "First", requirement: Requirement(alternatives: [])),
+                Action(id: "second", label: "Two lines\n- like a list", requirement: Requirement(alternatives: [])),
+                Action(id: "third", label: "Third", requirement: Requirement(alternatives: [])),
+            ],
+            methods: [AuthMethod(key: "m", kind: .custom, label: "Key", guides: [.config: Guide(sections: [Section(title: "S")])])])
+        let yaml = try ConnectorYAMLWriter.yaml(for: connector, actionComments: ["first": ["About first"], "third": ["About third", "line\nbreak"]])
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex(of: "- id: first"))
+        let third = try #require(lines.firstIndex(of: "- id: third"))
+        #expect(lines[first - 1] == "# About first")
+        #expect(Array(lines[(third - 2)..<third]) == ["# About third", "# line\u{FFFD}break"])
+        #expect(yaml.components(separatedBy: "# About").count == 3)
+        #expect(try CatalogLoader().loadConnector(yaml: yaml).connector == connector)
+    }
+
     @Test("any-of requirements and a step whose display list differs from its scopes survive")
     func alternativesAndDisplay() throws {
         let connector = Connector(

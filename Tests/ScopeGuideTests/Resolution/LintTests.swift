@@ -96,4 +96,55 @@ import Testing
         #expect(findings.first?.severity == .warning)
         #expect(findings.first?.description == "lint: warning: connector has no actions")
     }
+
+    /// `clean` with its actions relabelled, in order.
+    private static func relabelled(_ labels: [String]) -> Connector {
+        var connector = clean
+        for (index, label) in labels.enumerated() { connector.actions[index].label = label }
+        return connector
+    }
+
+    @Test("duplicateLabel: actions whose labels differ only in case or spacing are one warning naming them all")
+    func duplicateLabel() {
+        let findings = Lint.findings(for: Self.relabelled(["List items", "Update", "list  Items", "List Items"]))
+        #expect(findings == [LintFinding(connector: "lint", kind: .duplicateLabel("List items", actions: ["list", "purge", "events"]))])
+        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.description == #"lint: warning: 3 actions have the label "List items" (list, purge, events): give each a label of its own"#)
+        // Labels that only share words are distinct.
+        #expect(Lint.findings(for: Self.relabelled(["List items", "List item", "Items", "List items (GET v1/items)"])) == [])
+    }
+
+    @Test(
+        "markdownInLabel: code spans, emphasis, links and images that cmark parses are flagged",
+        arguments: [
+            ("Creates a draft with the `DRAFT` label", ["a code span"]),
+            ("See [Push notifications](https://developers.google.com/gmail/api/guides/push)", ["a link"]),
+            ("**Deprecated:** use v2", ["strong emphasis"]),
+            ("Lists _all_ items", ["emphasis"]),
+            ("Lists *all* `users`", ["emphasis", "a code span"]),
+            ("Docs at <https://example.com/docs>", ["a link"]),
+            ("Shows ![a chart](https://example.com/chart.png)", ["an image"]),
+        ])
+    func markdownInLabel(label: String, markup: [String]) {
+        let findings = Lint.findings(for: Self.relabelled([label]))
+        #expect(findings == [LintFinding(connector: "lint", kind: .markdownInLabel("list", label: label, markup: markup))])
+        #expect(findings.first?.severity == .warning)
+    }
+
+    @Test(
+        "markdownInLabel: ordinary labels with Markdown's punctuation are not flagged",
+        arguments: [
+            "Get user's_id", "Get snake_case_name", "projects/*/secrets/*/versions/latest is an alias", "Multiply a * b",
+            "# of items", "1. First step", "Price < 5 and > 3", "Wrap in <b>bold</b>", "[not a link]", "A [reference][x]",
+            "50% off!", "Escaped \\`tick\\`", "C++ and C#", "Use ~tilde~",
+        ])
+    func ordinaryLabel(label: String) {
+        #expect(Lint.findings(for: Self.relabelled([label])) == [])
+    }
+
+    @Test("markdownInLabel: the message quotes the label and names what was found")
+    func markdownInLabelMessage() {
+        let finding = LintFinding(connector: "lint", kind: .markdownInLabel("list", label: "Creates a `DRAFT`", markup: ["a code span"]))
+        #expect(finding.description == #"lint: warning: action "list": label "Creates a `DRAFT`" has Markdown (a code span), which is shown as written: labels are plain text"#)
+    }
 }
