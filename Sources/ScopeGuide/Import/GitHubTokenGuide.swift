@@ -79,6 +79,8 @@ enum GitHubTokenGuide {
             ])
         return AuthMethod(
             key: "fineGrainedToken", kind: .custom, label: methodLabel,
+            // A fine-grained token's permissions can be edited after it is created.
+            grantChange: .edit,
             configFields: [Field(key: "token", label: methodLabel, type: "password", isRequired: true, isSecret: true)],
             supportLink: supportLink, guides: [.config: guide])
     }

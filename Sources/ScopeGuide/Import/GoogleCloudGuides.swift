@@ -80,6 +80,8 @@ enum GoogleCloudGuides {
         return AuthMethod(
             key: "oauth2", kind: .oauth2, label: "OAuth 2.0", grantType: .authorizationCode,
             authorizationURL: authorizationURL, tokenURL: tokenURL,
+            // Google adds what is asked for to the grant with include_granted_scopes=true.
+            grantChange: .incremental,
             configFields: [Field(key: "scopes", label: "Scopes", isRequired: false)],
             setupFields: [
                 Field(key: "clientId", label: "Client ID"),
