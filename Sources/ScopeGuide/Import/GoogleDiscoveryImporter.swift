@@ -26,10 +26,11 @@ import Foundation
 ///   ``includeAddOnScopes``; a method only add-on scopes authorize keeps them, with a comment in
 ///   the file saying so.
 /// - **Scopes**: each scope an action uses, with Google's description from `auth.oauth2.scopes`,
-///   and no `includes`: Google publishes no hierarchy, and one inferred from which methods each
-///   scope authorizes says untrue things (`drive.file` would include `drive.metadata`). The
-///   search's least-authority tie-break prefers `gmail.metadata` to `https://mail.google.com/`
-///   for a method either authorizes, from what each scope enables.
+///   and `includes` derived from the document (``DerivedScopeIncludes``: Google publishes no
+///   hierarchy). Without them one broad scope (`gmail.modify`) costs no more than one narrow one,
+///   and beats two narrow ones (`gmail.readonly gmail.send`) on count. The relation is about
+///   methods only: a scope that authorizes every method another does may still reach fewer
+///   files (`drive.file`), which the file's header says.
 /// - **Method**: OAuth 2.0 (authorization code) when any action needs a scope, else an API key.
 ///
 /// Google's objects have no order a decoder keeps, so the output is sorted: scopes and actions in
@@ -114,9 +115,10 @@ public struct GoogleDiscoveryImporter: Sendable {
             Action(id: entry.id, label: label, requirement: Requirement(
                 alternatives: entry.alternatives.sorted { position[$0]! < position[$1]! }.map { [$0] }))
         }
+        let includes = DerivedScopeIncludes.includes(scopes: scopeOrder, actions: actions)
         let described = document.auth?.oauth2?.scopes ?? [:]
         let definitions = scopeOrder.map { scope in
-            ScopeDefinition(scope: scope, description: described[scope.rawValue]?.description.map(Self.oneLine))
+            ScopeDefinition(scope: scope, description: described[scope.rawValue]?.description.map(Self.oneLine), includes: includes[scope] ?? [])
         }
 
         let title = Self.oneLine(document.title ?? "")
@@ -429,7 +431,7 @@ public struct GoogleDiscoveryImporter: Sendable {
             "One action per API method, in id order; each label is the first sentence of the method's description (a label that repeats is followed by the HTTP method and path).",
             "requiredScopes: the scopes Google lists for the method, any one of which authorizes it"
                 + (source.includeAddOnScopes ? " (add-on scopes included)." : "; add-on scopes (.addons.) are left out unless no other scope authorizes the method."),
-            "Descriptions are Google's. No scope includes another: Google publishes no hierarchy. Of equally small answers, the one whose scopes enable the fewest methods wins.",
+            "Descriptions are Google's. `includes` is derived, not Google's: a scope includes another when every method the other authorizes, it authorizes too (methods only: it may still reach fewer files or messages).",
             "Some scopes also limit what a call can reach (say, only files the app created): check the scopes chosen against the API's documentation.",
         ]
     }

@@ -156,7 +156,14 @@ import Testing
             resolver.resolve(try Selection(ids.map { ActionID($0) }, in: connector), for: connector.methods[0]).scopes.map(\.rawValue)
         }
         #expect(try scopes(["github_create_an_issue", "github_get_repository_content"]) == ["contents:read", "issues:write", "metadata:read"])
-        #expect(try scopes(["github_update_an_issue"]) == ["issues:write", "metadata:read"])
+        // Issues (write) or Pull requests (write), GitHub says: equally small, so the one that
+        // enables fewer of the catalogue's endpoints is asked for, and the other is the alternative.
+        var listing = resolver
+        listing.alternativeLimit = 1
+        let update = listing.resolve(try Selection(["github_update_an_issue"], in: connector), for: connector.methods[0])
+        let other = try #require(update.alternatives?.first)
+        #expect(Set([update.scopes, other.scopes].map { $0.map(\.rawValue) }) == [["issues:write", "metadata:read"], ["metadata:read", "pull_requests:write"]])
+        #expect(update.authority <= other.authority)
         #expect(try scopes(["github_list_all_copilot_seat_assignments_for_an_organization"]) == ["metadata:read", "organization_copilot_seat_management:read"])
         #expect(try scopes(["github_create_or_update_custom_properties_for_an_organization", "github_get_all_custom_properties_for_an_organization"])
             == ["metadata:read", "organization_custom_properties:admin"])

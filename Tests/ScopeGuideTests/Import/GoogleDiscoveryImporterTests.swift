@@ -161,7 +161,9 @@ import Testing
         #expect(method.guides[.config]?.sections.first?.steps.first?.scopes == all)
         #expect(Lint.findings(for: connector) == [])
         let authorize = AuthorizeURL.make(for: method, scopes: [Self.readonly])
-        #expect(authorize == "https://accounts.google.com/o/oauth2/v2/auth?scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Facmemail.readonly&response_type=code")
+        // A template until client_id and redirect_uri are given; Google adds to the grant (incremental).
+        #expect(authorize == "https://accounts.google.com/o/oauth2/v2/auth?scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Facmemail.readonly&response_type=code&client_id={client_id}&redirect_uri={redirect_uri}&include_granted_scopes=true")
+        #expect(method.grantChange == .incremental)
     }
 
     @Test("a document listing no scope gets an API key method, and its actions need none")
