@@ -331,7 +331,8 @@ import Testing
         try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let output = Fixtures.packageRoot.appendingPathComponent("Output")
         let pages = OutputWriter(directory: output).existingFiles().filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 5)
+        // Nine guides and the index page.
+        #expect(pages.count == 10)
         for page in pages {
             let url = output.appendingPathComponent(page)
             let html = try String(contentsOf: url, encoding: .utf8)
