@@ -28,6 +28,8 @@ public struct AuthMethod: Hashable, Sendable {
     var scopeDelimiter: String
     /// The `grantChange` the guide declares, if any (see ``grantChange``).
     public var declaredGrantChange: GrantChange?
+    /// The provider form this method's guide links to with the requested permissions filled in.
+    public var prefill: PrefillKind?
     /// How the provider changes a grant: the declared value, else the default for ``kind``.
     public var grantChange: GrantChange { declaredGrantChange ?? .default(for: kind) }
     public var configFields: [Field]
@@ -38,10 +40,11 @@ public struct AuthMethod: Hashable, Sendable {
     public init(
         key: String, kind: Kind, label: String, grantType: GrantType? = nil,
         authorizationURL: String? = nil, tokenURL: String? = nil, defaultScopes: [Scope]? = nil,
-        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, configFields: [Field] = [], setupFields: [Field] = [],
+        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, prefill: PrefillKind? = nil, configFields: [Field] = [], setupFields: [Field] = [],
         supportLink: String? = nil, guides: [GuideKind: Guide] = [:]
     ) {
         self.declaredGrantChange = grantChange
+        self.prefill = prefill
         self.key = key
         self.kind = kind
         self.label = label

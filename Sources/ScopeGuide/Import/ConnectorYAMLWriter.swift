@@ -101,6 +101,7 @@ enum ConnectorYAMLWriter {
         if let scopes = method.defaultScopes { pairs.append(("defaultScopes", string(scopes.map(\.rawValue).joined(separator: " ")))) }
         if method.scopeDelimiter != " " { pairs.append(("scopeDelimiter", string(method.scopeDelimiter))) }
         if let change = method.declaredGrantChange { pairs.append(("grantChange", string(change.rawValue))) }
+        if let prefill = method.prefill { pairs.append(("prefill", string(prefill.rawValue))) }
         if !method.configFields.isEmpty { pairs.append(("configFields", fields(method.configFields))) }
         if !method.setupFields.isEmpty { pairs.append(("setupFields", fields(method.setupFields))) }
         var support: [(Node, Node)] = []

@@ -81,6 +81,8 @@ enum GitHubTokenGuide {
             key: "fineGrainedToken", kind: .custom, label: methodLabel,
             // A fine-grained token's permissions can be edited after it is created.
             grantChange: .edit,
+            // GitHub's new-token form takes each permission's level in its URL.
+            prefill: .githubFineGrainedPAT,
             configFields: [Field(key: "token", label: methodLabel, type: "password", isRequired: true, isSecret: true)],
             supportLink: supportLink, guides: [.config: guide])
     }

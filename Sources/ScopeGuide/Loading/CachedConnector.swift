@@ -148,6 +148,7 @@ struct CachedConnector: Hashable, Sendable {
         if let defaults = method.defaultScopes { table.write(defaults, to: &body) }
         body.write(string: method.scopeDelimiter)
         body.write(optional: method.declaredGrantChange?.rawValue)
+        body.write(optional: method.prefill?.rawValue)
         for fields in [method.configFields, method.setupFields] {
             body.write(count: fields.count)
             for field in fields {
@@ -198,6 +199,7 @@ struct CachedConnector: Hashable, Sendable {
         let delimiter = try reader.readString()
         // An unknown name (a cache from another build) decodes as undeclared, the default.
         let grantChange = try reader.readOptionalString().flatMap(GrantChange.init(rawValue:))
+        let prefill = try reader.readOptionalString().flatMap(PrefillKind.init(rawValue:))
         var fieldLists: [[Field]] = []
         for _ in 0..<2 {
             var fields: [Field] = []
@@ -231,7 +233,7 @@ struct CachedConnector: Hashable, Sendable {
         }
         return AuthMethod(
             key: key, kind: kind, label: label, grantType: grantType, authorizationURL: authorizationURL, tokenURL: tokenURL,
-            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, configFields: fieldLists[0], setupFields: fieldLists[1],
+            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, prefill: prefill, configFields: fieldLists[0], setupFields: fieldLists[1],
             supportLink: supportLink, guides: guides)
     }
 

@@ -22,7 +22,7 @@ extension ConnectorDecoder {
     mutating func decodeMethod(key: String, _ body: YAMLCursor) -> AuthMethod? {
         guard diagnostics.isMapping(body) else { return nil }
         diagnostics.rejectUnknownKeys(body, known: [
-            "type", "label", "grantType", "grantChange", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
+            "type", "label", "grantType", "grantChange", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
             "configFields", "setupFields", "support",
         ])
         let label = requiredLabel(body) ?? key
@@ -50,6 +50,13 @@ extension ConnectorDecoder {
                 diagnostics.report(.invalidValue(name, expected: GrantChange.allCases.map(\.rawValue).joined(separator: ", ")), at: cursor)
             }
         }
+        var prefill: PrefillKind?
+        if let cursor = body["prefill"], let name = diagnostics.string(cursor, in: body, key: "prefill") {
+            prefill = PrefillKind(rawValue: name)
+            if prefill == nil {
+                diagnostics.report(.invalidValue(name, expected: PrefillKind.allCases.map(\.rawValue).joined(separator: " or ")), at: cursor)
+            }
+        }
         let authorizationURL = webAddress(body["authorizationUrl"], in: body, key: "authorizationUrl")
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
@@ -70,6 +77,7 @@ extension ConnectorDecoder {
             defaultScopes: defaultScopes,
             scopeDelimiter: diagnostics.string(body["scopeDelimiter"], in: body, key: "scopeDelimiter") ?? " ",
             grantChange: grantChange,
+            prefill: prefill,
             configFields: decodeFields(body["configFields"]),
             setupFields: decodeFields(body["setupFields"]),
             supportLink: support.flatMap { webAddress($0["link"], in: $0, key: "link") },

@@ -25,6 +25,10 @@ enum GuideNote: Hashable, Sendable {
     /// the search saw them all; and the catalogue's count of actions needing a scope.
     case alternatives([Resolution.Alternative], complete: Bool, chosen: Int, of: Int)
 
+    /// The provider form with the requested permissions filled in (the method's `prefill`), or
+    /// `nil` when the link would be too long.
+    case prefill(PrefillKind, url: String?)
+
     /// One scope of ``why(_:)``.
     struct ScopeReason: Hashable, Sendable {
         var scope: Scope
@@ -59,6 +63,13 @@ enum GuideNote: Hashable, Sendable {
             notes.append(.why(resolution.explanation.map { reason in
                 ScopeReason(scope: reason.scope, actions: labels(reason.actions), authority: reason.authority, of: resolution.scopedActionCount)
             }))
+        }
+        if let kind = tailored.method.prefill, !resolution.scopes.isEmpty {
+            let labels = tailored.connector.actions(in: resolution.selection).map(\.label)
+            let url = PrefillLink.make(
+                kind, scopes: resolution.scopes, name: "\(tailored.connector.name) integration",
+                description: labels.isEmpty ? "Every permission the \(tailored.connector.name) guide lists" : "For: " + labels.joined(separator: ", "))
+            notes.append(.prefill(kind, url: url))
         }
         if let alternatives = resolution.alternatives {
             notes.append(.alternatives(alternatives, complete: resolution.alternativesAreComplete, chosen: resolution.authority, of: resolution.scopedActionCount))
@@ -109,6 +120,7 @@ enum GuideNote: Hashable, Sendable {
         case .unavailable: "unavailable"
         case .why: "why"
         case .alternatives: "alternatives"
+        case .prefill: "prefill"
         }
     }
 
@@ -141,6 +153,8 @@ enum GuideNote: Hashable, Sendable {
             let text = listed.isEmpty ? "none: no other answer is as small." : listed.joined(separator: "; ") + "."
             return ("Equally small answers (the scopes above enable \(chosen) of \(of)):",
                     text + (complete ? "" : " (The search for them ran out of budget; there may be others.)"))
+        case .prefill(_, let url):
+            return ("Open GitHub with these permissions filled in:", url ?? "the link would be longer than \(PrefillLink.maximumLength) bytes; set the permissions above by hand.")
         case .why(let reasons):
             return ("Why these scopes:", reasons.map { reason in
                 let total = reason.of == 1 ? "1 action" : "\(reason.of) actions"
@@ -152,6 +166,13 @@ enum GuideNote: Hashable, Sendable {
     /// Appends the note as a paragraph of `container`; cmark escapes its text in both formats.
     func append(to container: CMarkNode) {
         let (label, text) = content
+        if case .prefill(_, let url?) = self, let label {
+            let paragraph = container.appendParagraph()
+            paragraph.appendStrong(label)
+            paragraph.appendText(" ")
+            paragraph.appendWebLink(url, url: url)
+            return
+        }
         guard let label else { return container.appendParagraph().appendEmphasis(text) }
         let paragraph = container.appendParagraph()
         paragraph.appendStrong(label)

@@ -40,6 +40,13 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
         public internal(set) var reconsent: Bool
     }
 
+    public struct PrefillInfo: Codable, Hashable, Sendable {
+        /// `github-fine-grained-pat` or `github-classic-pat`.
+        public internal(set) var kind: String
+        /// `nil` when the link would be longer than 8,000 bytes.
+        public internal(set) var url: String?
+    }
+
     public struct AlternativeInfo: Codable, Hashable, Sendable {
         public internal(set) var scopes: [String]
         /// How many of the catalogue's actions it enables (of ``ResolutionReport/scopedActions``).
@@ -87,6 +94,8 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     /// For OAuth 2.0 authorization-code methods only; a template with `{client_id}` and
     /// `{redirect_uri}` placeholders until those variables are given.
     public internal(set) var authorizeURL: String?
+    /// The provider form with ``scopes`` filled in, for a method with `prefill`.
+    public internal(set) var prefill: PrefillInfo?
     /// The variables ``authorizeURL`` still needs before it can be opened (empty: complete).
     public internal(set) var authorizeURLMissing: [String]?
     /// The customer's existing grant and refused scopes, when the request gives them.
@@ -138,6 +147,7 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             ("url", .string(url)),
             ("authorizeURL", authorizeURL.map(PrettyJSON.string)),
             ("authorizeURLMissing", authorizeURLMissing.map(strings)),
+            ("prefill", prefill.map { info in .object([("kind", .string(info.kind)), ("url", info.url.map(PrettyJSON.string))]) }),
             ("granted", granted.map(strings)),
             ("without", without.map(strings)),
             ("grant", grant.map { grant in
@@ -177,6 +187,7 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             })
         }
         self.url = url.description
+        for case .prefill(let kind, let link) in GuideNote.notes(for: tailored) { prefill = PrefillInfo(kind: kind.rawValue, url: link) }
         authorizeURL = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes, variables: url.variables)
         if authorizeURL != nil {
             let missing = AuthorizeURL.missingVariables(in: url.variables)

@@ -1,0 +1,9 @@
+/// A provider link that opens its credential form with the requested permissions filled in
+/// (a method's `prefill`).
+public enum PrefillKind: String, Hashable, Sendable, CaseIterable {
+    /// GitHub's new fine-grained token form: `<permission>=read|write|admin` per permission, at
+    /// the highest level the request needs (scopes named `<permission>:<level>`).
+    case githubFineGrainedPAT = "github-fine-grained-pat"
+    /// GitHub's new classic token form: `scopes=repo,read:org`.
+    case githubClassicPAT = "github-classic-pat"
+}
