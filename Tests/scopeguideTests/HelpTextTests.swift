@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test("--help of scopeguide and of each command names only DocC articles that exist, and no README")
-    func helpPointsAtArticles() throws {
-        let root = try CommandRunner.run(["--help"])
+    func helpPointsAtArticles() async throws {
+        let root = try await CommandRunner.runDetached(["--help"])
         #expect(root.status == 0)
         let commands = Self.subcommands(root.stdout)
         #expect(commands.count >= 7 && commands.contains("serve"), "\(commands)")
         var named: [String] = []
         for arguments in [["--help"]] + commands.map { [$0, "--help"] } {
-            let help = try CommandRunner.run(arguments).stdout
+            let help = try await CommandRunner.runDetached(arguments).stdout
             // `build --help` may speak of a site owner's README in the output folder, but no help
             // sends the reader to README.md (or to its old sections, "(README, …)").
             #expect(!help.contains("README.md") && !help.contains("(README"), "\(arguments): \(help)")

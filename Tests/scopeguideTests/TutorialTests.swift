@@ -93,7 +93,7 @@ import Testing
     static func arguments(_ command: String) -> [String] { command.split(separator: " ").map(String.init) }
 
     @Test("the tutorial's files load, its excerpts are parts of them, and its commands print what it shows")
-    func followTheTutorial() throws {
+    func followTheTutorial() async throws {
         let text = try String(contentsOf: Self.articleURL, encoding: .utf8)
         let elements = try Self.elements(text)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sg-tutorial-\(UUID().uuidString)")
@@ -131,7 +131,7 @@ import Testing
                     var arguments = Self.arguments(command)
                     try #require(arguments.first == "scopeguide", "the tutorial's console blocks run scopeguide only: \(command)")
                     arguments.removeFirst()
-                    let result = try CommandRunner.run(arguments, in: guides, timeout: .seconds(120))
+                    let result = try await CommandRunner.runDetached(arguments, in: guides, timeout: .seconds(120))
                     let printed = (result.stdout + result.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                     let shown = printed.last == "" ? Array(printed.dropLast()) : printed
                     #expect(Self.matches(shown, output), "`\(command)` printed:\n\(shown.joined(separator: "\n"))\nwhere the tutorial shows:\n\(output.joined(separator: "\n"))")
