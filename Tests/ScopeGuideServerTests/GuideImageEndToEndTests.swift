@@ -39,11 +39,13 @@ import Testing
         return folder
     }
 
-    /// scripts/https-image-server.py, started; its port is its first line.
+    /// scripts/https-image-server.py, started; its port is its first line. The test terminates
+    /// it; its lifetime is a safety net, long enough for a test resumed late on a loaded machine
+    /// (120 s once ran out before Chromium asked for the image).
     static func imageServer() throws -> (Process, Int) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try ExternalTool.python3.required())
-        process.arguments = [ServerFixtures.packageRoot.appendingPathComponent("scripts/https-image-server.py").path, "--lifetime", "120"]
+        process.arguments = [ServerFixtures.packageRoot.appendingPathComponent("scripts/https-image-server.py").path, "--lifetime", "600"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
