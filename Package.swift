@@ -53,9 +53,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Finding Chromium, Node and Python for the tests that run them, and skipping those tests
+        // where they are missing (unless CI=true); shared by the two test targets that need them.
+        .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(
             name: "ScopeGuideTests",
-            dependencies: ["ScopeGuide", "Ccmark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ScopeGuide", "Ccmark", "TestTools", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Rendering/Golden"]
         ),
         .testTarget(
@@ -63,6 +66,7 @@ let package = Package(
             dependencies: [
                 "ScopeGuideServer",
                 "ScopeGuide",
+                "TestTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every bound `scopeguide serve` puts on a client, in one place (README, "Server limits").
+/// Every bound `scopeguide serve` puts on a client, in one place (DocC article "Serving", Limits).
 ///
 /// Each limit answers one way a slow or greedy client could exhaust the server: descriptors and
 /// memory (connections, timeouts), the event loops and Swift's cooperative pool (resolution and
@@ -29,7 +29,7 @@ public struct ServerLimits: Sendable, Hashable {
     /// connection at a time, so then every client waits its turn (at most ``requestTimeout``)
     /// and a flood runs at the speed of rendering. A smaller queue answers the rest `503` at
     /// once, and a client that asks again straight away then runs at the speed of those `503`s,
-    /// which on a small machine costs `/healthz` more than waiting does (README, load check).
+    /// which on a small machine costs `/healthz` more than waiting does (DocC article "Serving", the load check).
     public var renderQueue: Int
     /// Words in an index search (`/?q=`) at most; each one is matched against every connector.
     public var maxSearchTerms: Int

@@ -2,8 +2,8 @@ import ScopeGuide
 
 extension StringProtocol {
     /// The text as the server's messages and log lines quote a request value: whole when at most
-    /// 200 bytes, else its first 100 characters, an ellipsis and its size (README, "Speed and
-    /// robustness"). The engine's messages follow the same rule; its helper is internal to it.
+    /// 200 bytes, else its first 100 characters, an ellipsis and its size (DocC article
+    /// "Architecture", "Speed and robustness"). The engine's messages follow the same rule; its helper is internal to it.
     var abbreviated: String {
         // Control characters escaped as the engine escapes them: a request cannot write ESC or
         // NUL into a log line or a terminal that shows it.

@@ -9,7 +9,10 @@ struct ScopeGuideCommand: AsyncParsableCommand {
         commandName: "scopeguide",
         abstract: "Compute minimal OAuth/API scopes for selected actions and tailor connector setup guides.",
         discussion: """
-            Guide sources live in Guides/<key>/<key>.connector.yaml (see README.md for the format).
+            Guide sources live in Guides/<key>/<key>.connector.yaml. The documentation is in \
+            Sources/ScopeGuide/ScopeGuide.docc/ (DocC articles, plain Markdown): GuideFormat.md \
+            (every key of a guide source), WriteAGuide.md (a first guide, step by step), \
+            Commands.md (each command), DynamicGuideURL.md, BuildingASite.md and Serving.md.
 
             Exit codes: 0 success; 1 invalid input (unknown connector, action or option, \
             malformed URL, broken guide source); 2 lint errors (check).
@@ -26,8 +29,8 @@ struct ScopeGuideCommand: AsyncParsableCommand {
         withExtendedLifetime(values) { Foundation.exit(code) }
     }
 
-    /// Runs the command, mapping argument-parser's usage errors (64) to 1, as the README's exit
-    /// codes say. Async
+    /// Runs the command, mapping argument-parser's usage errors (64) to 1, as the exit codes in
+    /// the DocC article "Commands" say. Async
     /// because `serve` is; the other commands run synchronously inside it.
     static func main() async {
         do {

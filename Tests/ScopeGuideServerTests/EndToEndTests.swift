@@ -1,5 +1,6 @@
 import Foundation
 import ScopeGuide
+import TestTools
 import Testing
 
 /// The real binary on a real socket, and the real page in a real browser.
@@ -34,8 +35,6 @@ import Testing
         var problems: [String]
     }
 
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
     /// Runs scripts/cdp-click-check.py: loads `url` in headless Chromium and ticks `action`.
     /// ``clickCheck(url:action:)`` on a dispatch thread, so the seconds Chromium takes do not block
     /// Swift's cooperative pool, which other tests running meanwhile need.
@@ -48,9 +47,9 @@ import Testing
     /// `extra`: more options for the driver, such as `--map-host`.
     static func clickCheck(url: String, action: String, extra: [String] = []) throws -> (ClickReport?, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ServerFixtures.packageRoot.appendingPathComponent("scripts/cdp-click-check.py").path,
-                             "--url", url, "--action", action, "--chromium", chromium ?? "chromium"] + extra
+        process.executableURL = URL(fileURLWithPath: try ExternalTool.python3.required())
+        process.arguments = [ServerFixtures.packageRoot.appendingPathComponent("scripts/cdp-click-check.py").path,
+                             "--url", url, "--action", action, "--chromium", try ExternalTool.chromium.required()] + extra
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -61,9 +60,8 @@ import Testing
         return (try? JSONDecoder().decode(ClickReport.self, from: stdout), stderr)
     }
 
-    @Test("serve: ticking an action in Chromium updates the address bar, the URL field and the scopes box")
+    @Test("serve: ticking an action in Chromium updates the address bar, the URL field and the scopes box", .requires(.chromium, .python3))
     func tickAnAction() async throws {
-        try #require(Self.chromium != nil, "chromium is not installed; run scripts/setup")
         let server = try ServerProcess()
         let ready = try await server.waitUntilReady()
         try #require(ready, "the server did not start:\n\(server.log)")
@@ -94,9 +92,8 @@ import Testing
         #expect(server.log.contains("status=200"))
     }
 
-    @Test("serve: typing a grant and a refusal into the page re-solves them as the engine does, under the server's CSP")
+    @Test("serve: typing a grant and a refusal into the page re-solves them as the engine does, under the server's CSP", .requires(.chromium, .python3))
     func typeGrantsAndRefusals() async throws {
-        try #require(Self.chromium != nil, "chromium is not installed; run scripts/setup")
         let server = try ServerProcess()
         let ready = try await server.waitUntilReady()
         try #require(ready, "the server did not start:\n\(server.log)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// A guide's screenshot in a real browser under the server's Content-Security-Policy: an
@@ -38,11 +39,13 @@ import Testing
         return folder
     }
 
-    /// scripts/https-image-server.py, started; its port is its first line.
+    /// scripts/https-image-server.py, started; its port is its first line. The test terminates
+    /// it; its lifetime is a safety net, long enough for a test resumed late on a loaded machine
+    /// (120 s once ran out before Chromium asked for the image).
     static func imageServer() throws -> (Process, Int) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ServerFixtures.packageRoot.appendingPathComponent("scripts/https-image-server.py").path, "--lifetime", "120"]
+        process.executableURL = URL(fileURLWithPath: try ExternalTool.python3.required())
+        process.arguments = [ServerFixtures.packageRoot.appendingPathComponent("scripts/https-image-server.py").path, "--lifetime", "600"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -56,9 +59,8 @@ import Testing
         return (process, port)
     }
 
-    @Test("an https: screenshot loads and shows in Chromium under the server's CSP; other sources render no image")
+    @Test("an https: screenshot loads and shows in Chromium under the server's CSP; other sources render no image", .requires(.chromium, .python3, .openssl))
     func screenshot() async throws {
-        try #require(EndToEndTests.chromium != nil, "chromium is not installed; run scripts/setup")
         let guides = try Self.guides()
         defer { try? FileManager.default.removeItem(at: guides) }
         let (images, port) = try Self.imageServer()

@@ -76,6 +76,17 @@ enum CommandRunner {
                       stderr: String(decoding: stderr, as: UTF8.self), exited: process.terminationReason == .exit, timedOut: killed.value)
     }
 
+    /// ``run(_:in:timeout:input:environment:)`` on a dispatch thread, so that waiting for the
+    /// child does not hold one of Swift's cooperative threads (two on a two-core machine), which
+    /// the suite's async tests need meanwhile.
+    static func runDetached(_ arguments: [String], in directory: URL = packageRoot, timeout: Duration? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(arguments, in: directory, timeout: timeout) })
+            }
+        }
+    }
+
     /// Set from the timeout's queue, read after the process ended.
     private final class Killed: @unchecked Sendable {
         private let lock = NSLock()

@@ -7,7 +7,7 @@ extension ConnectorDecoder {
         var actions: [Action] = []
         for item in diagnostics.list(cursor) ?? [] {
             guard diagnostics.isMapping(item) else { continue }
-            diagnostics.rejectUnknownKeys(item, known: ["id", "label", "requiredScopes", "description"])
+            diagnostics.rejectUnknownKeys(item, known: GuideKeys.action)
             guard let id = diagnostics.string(item["id"], in: item, key: "id", required: true) else { continue }
             if !Self.consists(id, of: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:@-") {
                 // Ids travel unencoded in `actions=a,b`, so separators and spaces cannot be in them.
@@ -26,7 +26,7 @@ extension ConnectorDecoder {
     mutating func decodeRequirement(_ cursor: YAMLCursor?) -> Requirement {
         guard let cursor else { return Requirement(alternatives: []) }
         guard cursor.isMapping else { return Requirement(allOf: scopeList(cursor)) }
-        diagnostics.rejectUnknownKeys(cursor, known: ["anyOf"])
+        diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.requirement)
         guard let anyOf = cursor["anyOf"] else {
             diagnostics.report(.missingField("anyOf"), at: cursor)
             return Requirement(alternatives: [])

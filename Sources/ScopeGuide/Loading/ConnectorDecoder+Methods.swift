@@ -21,10 +21,7 @@ extension ConnectorDecoder {
 
     mutating func decodeMethod(key: String, _ body: YAMLCursor) -> AuthMethod? {
         guard diagnostics.isMapping(body) else { return nil }
-        diagnostics.rejectUnknownKeys(body, known: [
-            "type", "label", "grantType", "grantChange", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
-            "configFields", "setupFields", "support",
-        ])
+        diagnostics.rejectUnknownKeys(body, known: GuideKeys.method)
         let label = requiredLabel(body) ?? key
         if AuthMethod.slug(for: label).isEmpty {
             diagnostics.report(.invalidSlug(label), at: body["label"] ?? body)
@@ -61,11 +58,11 @@ extension ConnectorDecoder {
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
         if let support, diagnostics.isMapping(support) {
-            diagnostics.rejectUnknownKeys(support, known: ["link", "guides"])
+            diagnostics.rejectUnknownKeys(support, known: GuideKeys.support)
         }
         var guides: [GuideKind: Guide] = [:]
         if let guidesCursor = support?["guides"], diagnostics.isMapping(guidesCursor) {
-            diagnostics.rejectUnknownKeys(guidesCursor, known: GuideKind.allCases.map(\.rawValue))
+            diagnostics.rejectUnknownKeys(guidesCursor, known: GuideKeys.guides)
             for kind in GuideKind.allCases {
                 if let guide = guidesCursor[kind.rawValue].flatMap({ decodeGuide($0) }) { guides[kind] = guide }
             }
@@ -98,7 +95,7 @@ extension ConnectorDecoder {
     mutating func decodeFields(_ cursor: YAMLCursor?) -> [Field] {
         (diagnostics.list(cursor) ?? []).compactMap { item in
             guard diagnostics.isMapping(item) else { return nil }
-            diagnostics.rejectUnknownKeys(item, known: ["key", "label", "type", "required", "secret", "placeholder", "description"])
+            diagnostics.rejectUnknownKeys(item, known: GuideKeys.field)
             let key = diagnostics.string(item["key"], in: item, key: "key", required: true) ?? ""
             let label = requiredLabel(item) ?? key
             return Field(
@@ -111,11 +108,11 @@ extension ConnectorDecoder {
 
     mutating func decodeGuide(_ cursor: YAMLCursor) -> Guide? {
         guard diagnostics.isMapping(cursor) else { return nil }
-        diagnostics.rejectUnknownKeys(cursor, known: ["warning", "sections"])
+        diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.guide)
         let warning = markdown(cursor["warning"], in: cursor, key: "warning")
         let sections = (diagnostics.list(cursor["sections"]) ?? []).compactMap { item -> Section? in
             guard diagnostics.isMapping(item) else { return nil }
-            diagnostics.rejectUnknownKeys(item, known: ["title", "content", "list", "scopes", "steps"])
+            diagnostics.rejectUnknownKeys(item, known: GuideKeys.section)
             let steps = (diagnostics.list(item["steps"]) ?? []).compactMap { decodeStep($0) }
             return Section(
                 title: markdown(item["title"], in: item, key: "title", required: true) ?? "",
@@ -129,7 +126,7 @@ extension ConnectorDecoder {
 
     mutating func decodeStep(_ cursor: YAMLCursor) -> Step? {
         guard diagnostics.isMapping(cursor) else { return nil }
-        diagnostics.rejectUnknownKeys(cursor, known: ["title", "content", "list", "scopes", "displayScopes"])
+        diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.step)
         let scopes = scopeList(cursor["scopes"])
         return Step(
             title: markdown(cursor["title"], in: cursor, key: "title", required: true) ?? "",

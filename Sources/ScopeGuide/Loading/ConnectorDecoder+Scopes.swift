@@ -14,7 +14,7 @@ extension ConnectorDecoder {
             var includes: [Scope] = []
             var privilege = 1
             if value.isMapping {
-                diagnostics.rejectUnknownKeys(value, known: ["description", "includes", "privilege"])
+                diagnostics.rejectUnknownKeys(value, known: GuideKeys.scopeDefinition)
                 description = diagnostics.string(value["description"], in: value, key: "description")
                 includes = scopeList(value["includes"])
                 privilege = decodePrivilege(value["privilege"])

@@ -10,7 +10,7 @@ extension ConnectorDecoder {
                 continue
             }
             guard diagnostics.isMapping(value) else { continue }
-            diagnostics.rejectUnknownKeys(value, known: ["label", "example", "pattern", "description"])
+            diagnostics.rejectUnknownKeys(value, known: GuideKeys.variable)
             let label = requiredLabel(value) ?? name
             let example = diagnostics.string(value["example"], in: value, key: "example")
             let pattern = diagnostics.string(value["pattern"], in: value, key: "pattern")

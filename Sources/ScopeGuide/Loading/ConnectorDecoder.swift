@@ -18,7 +18,7 @@ struct ConnectorDecoder {
     ///   their actions follow the connector file's own.
     mutating func decode(_ root: YAMLCursor, actionFiles: [YAMLCursor] = []) -> Connector? {
         guard diagnostics.isMapping(root) else { return nil }
-        diagnostics.rejectUnknownKeys(root, known: ["key", "name", "scopeDefinitions", "actions", "authentication", "variables"])
+        diagnostics.rejectUnknownKeys(root, known: GuideKeys.connector)
 
         let key = diagnostics.string(root["key"], in: root, key: "key", required: true) ?? ""
         if let cursor = root["key"], !key.isEmpty {
@@ -33,7 +33,7 @@ struct ConnectorDecoder {
         var seenActions = Set<ActionID>()
         var actions = decodeActions(root["actions"], seen: &seenActions)
         for part in actionFiles where diagnostics.isMapping(part) {
-            diagnostics.rejectUnknownKeys(part, known: ["actions"])
+            diagnostics.rejectUnknownKeys(part, known: GuideKeys.actionsFile)
             actions += decodeActions(part["actions"], seen: &seenActions)
         }
         let variables = decodeVariables(root["variables"])

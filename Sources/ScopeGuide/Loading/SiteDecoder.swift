@@ -3,7 +3,7 @@ enum SiteDecoder {
     static func decode(_ cursor: YAMLCursor, diagnostics: inout Diagnostics) -> Site {
         var site = Site()
         guard diagnostics.isMapping(cursor) else { return site }
-        diagnostics.rejectUnknownKeys(cursor, known: ["platformName", "hubName", "docsBaseURL", "callbackURLPattern", "whitelabelName"])
+        diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.site)
         if let value = diagnostics.string(cursor["platformName"], in: cursor, key: "platformName") { site.platformName = value }
         if let value = diagnostics.string(cursor["hubName"], in: cursor, key: "hubName") { site.hubName = value }
         if let value = diagnostics.string(cursor["docsBaseURL"], in: cursor, key: "docsBaseURL") {

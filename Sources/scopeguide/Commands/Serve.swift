@@ -26,7 +26,7 @@ extension ScopeGuideCommand {
                 'scopeguide render … --format md'. --base-url overrides it; \
                 --link-to-request-host points them at this server instead.
 
-                Limits (README, "Server limits"): a request must arrive whole within \
+                Limits (Sources/ScopeGuide/ScopeGuide.docc/Serving.md): a request must arrive whole within \
                 --header-timeout, a kept-alive connection with no request is closed after \
                 --idle-timeout, at most --max-connections are open (past it, the connection waiting \
                 longest for a request is closed to make room), guides and the index render on --render-threads threads with at most \

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import ScopeGuide
 
@@ -100,9 +101,8 @@ import Testing
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    @Test("the Front page's script agrees with the engine on 60 random selections")
+    @Test("the Front page's script agrees with the engine on 60 random selections", .requires(.chromium))
     func frontParity() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -136,9 +136,8 @@ import Testing
         }
     }
 
-    @Test("with grants and refusals the Front page's script shows what the engine renders, and keeps the engine's answer on load")
+    @Test("with grants and refusals the Front page's script shows what the engine renders, and keeps the engine's answer on load", .requires(.chromium))
     func frontConstraintParity() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sg-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -236,9 +235,8 @@ import Testing
         return try #require(Self.text(between: "<pre id=\"result\">", and: "</pre>", in: dom), "no result in \(dom.prefix(500))")
     }
 
-    @Test("the page script gives the engine's answers on the shared engine vectors, in Chromium")
+    @Test("the page script gives the engine's answers on the shared engine vectors, in Chromium", .requires(.chromium))
     func engineVectorsInChromium() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let corpus = try EngineVectors.corpus()
         #expect(corpus.constrainedLevelCount >= 50)
         let raw = try await Self.replayInChromium(corpus.json, function: "replayEngineVectors")
@@ -256,9 +254,8 @@ import Testing
 
     /// Issue 22, in the browser the page runs in: its RegExp engine and Unicode data must read
     /// the guides' patterns as ICU does.
-    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Chromium")
+    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Chromium", .requires(.chromium))
     func variableVectorsInChromium() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let corpus = try EngineVectors.variableCorpus()
         #expect(corpus.refusedCount >= 300)
         let raw = try await Self.replayInChromium(corpus.json, function: "replayVariableVectors")
@@ -277,9 +274,8 @@ import Testing
     /// `?var.x=1` and `?var.subdomain=EVIL..example/x` silently and showed them in its dynamic
     /// URL, which the engine answers with 400. It must report the engine's messages and leave
     /// them out, and keep a value the engine accepts.
-    @Test("a static page reports undeclared and invalid variables with the engine's messages and leaves them out of its URL")
+    @Test("a static page reports undeclared and invalid variables with the engine's messages and leaves them out of its URL", .requires(.chromium))
     func staticPageRefusesWhatTheEngineRefuses() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let catalog = Fixtures.catalog
         let traffit = try #require(catalog.connector("traffit"))
         let variable = try #require(traffit.variables.first { $0.name == "subdomain" })
@@ -326,9 +322,8 @@ import Testing
 
     /// Every page `build` wrote, opened from disk: each loads its linked stylesheet and script
     /// (a page whose script did not load never sets `data-guide-ready`).
-    @Test("every committed page opens from disk with its linked assets and no console errors")
+    @Test("every committed page opens from disk with its linked assets and no console errors", .requires(.chromium))
     func everyBuiltPageOpensFromDisk() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let output = Fixtures.packageRoot.appendingPathComponent("Output")
         let pages = OutputWriter(directory: output).existingFiles().filter { $0.hasSuffix(".html") }
         // Nine guides and the index page.
@@ -347,9 +342,8 @@ import Testing
         }
     }
 
-    @Test("the committed Front page opens with no console errors")
+    @Test("the committed Front page opens with no console errors", .requires(.chromium))
     func noConsoleErrors() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let page = Fixtures.packageRoot.appendingPathComponent("Output/front/link-account/api-token.html")
         let run = try await Chromium.runDetached(["--enable-logging=stderr", "--v=0", "--dump-dom"], url: page.absoluteString + "?actions=front_send_message,nope")
         let consoleErrors = run.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }

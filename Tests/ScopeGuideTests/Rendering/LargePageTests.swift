@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import ScopeGuide
 
@@ -38,9 +39,8 @@ import Testing
         return String(dom[start.upperBound...].prefix { $0 != "\"" })
     }
 
-    @Test("the large catalogue's page opens, answers a search in under a second and solves selections as the engine does")
+    @Test("the large catalogue's page opens, answers a search in under a second and solves selections as the engine does", .requires(.chromium))
     func largeCataloguePage() async throws {
-        try #require(Chromium.executable != nil, "chromium is not installed; run scripts/setup")
         let guides = try LargeCatalogue.write(LargeCatalogue.files())
         defer { try? FileManager.default.removeItem(at: guides) }
         let catalog = try CatalogLoader().load(directory: guides).catalog

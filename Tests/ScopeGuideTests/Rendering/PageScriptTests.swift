@@ -1,15 +1,14 @@
 import Foundation
+import TestTools
 import Testing
 
 /// The page script's pure engine against brute force and its URL rules, in Node
 /// (`scripts/js-engine-selftest.mjs`), and against the Swift engine on the shared engine vectors;
 /// the browser parity tests cover the DOM side and replay the vectors in Chromium.
 @Suite struct PageScriptTests {
-    static let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
     /// Runs the self-test script with `arguments`: its exit status and output.
     static func runSelfTest(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let executable = try #require(node, "node is not installed; run scripts/setup")
+        let executable = try ExternalTool.node.required()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [Fixtures.packageRoot.appendingPathComponent("scripts/js-engine-selftest.mjs").path] + arguments
@@ -22,14 +21,14 @@ import Testing
         return (process.terminationStatus, text)
     }
 
-    @Test("the page script's engine self-test passes in Node")
+    @Test("the page script's engine self-test passes in Node", .requires(.node))
     func nodeSelfTest() throws {
         let (status, text) = try Self.runSelfTest([])
         #expect(status == 0, "\(text.suffix(2000))")
         #expect(text.contains(" passed, 0 failed"))
     }
 
-    @Test("the page script gives the engine's answers on the shared engine vectors, in Node")
+    @Test("the page script gives the engine's answers on the shared engine vectors, in Node", .requires(.node))
     func nodeReplaysEngineVectors() throws {
         let corpus = try EngineVectors.corpus()
         #expect(corpus.caseCount >= 500)
@@ -45,7 +44,7 @@ import Testing
 
     /// Issue 22: a static page took `?var.x=1` (undeclared) or a value its pattern refuses and
     /// put it in the dynamic URL it showed, which the engine answers with 400.
-    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Node")
+    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Node", .requires(.node))
     func nodeReplaysVariableVectors() throws {
         let corpus = try EngineVectors.variableCorpus()
         // Enough of each kind that a gap shows: refusals, and refusals by the default pattern.

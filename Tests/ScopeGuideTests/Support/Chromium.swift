@@ -1,10 +1,10 @@
 import Foundation
+import TestTools
 
-/// Headless Chromium from Debian (`scripts/setup` installs it), driven without a driver library:
-/// `--dump-dom` prints the DOM after the page's scripts ran.
+/// Headless Chromium (`scripts/setup --test-extras` installs it; found on `PATH` by
+/// ``ExternalTool/chromium``), driven without a driver library: `--dump-dom` prints the DOM after
+/// the page's scripts ran. Tests that use it carry `.requires(.chromium)`.
 enum Chromium {
-    static let executable: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     struct Run {
         var stdout: String
@@ -25,7 +25,7 @@ enum Chromium {
 
     /// Runs Chromium headless on `url` with `arguments` (say `--dump-dom`), in a fresh profile.
     static func run(_ arguments: [String], url: String) throws -> Run {
-        guard let executable else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "chromium is not installed; run scripts/setup"]) }
+        let executable = try ExternalTool.chromium.required()
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("sg-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
