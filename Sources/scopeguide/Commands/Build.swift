@@ -167,7 +167,8 @@ extension ScopeGuideCommand {
                 ScopeGuideCommand.end(keeping: catalog, build)
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("rendered \(summary.guides) guides of \(catalog.connectors.count) connectors: \(summary.files) files, \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged\(Self.removedNote(summary)), in \(String(format: "%.2f", seconds)) s")
+            let count = { (n: Int, noun: String) in "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            print("rendered \(count(summary.guides, "guide")) of \(count(catalog.connectors.count, "connector")): \(count(summary.files, "file")), \(summary.bytes) bytes, \(summary.written) written, \(summary.files - summary.written) unchanged\(Self.removedNote(summary)), in \(String(format: "%.2f", seconds)) s")
             ScopeGuideCommand.end(keeping: catalog, build)
         }
 

@@ -11,7 +11,7 @@ extension ScopeGuideCommand {
                 Loads every guide once, then \
                 answers GET / (the connector index with search), \
                 /connectors/<key>/guides/<link-account|connector-profile>/<slug> (the interactive \
-                page, tailored by ?actions=, separator=, whitelabel=, var.<name>=; .md for Markdown, \
+                page, tailored by ?actions=, granted=, without=, separator=, whitelabel=, var.<name>=; .md for Markdown, \
                 .json or Accept: application/json for the resolution JSON) and /healthz. Logs one \
                 line per request; stops cleanly on SIGINT or SIGTERM.
 
