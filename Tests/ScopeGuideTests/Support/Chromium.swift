@@ -24,7 +24,18 @@ enum Chromium {
     }
 
     /// Runs Chromium headless on `url` with `arguments` (say `--dump-dom`), in a fresh profile.
+    /// A `--dump-dom` run that prints nothing at all is Chromium failing to start or crashing (seen
+    /// once in three CI runs on a loaded machine: an empty DOM, where a page whose script fails
+    /// still prints its markup), so it is tried again, at most twice.
     static func run(_ arguments: [String], url: String) throws -> Run {
+        var result = try runOnce(arguments, url: url)
+        for _ in 0..<2 where arguments.contains("--dump-dom") && result.stdout.isEmpty {
+            result = try runOnce(arguments, url: url)
+        }
+        return result
+    }
+
+    private static func runOnce(_ arguments: [String], url: String) throws -> Run {
         let executable = try ExternalTool.chromium.required()
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("sg-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
