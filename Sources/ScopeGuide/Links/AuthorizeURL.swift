@@ -25,7 +25,7 @@ public enum AuthorizeURL {
         }
         var parameters = scopes.isEmpty ? [] : [("scope", FormEncoding.encode(scopes.map(\.rawValue).joined(separator: method.scopeDelimiter)))]
         parameters.append(("response_type", "code"))
-        for name in ["client_id", "redirect_uri"] {
+        for name in requiredVariableNames {
             parameters.append((name, variables[name].map(FormEncoding.encode) ?? "{\(name)}"))
         }
         if let state = variables["state"] { parameters.append(("state", FormEncoding.encode(state))) }
@@ -36,6 +36,9 @@ public enum AuthorizeURL {
     /// The variables a URL from ``make(for:scopes:variables:)`` still needs: while any is
     /// missing, the URL is a template.
     public static func missingVariables(in variables: [String: String]) -> [String] {
-        ["client_id", "redirect_uri"].filter { variables[$0] == nil }
+        requiredVariableNames.filter { variables[$0] == nil }
     }
+
+    /// The variables without which the URL is a template (`state` is optional).
+    private static let requiredVariableNames = ["client_id", "redirect_uri"]
 }

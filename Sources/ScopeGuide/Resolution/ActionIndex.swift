@@ -41,14 +41,16 @@ struct ActionIndex: Sendable {
 
     /// Whether indexed action `action` has an alternative all of whose scopes `granted` holds.
     func isEnabled(_ action: Int, by granted: Bitset) -> Bool {
-        var start = action == 0 ? 0 : alternativeEnds[actionEnds[action - 1] - 1]
-        for k in (action == 0 ? 0 : actionEnds[action - 1])..<actionEnds[action] {
-            let end = alternativeEnds[k]
-            if scopes[start..<end].allSatisfy(granted.contains) { return true }
-            start = end
-        }
-        return false
+        alternatives(of: action).contains { k in scopes[scopeStart(of: k)..<alternativeEnds[k]].allSatisfy(granted.contains) }
     }
+
+    /// Indexed action `action`'s alternatives, as indices into ``alternativeEnds``.
+    private func alternatives(of action: Int) -> Range<Int> {
+        (action == 0 ? 0 : actionEnds[action - 1])..<actionEnds[action]
+    }
+
+    /// Where alternative `k`'s scopes start in ``scopes``.
+    private func scopeStart(of k: Int) -> Int { k == 0 ? 0 : alternativeEnds[k - 1] }
 
     /// How many actions `granted` (a closure) enables. Only actions naming one of its members
     /// can be enabled, so the walk is over their mentions, not the whole catalogue.
@@ -81,9 +83,8 @@ struct ActionIndex: Sendable {
             guard scope < mentions.count else { return }
             for action in mentions[scope] where !seen.contains(action) {
                 seen.insert(action)
-                let first = action == 0 ? 0 : actionEnds[action - 1]
-                let start = first == 0 ? 0 : alternativeEnds[first - 1]
-                for number in scopes[start..<alternativeEnds[actionEnds[action] - 1]] { result.insert(number) }
+                let range = alternatives(of: action)
+                for number in scopes[scopeStart(of: range.lowerBound)..<alternativeEnds[range.upperBound - 1]] { result.insert(number) }
             }
         }
         return result
