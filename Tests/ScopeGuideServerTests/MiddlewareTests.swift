@@ -139,8 +139,9 @@ import Testing
             let uri = frontPath + "?actions=front_send_message"
             let first = try await client.execute(uri: uri, method: .get)
             let tag = try #require(first.headers[.eTag])
-            #expect(tag == EntityTag(body: Array(first.text.utf8)).description)
-            #expect(first.headers[.cacheControl] == "private, no-cache")
+            // Derived from the guides' fingerprint and the canonical request (GuideCacheTests), not the body.
+            #expect(tag.utf8.count == 34 && tag.hasPrefix("\"") && tag.hasSuffix("\""))
+            #expect(first.headers[.cacheControl] == "public, max-age=0, s-maxage=60")
             for condition in [tag, "W/" + tag, "\"other\", " + tag, "*"] {
                 try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: condition]) { response in
                     #expect(response.status == .notModified)
