@@ -2,7 +2,7 @@
 # Runs every benchmark of Benchmarks/README.md and prints its tables (Markdown).
 #
 #   bash Benchmarks/run.sh                 # all of them (about 10 minutes on 2 cores)
-#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput, server
+#   bash Benchmarks/run.sh render build    # some: render, callgrind, build, resolver, memory, badinput, server, server-memory
 #   SG_BIN=.build/release bash Benchmarks/run.sh server   # reuse a release build (no benchmark target needed)
 #   (render, callgrind, resolver and badinput also need scopeguide-bench in SG_BIN:
 #    ENABLE_SG_BENCHMARKS=1 swift build -c release, which puts it in .build/release)
@@ -171,7 +171,9 @@ NGINX
   serve_pid=$!
   "$work/scopeguide" serve --guides "$work/large" --port "$large_port" --log-level warning >"$work/large.log" 2>&1 &
   large_pid=$!
-  # deploy/: nginx with proxy_cache in front of two more instances (its own nginx).
+  # deploy/: nginx with proxy_cache in front of two more instances (its own nginx). Its workers
+  # run as another user when this runs as root: they must reach the cache folder inside $work.
+  chmod 755 "$work"
   bash deploy/run-local.sh --port "$proxy_port" --backend-ports "$backend_ports" --bin "$work/scopeguide" \
     --work "$work/deploy" -- --log-level warning >"$work/deploy.log" 2>&1 &
   deploy_pid=$!
@@ -304,5 +306,64 @@ LUA
   echo "| serve: mix, 80% of requests to 200 of 1,000 page URLs | $mix | $(ratio "$mix" "$static_page") | $(ratio "$mix" "$floor_page") | |"
   echo "| nginx proxy_cache (deploy/) in front of two serve instances: the same mix | $mix_proxy | $(ratio "$mix_proxy" "$static_page") | | ≥ 0.7 × nginx's page |"
   echo "| serve: 11,000-action catalogue .json, random 1–5 actions (render pool) | $large_json | | | ≥ 2,000 req/s |"
+  echo
+fi
+
+if wants server-memory; then
+  command -v wrk >/dev/null || { echo "missing wrk: apt-get install -y wrk" >&2; exit 1; }
+  urls=${URLS:-1000000}
+  echo "## Server memory: $urls distinct tailored URLs through one serve (default 64 MiB cache)"
+  echo
+  memory_port=18190
+  "$work/scopeguide" serve --port "$memory_port" --log-level warning >"$work/memory.log" 2>&1 &
+  memory_pid=$!
+  trap 'kill $memory_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 300); do curl -sf -o /dev/null "http://127.0.0.1:$memory_port/healthz" && break; sleep 0.1; done
+  grep -o 'id: front_[a-z_]*' Guides/front/front.connector.yaml | cut -d' ' -f2 > "$work/front.ids"
+  front=/connectors/front/guides/link-account/api-token
+  for format in "" .md .json; do curl -s -o /dev/null "http://127.0.0.1:$memory_port$front$format?actions=front_send_message"; done
+  rss() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$memory_pid/status"; }
+  rss_start=$(rss VmRSS)
+  # Each request a new 5-action selection (rank 2n + thread of C(52, 5) = 2,598,960), the page,
+  # its Markdown and its JSON in turn; each wrk thread stops after its half of the URLs.
+  { echo "local ids = {"; sed 's/.*/"&",/' "$work/front.ids"; echo "}"; cat <<LUA
+local function choose(n, k)
+  if k < 0 or k > n then return 0 end
+  local r = 1
+  for i = 1, k do r = r * (n - k + i) / i end
+  return math.floor(r + 0.5)
+end
+local function unrank(r, n, k)
+  local out, x = {}, 0
+  for i = k, 1, -1 do
+    while choose(n - x - 1, i - 1) <= r do r = r - choose(n - x - 1, i - 1); x = x + 1 end
+    out[#out + 1] = ids[x + 1]; x = x + 1
+  end
+  return table.concat(out, ",")
+end
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+local n, answered = 0, 0
+local formats = {"", ".md", ".json"}
+function request()
+  local rank = n * 2 + tonumber(wrk.thread:get("tid") or 0)
+  n = n + 1
+  return wrk.format("GET", "$front" .. formats[n % 3 + 1] .. "?actions=" .. unrank(rank, #ids, 5))
+end
+function response()
+  answered = answered + 1
+  if answered >= $urls / 2 then wrk.thread:stop() end
+end
+LUA
+  } > "$work/memory.lua"
+  start=$(date +%s)
+  wrk -t 2 -c 16 -d 1h -s "$work/memory.lua" "http://127.0.0.1:$memory_port" > "$work/memory-wrk.txt"
+  elapsed=$(( $(date +%s) - start ))
+  sent=$(awk '/requests in/ {print $1}' "$work/memory-wrk.txt")
+  metrics=$(curl -s "http://127.0.0.1:$memory_port/metrics")
+  value() { echo "$metrics" | awk -v name="$1" '$1 == name {print $2}'; }
+  echo "requests: $sent in ${elapsed} s ($(awk '/Requests\/sec/ {print $2}' "$work/memory-wrk.txt") req/s), non-2xx: $(awk '/Non-2xx/ {print $NF}' "$work/memory-wrk.txt")"
+  echo "renders: $(value scopeguide_guide_renders_total), cache: $(value scopeguide_cache_entries) entries, $(value scopeguide_cache_bytes) bytes counted of $(value scopeguide_cache_limit_bytes), $(value scopeguide_cache_evictions_total) evictions"
+  echo "RSS: $((rss_start / 1024)) MiB after three requests, $(( $(rss VmRSS) / 1024 )) MiB after, peak $(( $(rss VmHWM) / 1024 )) MiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 fi

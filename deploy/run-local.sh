@@ -9,7 +9,8 @@
 #                            [--guides Guides] [--bin path/to/scopeguide] [--work DIR] [-- serve options…]
 #
 # --bin defaults to a release build (`swift build -c release`); --work (default: a new folder
-# under /tmp, removed at exit) holds nginx's configuration, cache, logs and the instances' logs.
+# under /tmp, removed at exit) holds nginx's configuration, cache, logs and the instances' logs
+# (run as root, nginx's workers run as another user: every folder above --work must let them pass).
 # Prints "ready http://127.0.0.1:<port>" once nginx and every instance answer /healthz.
 # Needs nginx (Debian: apt-get install -y nginx-light).
 set -euo pipefail

@@ -119,7 +119,8 @@ struct GuideController<Context: RequestContext>: Sendable {
             // (validation grows with the catalogue: each unknown name is compared with every
             // defined one for suggestions) waits its turn on the pool and counts against its
             // deadline. Its GuideURLError passes through.
-            if WorkEstimate.of(query: query, connector: contents.catalog.connector(rawKey)) <= limits.inlineWork {
+            let connector = contents.catalog.connector(rawKey.contains("%") ? rawKey.removingPercentEncoding ?? rawKey : rawKey)
+            if WorkEstimate.of(query: query, connector: connector) <= limits.inlineWork {
                 metrics.count(\.inline)
                 outcome = try work()
             } else {
@@ -155,6 +156,7 @@ struct GuideController<Context: RequestContext>: Sendable {
     /// - Throws: ``GuideURLError`` for an unknown connector, guide, action, parameter or value.
     static func guideRequest(in catalog: Catalog, connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideRequest {
         func decoded(_ raw: String) throws(GuideURLError) -> String {
+            guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
             guard let text = raw.removingPercentEncoding else { throw .malformedEncoding(raw) }
             return text
         }

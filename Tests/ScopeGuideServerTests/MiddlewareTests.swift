@@ -218,3 +218,25 @@ import Testing
         #expect(lines.last?.metadata["status"] == "405")
     }
 }
+
+@Suite struct CanonicalPathTests {
+    /// The check as it was written first (Foundation's `contains`), the oracle for the byte scan.
+    static func reference(_ path: String) -> String? {
+        guard path.contains("//") || (path.count > 1 && path.hasSuffix("/")), !path.contains("\\") else { return nil }
+        return "/" + path.split(separator: "/").joined(separator: "/")
+    }
+
+    @Test("paths with empty segments are redirected exactly as before the byte scan")
+    func sameAsReference() {
+        var paths = ["/", "", "//", "///", "/a", "/a/", "//a", "/a//b", "/a/b/", "/a\\b//", "/\\host", "/é/", "é", "/a/b", "/x//", "a//b"]
+        // Every path of up to five characters over "/", "a" and "\".
+        var level = [""]
+        for _ in 0..<5 {
+            level = level.flatMap { prefix in ["/", "a", "\\"].map { prefix + $0 } }
+            paths += level
+        }
+        for path in paths {
+            #expect(CanonicalPathMiddleware<BasicRequestContext>.canonical(path) == Self.reference(path), "\(path)")
+        }
+    }
+}
