@@ -325,7 +325,7 @@ if wants server-memory; then
   rss() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$memory_pid/status"; }
   rss_start=$(rss VmRSS)
   # Each request a new 5-action selection (rank 2n + thread of C(52, 5) = 2,598,960), the page,
-  # its Markdown and its JSON in turn; each wrk thread stops after its half of the URLs.
+  # its Markdown and its JSON in turn, until the server has rendered $urls guides.
   { echo "local ids = {"; sed 's/.*/"&",/' "$work/front.ids"; echo "}"; cat <<LUA
 local function choose(n, k)
   if k < 0 or k > n then return 0 end
@@ -343,21 +343,25 @@ local function unrank(r, n, k)
 end
 local threads = 0
 function setup(thread) thread:set("tid", threads); threads = threads + 1 end
-local n, answered = 0, 0
+local n = 0
 local formats = {"", ".md", ".json"}
 function request()
   local rank = n * 2 + tonumber(wrk.thread:get("tid") or 0)
   n = n + 1
   return wrk.format("GET", "$front" .. formats[n % 3 + 1] .. "?actions=" .. unrank(rank, #ids, 5))
 end
-function response()
-  answered = answered + 1
-  if answered >= $urls / 2 then wrk.thread:stop() end
-end
 LUA
   } > "$work/memory.lua"
   start=$(date +%s)
-  wrk -t 2 -c 16 -d 1h -s "$work/memory.lua" "http://127.0.0.1:$memory_port" > "$work/memory-wrk.txt"
+  wrk -t 2 -c 16 -d 2h -s "$work/memory.lua" "http://127.0.0.1:$memory_port" > "$work/memory-wrk.txt" &
+  wrk_pid=$!
+  # wrk stops on SIGINT and prints what it measured.
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    rendered=$(curl -s "http://127.0.0.1:$memory_port/metrics" | awk '$1 == "scopeguide_guide_renders_total" {print $2}')
+    if [ "${rendered:-0}" -ge "$urls" ]; then kill -INT "$wrk_pid"; break; fi
+    sleep 1
+  done
+  wait "$wrk_pid" || true
   elapsed=$(( $(date +%s) - start ))
   sent=$(awk '/requests in/ {print $1}' "$work/memory-wrk.txt")
   metrics=$(curl -s "http://127.0.0.1:$memory_port/metrics")
