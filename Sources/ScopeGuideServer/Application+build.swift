@@ -138,8 +138,9 @@ func buildApplication(library: GuideLibrary, options: ServerOptions, logger: Log
         logger: logger)
 }
 
-/// The routes and middleware, outermost first: request log, security headers, error pages,
-/// GET/HEAD only, query length limit, canonical paths; then `/healthz`, `/metrics`, the assets
+/// The routes and middleware, outermost first: request log, security headers, cached guide
+/// answers (``CachedAnswerMiddleware``), error pages, GET/HEAD only, query length limit,
+/// canonical paths; then `/healthz`, `/metrics`, the assets
 /// and the guides. HEAD is answered by each GET route without its body. Guides are answered from
 /// a ``ResponseCache`` of `caching.bytes` when they can be; the index, and guides whose work is
 /// large, render on a ``RenderPool`` sized by `limits`; `/healthz`, `/metrics` and the assets
@@ -157,8 +158,12 @@ func buildRouter(
     pool: RenderPool? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let cache = ResponseCache(limit: caching.bytes), metrics = ServerMetrics()
+    let controller = GuideController<BasicRequestContext>(
+        library: library, base: base, pool: pool ?? RenderPool(limits: limits), limits: limits, cache: cache, caching: caching, metrics: metrics)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CachedAnswerMiddleware(controller: controller))
     router.add(middleware: ErrorPageMiddleware(logger: logger))
     router.add(middleware: AllowedMethodsMiddleware())
     router.add(middleware: QueryLengthMiddleware())
@@ -169,15 +174,12 @@ func buildRouter(
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n" + broken.map { "unavailable \($0)\n" }.joined())))
     }
-    let cache = ResponseCache(limit: caching.bytes), metrics = ServerMetrics()
     router.get("/metrics") { _, _ in
         // How guides were answered (cache hits, renders, 304s) and what the cache holds.
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(cache: cache, generation: library.current.generation))))
     }
     router.addRoutes(AssetController<BasicRequestContext>().endpoints)
-    let controller = GuideController<BasicRequestContext>(
-        library: library, base: base, pool: pool ?? RenderPool(limits: limits), limits: limits, cache: cache, caching: caching, metrics: metrics)
     router.addRoutes(controller.endpoints)
     return router
 }

@@ -66,6 +66,25 @@ struct GuideController<Context: RequestContext>: Sendable {
         case notModified(HTTPFields)
     }
 
+    /// The cached answer to a guide request, found by the request's own key, or `nil`.
+    ///
+    /// ``CachedAnswerMiddleware`` asks this before the other middleware and the router: only
+    /// requests that reached ``guide(_:context:)`` (a GET or HEAD of a guide path in canonical
+    /// form, a query within its limit, a connector that loaded) ever stored an answer, so a hit
+    /// needs none of their checks.
+    func cachedAnswer(for request: Request) -> Response? {
+        let contents = library.current, format = RequestedFormat(request)
+        guard let answer = cache.answer(for: requestKey(request, format: format), generation: contents.generation) else { return nil }
+        metrics.count(\.cacheHits)
+        return answer.response(for: request)
+    }
+
+    private func requestKey(_ request: Request, format: RequestedFormat) -> String {
+        let path = request.uri.path
+        return GuideRequestKey.request(format: format, base: base.base(for: request),
+                                       path: path.hasSuffix(format.suffix) ? path.dropLast(format.suffix.count) : path[...], query: request.uri.query ?? "")
+    }
+
     /// One guide, tailored by the query, in the format the suffix or `Accept` asks for.
     @Sendable func guide(_ request: Request, context: Context) async throws -> Response {
         let format = RequestedFormat(request)
@@ -75,8 +94,8 @@ struct GuideController<Context: RequestContext>: Sendable {
         if !contents.broken.isEmpty, let broken = contents.broken[rawKey.removingPercentEncoding ?? rawKey] {
             throw RequestRefusal.connectorUnavailable(broken.key, errors: broken.errors.map { "\($0.location)" + ($0.keyPath.isEmpty ? "" : ": \($0.keyPath)") })
         }
-        let query = request.uri.query ?? "", base = base.base(for: request), path = request.uri.path
-        let requestKey = GuideRequestKey.request(format: format, base: base, path: path.hasSuffix(format.suffix) ? path.dropLast(format.suffix.count) : path[...], query: query)
+        let query = request.uri.query ?? "", base = base.base(for: request)
+        let requestKey = requestKey(request, format: format)
         let generation = contents.generation, cache = cache, metrics = metrics
         if let answer = cache.answer(for: requestKey, generation: generation) {
             metrics.count(\.cacheHits)

@@ -186,6 +186,20 @@ import Testing
         }
     }
 
+    @Test("answering hits before the router skips no check: other methods, empty segments and long queries are refused as before")
+    func hitsKeepChecks() async throws {
+        try await Self.app().test(.router) { client in
+            let uri = frontPath + "?actions=front_send_message"
+            _ = try await client.execute(uri: uri, method: .get)
+            #expect(try await client.execute(uri: uri, method: .post).status == .methodNotAllowed)
+            #expect(try await client.execute(uri: "/" + uri, method: .get).status == .permanentRedirect)
+            let long = uri + "&" + String(repeating: "x", count: 9000)
+            #expect(try await client.execute(uri: long, method: .get).status == .uriTooLong)
+            let metrics = try await client.metrics()
+            #expect(metrics.hits == 0 && metrics.renders == 1)
+        }
+    }
+
     @Test("errors are not cached: each is validated again, and says no-store")
     func errorsNotCached() async throws {
         try await Self.app().test(.router) { client in
