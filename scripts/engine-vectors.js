@@ -1,7 +1,8 @@
 /*
  * Replays the shared engine vectors (Tests/ScopeGuideTests/Support/EngineVectors.swift writes
  * them) against the page script's engine: the same answers as the Swift engine, case by case;
- * resolutions (`replayEngineVectors`) and customer variables (`replayVariableVectors`).
+ * resolutions (`replayEngineVectors`), customer variables (`replayVariableVectors`) and consent
+ * stages (`replayStageVectors`, StageVectors.swift).
  * Plain ES2020, no module syntax, so that Node (`js-engine-selftest.mjs --vectors` and
  * `--variable-vectors`) and a browser page (BrowserParityTests) run this very file.
  */
@@ -94,4 +95,45 @@ var replayVariableVectors = function (E, corpus) {
   return result;
 };
 
-if (typeof module !== "undefined") module.exports = { replayEngineVectors, replayVariableVectors };
+/** Queries with `stages=` (StageVectors.swift): the engine's first error, or its canonical query and stage plan. */
+var replayStageVectors = function (E, corpus) {
+  const canonical = (value) => {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => JSON.stringify(k) + ":" + canonical(value[k])).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  };
+  const result = { cases: 0, passed: 0, failed: 0, plans: 0, refused: 0, failures: [] };
+  for (const catalogue of corpus.catalogues) {
+    const model = E.prepare(catalogue.data);
+    for (const testCase of catalogue.cases) {
+      result.cases += 1;
+      const parsed = E.parseQuery(model, testCase.query);
+      const problems = [];
+      const actualError = parsed.errors.length > 0 ? parsed.errors[0].message : null;
+      const expectedError = testCase.error === undefined ? null : testCase.error;
+      if (expectedError !== null) result.refused += 1;
+      if (actualError !== expectedError) problems.push(`error: engine ${JSON.stringify(expectedError)}, page ${JSON.stringify(actualError)}`);
+      if (expectedError === null && actualError === null) {
+        const request = { selection: parsed.selection, stages: parsed.stages || [], granted: parsed.constraints.granted, refused: parsed.constraints.refused };
+        const query = E.buildQuery(model, request);
+        if (query !== testCase.canonical) problems.push(`canonical: engine ${JSON.stringify(testCase.canonical)}, page ${JSON.stringify(query)}`);
+        if ((parsed.stages !== null) !== (testCase.plan !== undefined)) problems.push(`stages: engine ${testCase.plan ? "some" : "none"}, page ${JSON.stringify(parsed.stages)}`);
+        if (testCase.plan !== undefined && parsed.stages !== null) {
+          result.plans += 1;
+          const plan = E.planStages(model, parsed.stages, { granted: request.granted, refused: request.refused });
+          if (canonical(plan) !== canonical(testCase.plan)) problems.push(`plan: engine ${canonical(testCase.plan)}\n  page   ${canonical(plan)}`);
+        }
+      }
+      if (problems.length === 0) result.passed += 1;
+      else {
+        result.failed += 1;
+        if (result.failures.length < 15) result.failures.push(`${model.connector} ${JSON.stringify(testCase.query)}\n  ${problems.join("\n  ")}`);
+      }
+    }
+  }
+  return result;
+};
+
+if (typeof module !== "undefined") module.exports = { replayEngineVectors, replayVariableVectors, replayStageVectors };

@@ -93,6 +93,19 @@ if (process.argv[2] === "--variable-vectors") {
 }
 
 // ------------------------------------------------------------------------------------------------
+// --stage-vectors mode: replay the consent-stage vectors that a Swift test wrote
+
+if (process.argv[2] === "--stage-vectors") {
+  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
+  const started = Date.now();
+  const result = loadReplays().replayStageVectors(E, corpus);
+  for (const f of result.failures) console.error("FAIL: " + f);
+  console.log(`stage vectors: ${result.cases} cases (${result.plans} plans, ${result.refused} refused by the engine) in ${Date.now() - started} ms`);
+  console.log(`${result.passed} passed, ${result.failed} failed`);
+  process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
+}
+
+// ------------------------------------------------------------------------------------------------
 // Tiny harness
 
 let passed = 0;
@@ -565,7 +578,7 @@ function randomCatalogue(rng, index) {
   same(bad.unknownActions, ["front_send_mesage", "zzz"], "parse: unknown ids listed");
   same(bad.errors.map((e) => e.kind), ["unknownParameter", "malformedEncoding", "unknownAction", "unknownAction", "invalidSeparator", "invalidWhitelabel"], "parse: every problem reported");
   same(bad.errors.map((e) => e.message), [
-    'unknown parameter "foo" (expected actions, granted, without, separator, whitelabel or var.<name>)',
+    'unknown parameter "foo" (expected actions, stages, granted, without, separator, whitelabel or var.<name>)',
     'malformed percent-encoding in "x=%E0%A4"',
     'unknown action "front_send_mesage" for connector "front"; did you mean "front_send_message"?',
     'unknown action "zzz" for connector "front"',

@@ -6,4 +6,11 @@ public enum PrefillKind: String, Hashable, Sendable, CaseIterable {
     case githubFineGrainedPAT = "github-fine-grained-pat"
     /// GitHub's new classic token form: `scopes=repo,read:org`.
     case githubClassicPAT = "github-classic-pat"
+
+    /// The words before the link in a guide.
+    public var openLabel: String {
+        switch self {
+        case .githubFineGrainedPAT, .githubClassicPAT: "Open GitHub with these permissions filled in:"
+        }
+    }
 }

@@ -7,6 +7,18 @@ public enum PrefillLink {
     static let maximumNameLength = 40
     static let maximumDescriptionLength = 1_024
 
+    /// The method's prefill link for `scopes`, asked for by `actions` (which name and describe
+    /// the credential); `nil` when the method declares no `prefill` or there are no scopes. The
+    /// link itself is `nil` when it cannot be made (see ``make(_:scopes:name:description:)``).
+    public static func make(for method: AuthMethod, of connector: Connector, scopes: [Scope], actions: [ActionID]) -> (kind: PrefillKind, url: String?)? {
+        guard let kind = method.prefill, !scopes.isEmpty else { return nil }
+        let labels = connector.actions(in: (try? Selection(actions, in: connector)) ?? .none).map(\.label)
+        let url = make(
+            kind, scopes: scopes, name: "\(connector.name) integration",
+            description: labels.isEmpty ? "Every permission the \(connector.name) guide lists" : "For: " + labels.joined(separator: ", "))
+        return (kind, url)
+    }
+
     /// The link for `kind`, or `nil` when there is nothing to fill in or it would be longer than
     /// ``maximumLength``. `name` and `description` are cut to GitHub's limits (in characters).
     public static func make(_ kind: PrefillKind, scopes: [Scope], name: String, description: String) -> String? {

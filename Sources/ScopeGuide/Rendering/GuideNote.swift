@@ -59,17 +59,14 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
         if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
         // Only for a selection: the full guide's reasons would list the whole catalogue.
-        if !resolution.selection.isEmpty, !resolution.explanation.isEmpty {
+        if !resolution.selection.isEmpty, !resolution.explanation.isEmpty, resolution.grant?.reconsent ?? true {
             notes.append(.why(resolution.explanation.map { reason in
                 ScopeReason(scope: reason.scope, actions: labels(reason.actions), authority: reason.authority, of: resolution.scopedActionCount)
             }))
         }
-        if let kind = tailored.method.prefill, !resolution.scopes.isEmpty {
-            let labels = tailored.connector.actions(in: resolution.selection).map(\.label)
-            let url = PrefillLink.make(
-                kind, scopes: resolution.scopes, name: "\(tailored.connector.name) integration",
-                description: labels.isEmpty ? "Every permission the \(tailored.connector.name) guide lists" : "For: " + labels.joined(separator: ", "))
-            notes.append(.prefill(kind, url: url))
+        if resolution.grant?.reconsent ?? true,
+            let link = PrefillLink.make(for: tailored.method, of: tailored.connector, scopes: resolution.scopes, actions: resolution.selection.actions) {
+            notes.append(.prefill(link.kind, url: link.url))
         }
         if let alternatives = resolution.alternatives {
             notes.append(.alternatives(alternatives, complete: resolution.alternativesAreComplete, chosen: resolution.authority, of: resolution.scopedActionCount))
@@ -153,8 +150,8 @@ enum GuideNote: Hashable, Sendable {
             let text = listed.isEmpty ? "none: no other answer is as small." : listed.joined(separator: "; ") + "."
             return ("Equally small answers (the scopes above enable \(chosen) of \(of)):",
                     text + (complete ? "" : " (The search for them ran out of budget; there may be others.)"))
-        case .prefill(_, let url):
-            return ("Open GitHub with these permissions filled in:", url ?? "the link would be longer than \(PrefillLink.maximumLength) bytes; set the permissions above by hand.")
+        case .prefill(let kind, let url):
+            return (kind.openLabel, url ?? "the link would be longer than \(PrefillLink.maximumLength) bytes; set the permissions above by hand.")
         case .why(let reasons):
             return ("Why these scopes:", reasons.map { reason in
                 let total = reason.of == 1 ? "1 action" : "\(reason.of) actions"

@@ -85,6 +85,12 @@ enum PageData {
             ("variables", url.variables.isEmpty ? "{}" : JSONText.encode(url.variables)),
             ("whitelabel", url.isWhitelabel ? "true" : "false"),
         ]
+        if !url.stages.isEmpty {
+            // Only on a page asked for in stages, so every other page's bytes stay as they were.
+            members.append(("stages", "[" + url.stages.map { stage in
+                "[" + stage.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"))
+        }
         return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
     }
 }

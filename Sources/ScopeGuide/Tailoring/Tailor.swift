@@ -39,7 +39,11 @@ public struct Tailor: Sendable {
     public func guide(for request: GuideRequest) -> TailoredGuide {
         let resolver = resolver(for: request.connector)
         let resolution = resolver.resolve(request.selection, for: request.method, constraints: request.constraints)
-        return TailoredGuide(
+        var tailored = TailoredGuide(
             connector: request.connector, method: request.method, kind: request.kind, guide: request.guide, resolution: resolution, graph: resolver.graph)
+        if !request.stages.isEmpty {
+            tailored.stages = resolver.plan(stages: request.stages, for: request.method, constraints: request.constraints)
+        }
+        return tailored
     }
 }

@@ -252,6 +252,22 @@ import Testing
         #expect(result.passed == corpus.caseCount)
     }
 
+    /// Issue 24, in the browser: `stages=` read, written and planned as the engine does.
+    @Test("the page script parses, writes and plans consent stages as the engine does, in Chromium", .requires(.chromium))
+    func stageVectorsInChromium() async throws {
+        let corpus = try StageVectors.corpus()
+        let raw = try await Self.replayInChromium(corpus.json, function: "replayStageVectors")
+        struct Result: Decodable {
+            var cases: Int, passed: Int, failed: Int, plans: Int, refused: Int, ms: Int
+            var failures: [String]
+        }
+        let result = try JSONDecoder().decode(Result.self, from: Data(raw.utf8))
+        print("stage vectors in Chromium: \(result.cases) cases (\(result.plans) plans, \(result.refused) refused): \(result.passed) passed, \(result.failed) failed in \(result.ms) ms")
+        #expect(result.cases == corpus.caseCount && result.plans == corpus.planCount)
+        #expect(result.failed == 0, "\(result.failures.joined(separator: "\n"))")
+        #expect(result.passed == corpus.caseCount)
+    }
+
     /// Issue 22, in the browser the page runs in: its RegExp engine and Unicode data must read
     /// the guides' patterns as ICU does.
     @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Chromium", .requires(.chromium))

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ScopeGuide
 import TestTools
 import Testing
 
@@ -54,6 +55,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let (status, text) = try Self.runSelfTest(["--variable-vectors", file.path])
         print("variable vectors in Node: \(corpus.caseCount) cases, \(corpus.refusedCount) refused; \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
+        #expect(status == 0, "\(text.suffix(3000))")
+        #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
+    }
+
+    /// Issue 24: the page reads, writes and plans `stages=` as the engine does.
+    @Test("the page script parses, writes and plans consent stages as the engine does, in Node", .requires(.node))
+    func nodeReplaysStageVectors() throws {
+        let corpus = try StageVectors.corpus()
+        #expect(corpus.caseCount >= 500 && corpus.planCount >= 300 && corpus.errorCount >= 40)
+        #expect(GrantChange.allCases.allSatisfy { (corpus.plansByChange[$0.rawValue] ?? 0) >= 50 })
+        let file = try StageVectors.write(corpus)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let (status, text) = try Self.runSelfTest(["--stage-vectors", file.path])
+        print("stage vectors in Node: \(corpus.caseCount) cases, \(corpus.planCount) plans \(corpus.plansByChange.sorted { $0.key < $1.key }), "
+            + "\(corpus.errorCount) refused; \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
         #expect(status == 0, "\(text.suffix(3000))")
         #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
     }

@@ -169,7 +169,11 @@
       variables: { ...model.variables },
     };
     const parsed = E.parseQuery(model, window.location.search);
-    if (parsed.hasActions) state.selected = new Set(parsed.selection);
+    state.stages = model.stages;
+    if (parsed.hasActions) {
+      state.selected = new Set(parsed.selection);
+      state.stages = parsed.stages || [];
+    }
     if (parsed.constraints.hasGranted || parsed.constraints.hasRefused) {
       state.granted = parsed.constraints.granted;
       state.refused = parsed.constraints.refused;
@@ -320,8 +324,12 @@
     function render(updateHistory) {
       const started = performance.now();
       const { resolution, answer } = currentResolution();
+      // The stages travel in the URL while the selection is still theirs; changed, it is asked at once.
+      const staged = state.stages.flat();
+      const keepsStages = staged.length === state.selected.size && staged.every((id) => state.selected.has(id));
       const urlState = {
         selection: resolution.selection,
+        stages: keepsStages ? state.stages : [],
         granted: state.granted,
         refused: state.refused,
         separator: state.separator,

@@ -154,6 +154,8 @@ var ScopeGuideEngine = (() => {
       variables: { ...(data.variables || {}) },
       declaredVariables: declaredVariables(data.declaredVariables),
       selection: Array.isArray(data.selection) ? data.selection.slice() : [],
+      // The page's consent stages (`stages=`), only on a page asked for in stages.
+      stages: Array.isArray(data.stages) ? data.stages.filter(Array.isArray).map((stage) => stage.slice()) : [],
       granted: Array.isArray(data.granted) ? data.granted.slice() : [],
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
       resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
@@ -746,7 +748,8 @@ var ScopeGuideEngine = (() => {
       explanation,
       constraints: { granted, refused: refusedNames },
       grant: granted.length === 0 ? null : (() => {
-        const add = replaces ? names(outcome.chosen.filter((n) => !has(existing, n))) : names(outcome.chosen);
+        // Where the grant already enables every selected action nothing is asked for (Resolver.swift).
+        const add = !replaces ? names(outcome.chosen) : pending.length === 0 ? [] : names(outcome.chosen.filter((n) => !has(existing, n)));
         return {
           change: model.grantChange,
           enabled: ids_(enabled),
@@ -829,6 +832,48 @@ var ScopeGuideEngine = (() => {
     };
   }
 
+  // ---- Consent in stages (port of ConsentStages.swift) ------------------------------------------
+
+  /**
+   * The plan for asking for `stages` (lists of action ids, in order) one after the other: stage
+   * k resolved for the actions of stages 1..k with the grant the stages before it leave, under
+   * the method's grant change (kept and added to for `edit`/`incremental`, replaced for
+   * `new-credential`/`reauthorize`). Returns `{change, stages: [{actions, request, add,
+   * grantBefore, grantAfter, reconsent}], finalGrant, allAtOnce, unavailable}`.
+   */
+  function planStages(model, stages, options = {}) {
+    const refused = normalizeScopes(model, options.refused).known;
+    const granted = normalizeScopes(model, options.granted).known.filter((name) => !refused.includes(name));
+    const replaces = replacesGrant(model.grantChange);
+    const defined = model.scopes.slice(0, model.definedCount);
+    const ordered = (names) => { const set = new Set(names); return defined.filter((name) => set.has(name)); };
+    const needsConsent = (resolution) => (resolution.grant ? resolution.grant.reconsent : resolution.scopeNames.length > 0);
+    let grant = granted;
+    const cumulative = [];
+    const planned = [];
+    let last = null;
+    for (const stage of stages) {
+      cumulative.push(...stage);
+      const resolution = resolve(model, cumulative, { ...options, granted: grant, refused });
+      const before = grant;
+      const consent = needsConsent(resolution);
+      if (consent) grant = replaces && resolution.grant ? resolution.scopeNames.slice() : ordered([...grant, ...resolution.scopeNames]);
+      planned.push({
+        actions: normalizeSelection(model, stage),
+        request: consent ? resolution.scopeNames.slice() : [],
+        add: consent ? resolution.scopeNames.filter((name) => !before.includes(name)) : [],
+        grantBefore: before,
+        grantAfter: grant,
+        reconsent: consent,
+      });
+      last = resolution;
+    }
+    const once = resolve(model, cumulative, { ...options, granted, refused });
+    const keeps = !(replaces && once.grant);
+    const allAtOnce = needsConsent(once) ? (keeps ? ordered([...granted, ...once.scopeNames]) : once.scopeNames.slice()) : granted;
+    return { change: model.grantChange, stages: planned, finalGrant: grant, allAtOnce, unavailable: last ? last.unavailable : [] };
+  }
+
   // ---- Tailoring (port of TailoredGuide.swift) --------------------------------------------------
 
   const nameSetCache = new WeakMap();
@@ -877,9 +922,18 @@ var ScopeGuideEngine = (() => {
    * Visibility, numbers, display scopes and badges of a guide's sections. Takes
    * `[{scopes: [names], steps: [{scopes: [names], displayScopes?: [names]}]}]` (`displayScopes`
    * defaults to `scopes`) and returns `[{visible, steps: [{visible, number, displayScopes, badge}]}]`;
-   * a hidden step has `number: null` and empty lists.
+   * a hidden step has `number: null` and empty lists. Nothing is visible when the grant already
+   * enables the selection.
    */
   function tailor(model, resolution, sections) {
+    // With a grant that already enables everything selected, nothing is to be done at the
+    // provider: every section and step is hidden (TailoredGuide.init).
+    if (resolution.grant && !resolution.grant.reconsent) {
+      return sections.map((section) => ({
+        visible: false,
+        steps: (section.steps || []).map(() => ({ visible: false, number: null, displayScopes: [], badge: [] })),
+      }));
+    }
     return sections.map((section) => {
       let number = 0;
       const steps = (section.steps || []).map((step) => {
@@ -1158,10 +1212,17 @@ var ScopeGuideEngine = (() => {
    * [scope names], separator, whitelabel, variables: {name: value}}`; empty when every parameter
    * has its default.
    */
-  function buildQuery(model, { selection = [], granted = [], refused = [], separator = "space", whitelabel = false, variables = {} } = {}) {
+  function buildQuery(model, { selection = [], stages = [], granted = [], refused = [], separator = "space", whitelabel = false, variables = {} } = {}) {
     const parts = [];
-    const ids = normalizeSelection(model, selection);
+    // With stages the selection is their union (GuideRequest.setStages); one stage is none.
+    const staged = (stages || []).map((stage) => normalizeSelection(model, stage)).filter((stage) => stage.length > 0);
+    const ids = normalizeSelection(model, staged.length > 1 ? staged.flat() : selection);
     if (ids.length > 0) parts.push("actions=" + ids.map(encodeQueryValue).join(","));
+    if (staged.length > 1) {
+      // As GuideURL writes it: `;` and `,` inside an id encoded too, as they separate stages and ids.
+      const item = (id) => encodeQueryValue(id).replace(/;/g, "%3B").replace(/,/g, "%2C");
+      parts.push("stages=" + staged.map((stage) => stage.map(item).join(",")).join(";"));
+    }
     // granted= and without= as GuideURL writes them: defined scopes, definition order, no duplicates.
     const grantedNames = normalizeScopes(model, granted).known;
     const refusedNames = normalizeScopes(model, refused).known;
@@ -1234,6 +1295,7 @@ var ScopeGuideEngine = (() => {
     const errors = [];
     const report = (kind, value, message) => errors.push({ kind, value, message });
     const ids = [];
+    let stageLists = null;
     let hasActions = false;
     let separatorValue = null;
     let whitelabelValue = null;
@@ -1257,6 +1319,15 @@ var ScopeGuideEngine = (() => {
       } else if (name === "actions") {
         hasActions = true;
         ids.push(...value.split(",").map(trimWhitespace).filter(Boolean));
+      } else if (name === "stages") {
+        // Split before decoding, so an id holding an encoded `;` or `,` stays one id.
+        const raw = equals >= 0 ? parameter.slice(equals + 1) : "";
+        const parsed = raw.split(";").map((stage) => stage.split(",").map((item) => decodeComponent(item)));
+        if (parsed.some((stage) => stage.some((id) => id === null))) {
+          report("malformedEncoding", parameter, `malformed percent-encoding in ${quoted(parameter)}`);
+        } else {
+          stageLists = (stageLists || []).concat(parsed.map((stage) => stage.map(trimWhitespace).filter(Boolean)));
+        }
       } else if (name === "separator") {
         if (separatorValue !== null && separatorValue !== value) conflicting(name);
         else separatorValue = value;
@@ -1277,16 +1348,75 @@ var ScopeGuideEngine = (() => {
         if (earlier !== undefined && !sameText(earlier.value, value)) conflicting(name);
         else given.set(nfc(variable), { name: earlier ? earlier.name : variable, value });
       } else {
-        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, granted, without, separator, whitelabel or var.<name>)`);
+        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, stages, granted, without, separator, whitelabel or var.<name>)`);
       }
     }
 
-    const unknownActions = [...new Set(ids.filter((id) => !model.actionIndex.has(id)))];
     const catalogueIds = model.actions.map((a) => a.id);
-    for (const id of unknownActions) {
-      const near = suggestions(id, catalogueIds);
-      const hint = near.length === 0 ? "" : "; did you mean " + near.map(quoted).join(", ") + "?";
-      report("unknownAction", id, `unknown action ${quoted(id)} for connector ${quoted(model.connector)}${hint}`);
+    const labels = model.actions.map((a) => a.label.toLowerCase());
+    const reportUnknown = (unknown) => {
+      for (const [position, id] of unknown.entries()) {
+        // As Selection.init: the first few only; ids whose label is nearest first (a label
+        // typed for an id), then the nearest ids; three at most.
+        const byLabel = position < 5 ? suggestions(id.toLowerCase(), labels).flatMap((label) => model.actions.filter((a) => a.label.toLowerCase() === label).map((a) => a.id)) : [];
+        const byId = position < 5 ? suggestions(id, catalogueIds) : [];
+        const near = [...new Set([...byLabel, ...byId])].slice(0, 3);
+        const hint = near.length === 0 ? "" : "; did you mean " + near.map(quoted).join(", ") + "?";
+        report("unknownAction", id, `unknown action ${quoted(id)} for connector ${quoted(model.connector)}${hint}`);
+      }
+    };
+    // Stages are checked as GuideRequest.setStages does, stopping at the first bad stage: its
+    // unknown ids, an empty stage, an action already in an earlier stage; then `actions=`,
+    // which must name the same actions.
+    let stages = null;
+    let unknownActions = [];
+    if (stageLists !== null) {
+      const stageOf = new Map();
+      let bad = false;
+      for (let index = 0; index < stageLists.length && !bad; index++) {
+        const unknown = [...new Set(stageLists[index].filter((id) => !model.actionIndex.has(id)))];
+        if (unknown.length > 0) {
+          unknownActions.push(...unknown);
+          reportUnknown(unknown);
+          bad = true;
+          break;
+        }
+        const stage = normalizeSelection(model, stageLists[index]);
+        if (stage.length === 0) {
+          report("emptyStage", String(index + 1), `stage ${index + 1} of stages= names no action (stages are separated by ';', actions by ',')`);
+          bad = true;
+          break;
+        }
+        for (const id of stage) {
+          if (stageOf.has(id)) {
+            report("actionInTwoStages", id, `action ${quoted(id)} is in stage ${stageOf.get(id)} and stage ${index + 1} of stages=`);
+            bad = true;
+            break;
+          }
+          stageOf.set(id, index + 1);
+        }
+      }
+      if (!bad) {
+        const normalized = stageLists.map((stage) => normalizeSelection(model, stage));
+        const union = normalizeSelection(model, normalized.flat());
+        const listedUnknown = [...new Set(ids.filter((id) => !model.actionIndex.has(id)))];
+        if (listedUnknown.length > 0) {
+          unknownActions.push(...listedUnknown);
+          reportUnknown(listedUnknown);
+        } else if (ids.length > 0) {
+          const listed = normalizeSelection(model, ids);
+          const differing = listed.filter((id) => !union.includes(id)).concat(union.filter((id) => !listed.includes(id)));
+          if (differing.length > 0) {
+            const shown = differing.slice(0, 5).map((id) => quoted(id)).join(", ") + (differing.length > 5 ? ` and ${differing.length - 5} more` : "");
+            report("stagesDisagreeWithActions", differing.join(","), `actions= and stages= name different actions: ${shown} (stages= alone is enough)`);
+          }
+        }
+        ids.splice(0, ids.length, ...union);
+        stages = normalized.length > 1 ? normalized : null;
+      }
+    } else {
+      unknownActions = [...new Set(ids.filter((id) => !model.actionIndex.has(id)))];
+      reportUnknown(unknownActions);
     }
     // Unknown scopes are reported and left out; a scope both granted and refused is refused
     // (refusal wins, as in the engine), and reported: the engine's URLs refuse such a request.
@@ -1322,7 +1452,7 @@ var ScopeGuideEngine = (() => {
     // and left out, so the URL the page shows is one the engine takes.
     const checked = checkVariables(model, Object.fromEntries([...given.values()].map(({ name, value }) => [name, value])));
     errors.push(...checked.errors);
-    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables: checked.variables, errors, constraints };
+    return { selection: normalizeSelection(model, ids), stages, hasActions: hasActions || stages !== null, unknownActions, separator, whitelabel, variables: checked.variables, errors, constraints };
   }
 
   /** GuideURLError.unknownScopes' text: the first five unknown names, each with its suggestions. */
@@ -1380,6 +1510,7 @@ var ScopeGuideEngine = (() => {
     authorizeURL,
     suggestions,
     replacesGrant,
+    planStages,
   });
 })();
 
@@ -1555,7 +1686,11 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
       variables: { ...model.variables },
     };
     const parsed = E.parseQuery(model, window.location.search);
-    if (parsed.hasActions) state.selected = new Set(parsed.selection);
+    state.stages = model.stages;
+    if (parsed.hasActions) {
+      state.selected = new Set(parsed.selection);
+      state.stages = parsed.stages || [];
+    }
     if (parsed.constraints.hasGranted || parsed.constraints.hasRefused) {
       state.granted = parsed.constraints.granted;
       state.refused = parsed.constraints.refused;
@@ -1706,8 +1841,12 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     function render(updateHistory) {
       const started = performance.now();
       const { resolution, answer } = currentResolution();
+      // The stages travel in the URL while the selection is still theirs; changed, it is asked at once.
+      const staged = state.stages.flat();
+      const keepsStages = staged.length === state.selected.size && staged.every((id) => state.selected.has(id));
       const urlState = {
         selection: resolution.selection,
+        stages: keepsStages ? state.stages : [],
         granted: state.granted,
         refused: state.refused,
         separator: state.separator,
