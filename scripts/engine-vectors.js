@@ -123,6 +123,10 @@ var replayStageVectors = function (E, corpus) {
         if (testCase.plan !== undefined && parsed.stages !== null) {
           result.plans += 1;
           const plan = E.planStages(model, parsed.stages, { granted: request.granted, refused: request.refused });
+          for (const stage of plan.stages) {
+            const link = E.prefillLink(model, stage.request, stage.actions);
+            if (link) stage.prefill = { kind: link.kind, url: link.url };
+          }
           if (canonical(plan) !== canonical(testCase.plan)) problems.push(`plan: engine ${canonical(testCase.plan)}\n  page   ${canonical(plan)}`);
         }
       }

@@ -29,7 +29,7 @@ public struct AuthMethod: Hashable, Sendable {
     /// The `grantChange` the guide declares, if any (see ``grantChange``).
     public var declaredGrantChange: GrantChange?
     /// The provider form this method's guide links to with the requested permissions filled in.
-    public var prefill: PrefillKind?
+    public var prefill: Prefill?
     /// How the provider changes a grant: the declared value, else the default for ``kind``.
     public var grantChange: GrantChange { declaredGrantChange ?? .default(for: kind) }
     public var configFields: [Field]
@@ -40,7 +40,7 @@ public struct AuthMethod: Hashable, Sendable {
     public init(
         key: String, kind: Kind, label: String, grantType: GrantType? = nil,
         authorizationURL: String? = nil, tokenURL: String? = nil, defaultScopes: [Scope]? = nil,
-        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, prefill: PrefillKind? = nil, configFields: [Field] = [], setupFields: [Field] = [],
+        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, prefill: Prefill? = nil, configFields: [Field] = [], setupFields: [Field] = [],
         supportLink: String? = nil, guides: [GuideKind: Guide] = [:]
     ) {
         self.declaredGrantChange = grantChange

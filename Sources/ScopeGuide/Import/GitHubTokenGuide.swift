@@ -82,7 +82,7 @@ enum GitHubTokenGuide {
             // A fine-grained token's permissions can be edited after it is created.
             grantChange: .edit,
             // GitHub's new-token form takes each permission's level in its URL.
-            prefill: .githubFineGrainedPAT,
+            prefill: Prefill(kind: .githubFineGrainedPAT),
             configFields: [Field(key: "token", label: methodLabel, type: "password", isRequired: true, isSecret: true)],
             supportLink: supportLink, guides: [.config: guide])
     }

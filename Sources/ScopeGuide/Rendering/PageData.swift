@@ -64,6 +64,13 @@ enum PageData {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
             members.append(("grantChange", JSONText.string(method.grantChange.rawValue)))
+            // The script builds the method's prefill link for the current selection as PrefillLink does.
+            if let prefill = method.prefill {
+                members.append(("prefill", "{\"connectorName\":" + JSONText.string(connector.name) + ",\"encoding\":" + JSONText.string(prefill.encoding.rawValue)
+                    + ",\"kind\":" + JSONText.string(prefill.kind.rawValue) + ",\"separator\":" + JSONText.string(prefill.separator.rawValue)
+                    + ",\"template\":" + (prefill.template.map(JSONText.string) ?? "null")
+                    + ",\"userScopes\":" + JSONText.array(prefill.userScopes) { JSONText.string($0.rawValue) } + "}"))
+            }
             self.members = members.map { (key: $0.0, value: $0.1) }
         }
     }

@@ -134,6 +134,15 @@ struct ScopeSelectorPanel {
             html += "<p class=\"sg-muted\">Authorize URL: <a class=\"sg-mono\" data-guide-authorize-url data-authorize-base=\"\(e(base))\" "
                 + "data-scope-delimiter=\"\(e(method.scopeDelimiter))\" data-grant-change=\"\(method.grantChange.rawValue)\"\(href)>\(e(authorize))</a></p>\n"
         }
+        if method.prefill != nil {
+            // The script rebuilds the link for each selection (prefillLink in guide-engine.js).
+            let link = tailored.resolution.grant?.reconsent == false ? nil
+                : PrefillLink.make(for: method, of: tailored.connector, scopes: tailored.resolution.scopes, actions: tailored.resolution.selection.actions)
+            let label = link?.kind.openLabel ?? method.prefill!.kind.openLabel
+            let anchor = link?.url.map { "<a class=\"sg-mono\" data-guide-prefill-url href=\"\(e($0))\">\(e($0))</a>" }
+                ?? "<a class=\"sg-mono\" data-guide-prefill-url></a>"
+            html += "<p class=\"sg-muted\" data-guide-prefill\(link?.url == nil ? " hidden" : "")><span data-guide-prefill-label>\(e(label))</span> \(anchor)</p>\n"
+        }
         return html + "</div>\n</section>\n"
     }
 

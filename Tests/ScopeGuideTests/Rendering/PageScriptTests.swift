@@ -65,10 +65,12 @@ import Testing
         let corpus = try StageVectors.corpus()
         #expect(corpus.caseCount >= 500 && corpus.planCount >= 300 && corpus.errorCount >= 40)
         #expect(GrantChange.allCases.allSatisfy { (corpus.plansByChange[$0.rawValue] ?? 0) >= 50 })
+        #expect(PrefillKind.allCases.allSatisfy { (corpus.prefillsByKind[$0.rawValue] ?? 0) >= 30 }, "\(corpus.prefillsByKind)")
         let file = try StageVectors.write(corpus)
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let (status, text) = try Self.runSelfTest(["--stage-vectors", file.path])
         print("stage vectors in Node: \(corpus.caseCount) cases, \(corpus.planCount) plans \(corpus.plansByChange.sorted { $0.key < $1.key }), "
+            + "prefill links \(corpus.prefillsByKind.sorted { $0.key < $1.key }), "
             + "\(corpus.errorCount) refused; \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
         #expect(status == 0, "\(text.suffix(3000))")
         #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))

@@ -14,6 +14,8 @@ enum StageVectors {
             var grantBefore: [String]
             var grantAfter: [String]
             var reconsent: Bool
+            /// The method's prefill link for the stage's request (`{kind, url}`), when it has one.
+            var prefill: [String: String?]?
         }
 
         struct Plan: Encodable {
@@ -41,6 +43,8 @@ enum StageVectors {
         var errorCount: Int
         /// Plans by grant change (`new-credential`…).
         var plansByChange: [String: Int]
+        /// Stages with a prefill link (or a refusal to make one), by kind.
+        var prefillsByKind: [String: Int]
     }
 
     static func corpus(seed: UInt64 = 0x57_A6E5) throws -> Corpus {
@@ -50,12 +54,22 @@ enum StageVectors {
         var connectors: [Connector] = (0..<60).map { index in
             var connector = EngineVectors.randomConnector(&generator, index: index, large: false)
             connector.methods[0].declaredGrantChange = GrantChange.allCases[index % GrantChange.allCases.count]
+            // Every prefill kind, with their options, on some of the random catalogues.
+            let defined = connector.scopeDefinitions.map(\.scope)
+            switch index % 6 {
+            case 1: connector.methods[0].prefill = Prefill(kind: .githubClassicPAT)
+            case 2: connector.methods[0].prefill = Prefill(kind: .slackManifest, userScopes: defined.filter { _ in Bool.random(using: &generator) })
+            case 3: connector.methods[0].prefill = Prefill(kind: .template, template: "https://app.example.com/new?a=1&s={scopes}#x", separator: .space)
+            case 4: connector.methods[0].prefill = Prefill(kind: .template, template: "https://app.example.com/{scopes}/new", separator: .pipe, encoding: .form)
+            case 5: connector.methods[0].prefill = Prefill(kind: .githubFineGrainedPAT)
+            default: break
+            }
             return connector
         }
         connectors += ["front", "capsule", "gmail", "google-drive", "github"].compactMap { Fixtures.catalog.connector($0) }
         var parts: [String] = []
         var caseCount = 0, planCount = 0, errorCount = 0
-        var byChange: [String: Int] = [:]
+        var byChange: [String: Int] = [:], prefillsByKind: [String: Int] = [:]
         let names = { (scopes: [Scope]) in scopes.map(\.rawValue) }
         for connector in connectors {
             let method = connector.methods[0]
@@ -105,10 +119,18 @@ enum StageVectors {
                             stages: plan.stages.map { stage in
                                 Case.Stage(
                                     actions: stage.actions.map(\.rawValue), request: names(stage.request), add: names(stage.add),
-                                    grantBefore: names(stage.grantBefore), grantAfter: names(stage.grantAfter), reconsent: stage.needsConsent)
+                                    grantBefore: names(stage.grantBefore), grantAfter: names(stage.grantAfter), reconsent: stage.needsConsent,
+                                    prefill: PrefillLink.make(for: method, of: connector, scopes: stage.request, actions: stage.actions).map {
+                                        ["kind": $0.kind.rawValue, "url": $0.url]
+                                    })
                             },
                             finalGrant: names(plan.finalGrant), allAtOnce: names(plan.allAtOnce), unavailable: plan.unavailable.map(\.rawValue))
                         planCount += 1
+                        for stage in plan.stages {
+                            if let link = PrefillLink.make(for: method, of: connector, scopes: stage.request, actions: stage.actions) {
+                                prefillsByKind[link.kind.rawValue, default: 0] += 1
+                            }
+                        }
                         byChange[plan.change.rawValue, default: 0] += 1
                     }
                 } catch {
@@ -126,7 +148,7 @@ enum StageVectors {
         }
         return Corpus(
             json: "{\"catalogues\":[" + parts.joined(separator: ",\n") + "]}\n", caseCount: caseCount, planCount: planCount,
-            errorCount: errorCount, plansByChange: byChange)
+            errorCount: errorCount, plansByChange: byChange, prefillsByKind: prefillsByKind)
     }
 
     static func write(_ corpus: Corpus) throws -> URL {

@@ -159,6 +159,7 @@ var ScopeGuideEngine = (() => {
       granted: Array.isArray(data.granted) ? data.granted.slice() : [],
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
       resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
+      prefill: data.prefill && typeof data.prefill === "object" ? data.prefill : null,
       granters,
       weights,
       bigWeights,
@@ -830,6 +831,91 @@ var ScopeGuideEngine = (() => {
       unavailable: [],
       pending: null,
     };
+  }
+
+  // ---- Prefilled provider links (port of PrefillLink.swift) -------------------------------------
+
+  const PREFILL_MAXIMUM_LENGTH = 8000;
+  const PREFILL_LABELS = Object.freeze({
+    "github-fine-grained-pat": "Open GitHub with these permissions filled in:",
+    "github-classic-pat": "Open GitHub with these permissions filled in:",
+    "slack-manifest": "Create the Slack app with these scopes filled in:",
+    template: "Open the provider with these permissions filled in:",
+  });
+
+  /** The first `count` characters (grapheme clusters, as Swift's `prefix`) of `text`. */
+  function characterPrefix(text, count) {
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      const pieces = [];
+      for (const { segment } of new Intl.Segmenter().segment(text)) {
+        if (pieces.length === count) break;
+        pieces.push(segment);
+      }
+      return pieces.join("");
+    }
+    return Array.from(text).slice(0, count).join("");
+  }
+
+  /** RFC 3986 percent-encoding: every byte but letters, digits and `-._~` as `%XX`. */
+  const percentEncoded = (text) =>
+    encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+
+  /** JSON on one line with sorted keys, as PrettyJSON.compactText writes it. */
+  function compactJSON(value) {
+    if (Array.isArray(value)) return "[" + value.map(compactJSON).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).filter((k) => value[k] !== undefined).sort(compareCodePoints).map((k) => JSON.stringify(k) + ":" + compactJSON(value[k])).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  /**
+   * The method's prefill link for `scopeNames`, asked for by the actions `ids`: `{kind, label,
+   * url}` (`url` null when it cannot be made), or null when the page has no prefill or there
+   * are no scopes.
+   */
+  function prefillLink(model, scopeNames, ids) {
+    const prefill = model.prefill;
+    if (!prefill || scopeNames.length === 0) return null;
+    const labels = actionsOf(model, normalizeSelection(model, ids)).map((action) => action.label);
+    const name = `${prefill.connectorName} integration`;
+    const description = labels.length === 0 ? `Every permission the ${prefill.connectorName} guide lists` : "For: " + labels.join(", ");
+    const query = (base, parameters) => base + "?" + parameters.map(([key, value]) => `${key}=${formEncode(value)}`).join("&");
+    let url = null;
+    if (prefill.kind === "github-fine-grained-pat") {
+      const rank = { read: 1, write: 2, admin: 3 };
+      const levels = new Map();
+      for (const scope of scopeNames) {
+        const colon = scope.indexOf(":");
+        if (colon < 0) continue;
+        const permission = scope.slice(0, colon), level = scope.slice(colon + 1);
+        if (!Object.prototype.hasOwnProperty.call(rank, level)) continue;
+        if (!levels.has(permission) || rank[level] > rank[levels.get(permission)]) levels.set(permission, level);
+      }
+      if (levels.size > 0) {
+        url = query("https://github.com/settings/personal-access-tokens/new",
+          [["name", characterPrefix(name, 40)], ["description", characterPrefix(description, 1024)], ...levels.entries()]);
+      }
+    } else if (prefill.kind === "github-classic-pat") {
+      url = query("https://github.com/settings/tokens/new", [["scopes", scopeNames.join(",")], ["description", characterPrefix(description, 1024)]]);
+    } else if (prefill.kind === "slack-manifest") {
+      const user = new Set(prefill.userScopes || []);
+      const bot = scopeNames.filter((s) => !user.has(s)), users = scopeNames.filter((s) => user.has(s));
+      const appName = characterPrefix(name, 35);
+      const manifest = {
+        display_information: { name: appName },
+        features: bot.length > 0 ? { bot_user: { always_online: false, display_name: appName } } : undefined,
+        oauth_config: { scopes: { bot: bot.length > 0 ? bot : undefined, user: users.length > 0 ? users : undefined } },
+      };
+      url = "https://api.slack.com/apps?new_app=1&manifest_json=" + percentEncoded(compactJSON(manifest));
+    } else if (prefill.kind === "template" && typeof prefill.template === "string" && prefill.template.includes("{scopes}")) {
+      const joined = scopeNames.join(isSeparator(prefill.separator) ? SEPARATORS[prefill.separator] : ",");
+      const encoded = prefill.encoding === "form" ? formEncode(joined) : percentEncoded(joined);
+      const at = prefill.template.indexOf("{scopes}");
+      url = prefill.template.slice(0, at) + encoded + prefill.template.slice(at + "{scopes}".length);
+    }
+    if (url !== null && new TextEncoder().encode(url).length > PREFILL_MAXIMUM_LENGTH) url = null;
+    return { kind: prefill.kind, label: PREFILL_LABELS[prefill.kind] || PREFILL_LABELS.template, url };
   }
 
   // ---- Consent in stages (port of ConsentStages.swift) ------------------------------------------
@@ -1511,6 +1597,7 @@ var ScopeGuideEngine = (() => {
     suggestions,
     replacesGrant,
     planStages,
+    prefillLink,
   });
 })();
 

@@ -369,6 +369,19 @@
         link.textContent = href;
       }
 
+      // The provider form with this answer's permissions filled in; none when nothing changes.
+      const prefill = document.querySelector("[data-guide-prefill]");
+      if (prefill) {
+        const nothingToDo = resolution.grant && !resolution.grant.reconsent;
+        const link = nothingToDo ? null : E.prefillLink(model, resolution.scopeNames, resolution.selection);
+        const anchor = prefill.querySelector("[data-guide-prefill-url]");
+        setHidden(prefill, !link || link.url === null);
+        if (link && link.url !== null && anchor) {
+          anchor.setAttribute("href", link.url);
+          anchor.textContent = link.url;
+        }
+      }
+
       const report = document.querySelector("[data-guide-constraint-report]");
       if (report) {
         const lines = reportLines(model, resolution);
