@@ -101,6 +101,7 @@ enum ConnectorYAMLWriter {
         if let scopes = method.defaultScopes { pairs.append(("defaultScopes", string(scopes.map(\.rawValue).joined(separator: " ")))) }
         if method.scopeDelimiter != " " { pairs.append(("scopeDelimiter", string(method.scopeDelimiter))) }
         if let change = method.declaredGrantChange { pairs.append(("grantChange", string(change.rawValue))) }
+        if let text = method.grantChangeText { pairs.append(("grantChangeText", string(text))) }
         if let prefill = method.prefill {
             if prefill == Prefill(kind: prefill.kind) {
                 pairs.append(("prefill", string(prefill.kind.rawValue)))

@@ -148,6 +148,7 @@ struct CachedConnector: Hashable, Sendable {
         if let defaults = method.defaultScopes { table.write(defaults, to: &body) }
         body.write(string: method.scopeDelimiter)
         body.write(optional: method.declaredGrantChange?.rawValue)
+        body.write(optional: method.grantChangeText)
         body.write(optional: method.prefill?.kind.rawValue)
         if let prefill = method.prefill {
             body.write(optional: prefill.template)
@@ -205,6 +206,7 @@ struct CachedConnector: Hashable, Sendable {
         let delimiter = try reader.readString()
         // An unknown name (a cache from another build) decodes as undeclared, the default.
         let grantChange = try reader.readOptionalString().flatMap(GrantChange.init(rawValue:))
+        let grantChangeText = try reader.readOptionalString()
         var prefill: Prefill?
         if let kindName = try reader.readOptionalString() {
             guard let kind = PrefillKind(rawValue: kindName) else { throw .malformed }
@@ -247,7 +249,7 @@ struct CachedConnector: Hashable, Sendable {
         }
         return AuthMethod(
             key: key, kind: kind, label: label, grantType: grantType, authorizationURL: authorizationURL, tokenURL: tokenURL,
-            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, prefill: prefill, configFields: fieldLists[0], setupFields: fieldLists[1],
+            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, grantChangeText: grantChangeText, prefill: prefill, configFields: fieldLists[0], setupFields: fieldLists[1],
             supportLink: supportLink, guides: guides)
     }
 

@@ -68,6 +68,7 @@ extension ConnectorDecoder {
             defaultScopes: defaultScopes,
             scopeDelimiter: diagnostics.string(body["scopeDelimiter"], in: body, key: "scopeDelimiter") ?? " ",
             grantChange: grantChange,
+            grantChangeText: diagnostics.string(body["grantChangeText"], in: body, key: "grantChangeText"),
             prefill: prefill,
             configFields: decodeFields(body["configFields"]),
             setupFields: decodeFields(body["setupFields"]),

@@ -19,7 +19,7 @@ enum GuideKeys {
     static let variable = ["label", "example", "pattern", "description"]
     /// The body of an `authentication` item, `<methodKey>: {…}`.
     static let method = [
-        "type", "label", "grantType", "grantChange", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
+        "type", "label", "grantType", "grantChange", "grantChangeText", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
         "configFields", "setupFields", "support",
     ]
     /// A method's `prefill` written as a mapping (it may also be a kind's name).

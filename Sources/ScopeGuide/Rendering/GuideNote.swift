@@ -9,7 +9,7 @@ enum GuideNote: Hashable, Sendable {
     case alreadyGranted(scopes: [Scope], enables: [String])
     /// Whether the customer must authorize again, and whether some selected actions stay
     /// unavailable whatever they do (then "not needed" must not claim every action is enabled).
-    case reconsent(needed: Bool, someUnavailable: Bool, change: GrantChange = .incremental)
+    case reconsent(needed: Bool, someUnavailable: Bool, change: GrantChange = .incremental, text: String? = nil)
     /// Where the grant is replaced: granted scopes the new credential or grant will not hold.
     case dropped([Scope], change: GrantChange)
     /// Granted scopes no selected action needs.
@@ -49,7 +49,7 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.isOptimal { notes.append(.notMinimal) }
         if let grant = resolution.grant {
             notes.append(.alreadyGranted(scopes: resolution.constraints.granted, enables: labels(grant.enabled)))
-            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: grant.change))
+            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: grant.change, text: tailored.method.grantChangeText))
             if grant.change.replacesGrant {
                 if grant.reconsent, !grant.drop.isEmpty { notes.append(.dropped(grant.drop, change: grant.change)) }
             } else if !grant.unneeded.isEmpty {
@@ -84,8 +84,10 @@ enum GuideNote: Hashable, Sendable {
 
     /// What the customer must do at the provider, by how it changes a grant. Shared with the
     /// selector panel; guide-page.js words it the same.
-    static func reconsentText(needed: Bool, someUnavailable: Bool, change: GrantChange) -> String {
+    static func reconsentText(needed: Bool, someUnavailable: Bool, change: GrantChange, text: String? = nil) -> String {
         guard needed else { return reconsentNotNeeded(someUnavailable: someUnavailable) }
+        // The guide's own words for its provider, where it gives them.
+        if let text { return "needed: " + text }
         switch change {
         case .newCredential:
             return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed)."
@@ -132,8 +134,8 @@ enum GuideNote: Hashable, Sendable {
         case .alreadyGranted(let scopes, let enables):
             return ("Already granted:", names(scopes)
                 + (enables.isEmpty ? " (enables none of the selected actions)" : " (enables \(enables.joined(separator: ", ")))"))
-        case .reconsent(let needed, let someUnavailable, let change):
-            return ("Re-consent:", Self.reconsentText(needed: needed, someUnavailable: someUnavailable, change: change))
+        case .reconsent(let needed, let someUnavailable, let change, let text):
+            return ("Re-consent:", Self.reconsentText(needed: needed, someUnavailable: someUnavailable, change: change, text: text))
         case .dropped(let scopes, let change):
             return ("Dropped:", Self.droppedText(scopes, change: change))
         case .unneeded(let scopes):

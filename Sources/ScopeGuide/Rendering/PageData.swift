@@ -64,6 +64,7 @@ enum PageData {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
             members.append(("grantChange", JSONText.string(method.grantChange.rawValue)))
+            if let text = method.grantChangeText { members.append(("grantChangeText", JSONText.string(text))) }
             // The script builds the method's prefill link for the current selection as PrefillLink does.
             if let prefill = method.prefill {
                 members.append(("prefill", "{\"connectorName\":" + JSONText.string(connector.name) + ",\"encoding\":" + JSONText.string(prefill.encoding.rawValue)

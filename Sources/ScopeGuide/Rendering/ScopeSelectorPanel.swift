@@ -163,7 +163,7 @@ struct ScopeSelectorPanel {
             ("enabled", "Already enabled by the grant:", grant.map { $0.enabled.isEmpty ? "none of the selected actions" : labels($0.enabled) }),
             ("add", "Scopes to add:", grant.map { $0.add.isEmpty ? "nothing" : $0.add.map(\.rawValue).joined(separator: " ") }),
             ("reconsent", "Re-consent:", grant.map {
-                GuideNote.reconsentText(needed: $0.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: $0.change)
+                GuideNote.reconsentText(needed: $0.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: $0.change, text: tailored.method.grantChangeText)
             }),
             ("dropped", "Dropped:", grant.flatMap { $0.change.replacesGrant && $0.reconsent && !$0.drop.isEmpty ? GuideNote.droppedText($0.drop, change: $0.change) : nil }),
             ("unneeded", "Granted but not needed (candidates to revoke):", grant.flatMap { $0.change.replacesGrant || $0.unneeded.isEmpty ? nil : $0.unneeded.map(\.rawValue).joined(separator: " ") }),

@@ -38,7 +38,7 @@ import Testing
         #expect(answer["scopes"] as? [Int] == resolution.scopes.compactMap(graph.number(of:)) && answer["optimal"] as? Bool == true)
         #expect(object["levels"] as? [Int] == Fixtures.front.scopeDefinitions.map(\.privilege))
         #expect(Array(object.keys).sorted() == [
-            "actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "grantChange", "granted", "levels", "path", "refused", "resolution",
+            "actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "grantChange", "grantChangeText", "granted", "levels", "path", "refused", "resolution",
             "scopes", "selection", "separator", "variables", "whitelabel",
         ])
     }
@@ -69,6 +69,7 @@ import Testing
         var declaredVariables: [Declared]?
         var fullGuideScopes: [Int]
         var grantChange: String
+        var grantChangeText: String?
         var granted: [String]
         var levels: [Int]?
         var path: String
@@ -112,7 +113,7 @@ import Testing
             base: url.url.base, closures: graph.closures.map(\.members), connector: connector.key,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
             declaredVariables: hostile ? connector.variables.map { .init(name: $0.name, pattern: $0.pattern ?? Variable.defaultPattern) } : nil,
-            fullGuideScopes: full.compactMap(graph.number(of:)), grantChange: method.grantChange.rawValue, granted: url.constraints.granted.map(\.rawValue),
+            fullGuideScopes: full.compactMap(graph.number(of:)), grantChange: method.grantChange.rawValue, grantChangeText: method.grantChangeText, granted: url.constraints.granted.map(\.rawValue),
             levels: connector.scopeDefinitions.contains { $0.privilege != 1 } ? connector.scopeDefinitions.map(\.privilege) : nil,
             path: url.url.path, refused: url.constraints.refused.map(\.rawValue),
             resolution: .init(optimal: resolution.isOptimal, scopes: resolution.scopes.compactMap(graph.number(of:))), scopes: graph.scopes.map(\.rawValue),

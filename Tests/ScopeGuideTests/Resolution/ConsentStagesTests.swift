@@ -140,6 +140,24 @@ import Testing
         #expect(checkedStages == 800)
     }
 
+    @Test("Front with conversations:read granted: a new token with all three scopes, in the guide's own words, and the JSON's request")
+    func frontAcceptance() throws {
+        var request = try Fixtures.catalog.guide(connector: "front")
+        try request.select(["front_list_conversations", "front_create_contact", "front_send_message"])
+        try request.setConstraints(granted: ["conversations:read"], refused: [])
+        let renderer = GuideRenderer(catalog: Fixtures.catalog)
+        let report = ResolutionReport(renderer.tailor.guide(for: request), url: request.url)
+        #expect(report.grant?.grantChange == "new-credential")
+        #expect(report.grant?.request == ["contacts:write", "conversations:read", "messages:send"])
+        let markdown = renderer.render(request, as: .markdown)
+        #expect(markdown.contains("contacts:write conversations:read messages:send\n```"))
+        #expect(markdown.contains("**Re-consent:** needed: Front cannot change an existing token's permissions. Create a new API token with every scope to grant"))
+        #expect(markdown.contains("then delete the old token"))
+        #expect(markdown.contains("## Create an API Token"))
+        let page = renderer.render(request, as: .html)
+        #expect(page.contains("\"grantChangeText\":\"Front cannot change"))
+    }
+
     @Test("Everything already granted: the guide says nothing needs to change and shows no creation step")
     func nothingToChange() throws {
         var request = try Fixtures.catalog.guide(connector: "front")

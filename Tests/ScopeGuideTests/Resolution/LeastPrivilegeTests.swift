@@ -263,7 +263,7 @@ extension LeastPrivilegeTests {
         let markdown = renderer.render(url, as: .markdown)
         let html = renderer.render(url, as: .html)
         #expect(markdown.contains("**Already granted:** conversations:read (enables List Conversations)"))
-        #expect(markdown.contains("**Re-consent:** needed: create a new credential with all the scopes to grant, then replace the old one"))
+        #expect(markdown.contains("**Re-consent:** needed: Front cannot change an existing token's permissions. Create a new API token with every scope to grant"))
         #expect(markdown.contains("**Unavailable:** List Tags"))
         #expect(markdown.contains("``` text\nconversations:read messages:send\n```"))
         #expect(html.contains("<strong>Already granted:</strong> conversations:read (enables List Conversations)"))

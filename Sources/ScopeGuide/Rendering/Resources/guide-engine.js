@@ -160,6 +160,7 @@ var ScopeGuideEngine = (() => {
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
       resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
       prefill: data.prefill && typeof data.prefill === "object" ? data.prefill : null,
+      grantChangeText: typeof data.grantChangeText === "string" ? data.grantChangeText : null,
       granters,
       weights,
       bigWeights,

@@ -116,8 +116,9 @@
 
   /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
   /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
-  function reconsentText(needed, someUnavailable, change) {
+  function reconsentText(needed, someUnavailable, change, text) {
     if (!needed) return reconsentNotNeeded(someUnavailable);
+    if (typeof text === "string") return "needed: " + text;
     switch (change) {
       case "new-credential":
         return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
@@ -142,7 +143,7 @@
     return [
       ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
       ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
+      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change, model.grantChangeText) : null],
       ["dropped", grant && E.replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
       ["unneeded", grant && !E.replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
       ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],

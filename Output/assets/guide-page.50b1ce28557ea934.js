@@ -160,6 +160,7 @@ var ScopeGuideEngine = (() => {
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
       resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
       prefill: data.prefill && typeof data.prefill === "object" ? data.prefill : null,
+      grantChangeText: typeof data.grantChangeText === "string" ? data.grantChangeText : null,
       granters,
       weights,
       bigWeights,
@@ -1720,8 +1721,9 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
 
   /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
   /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
-  function reconsentText(needed, someUnavailable, change) {
+  function reconsentText(needed, someUnavailable, change, text) {
     if (!needed) return reconsentNotNeeded(someUnavailable);
+    if (typeof text === "string") return "needed: " + text;
     switch (change) {
       case "new-credential":
         return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
@@ -1746,7 +1748,7 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     return [
       ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
       ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
+      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change, model.grantChangeText) : null],
       ["dropped", grant && E.replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
       ["unneeded", grant && !E.replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
       ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
