@@ -146,20 +146,19 @@ struct ScopeSelectorPanel {
         return html + "</div>\n</section>\n"
     }
 
-    /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
-    /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
-    /// the answer; a page without script could not use them), and the report of the resolution
-    /// under the boxes: what the grant enables, what to add, re-consent, what could be revoked,
-    /// what is unavailable. The script writes the same lines (`reportLines` in guide-page.js).
-    private func constraintsHTML() -> String {
-        let e = HTMLEscaping.escape
+    /// The report under the "Already granted" and "Cannot grant" boxes, line by line: its key
+    /// (`data-guide-report`), label and text, `nil` for a line not shown. What the grant enables,
+    /// what to add, re-consent, what replacing the grant drops or what could be revoked, what is
+    /// unavailable. The page script writes the same lines (`reportLines` in guide-engine.js,
+    /// held to these by the engine vectors, reportLines.json).
+    static func reportLines(for tailored: TailoredGuide) -> [(key: String, label: String, text: String?)] {
         let resolution = tailored.resolution
         let labels = { (ids: [ActionID]) in
             let set = Set(ids)
-            return self.tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
+            return tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
         }
         let grant = resolution.grant
-        let lines: [(key: String, label: String, text: String?)] = [
+        return [
             ("enabled", "Already enabled by the grant:", grant.map { $0.enabled.isEmpty ? "none of the selected actions" : labels($0.enabled) }),
             ("add", "Scopes to add:", grant.map { $0.add.isEmpty ? "nothing" : $0.add.map(\.rawValue).joined(separator: " ") }),
             ("reconsent", "Re-consent:", grant.map {
@@ -169,6 +168,15 @@ struct ScopeSelectorPanel {
             ("unneeded", "Granted but not needed (candidates to revoke):", grant.flatMap { $0.change.replacesGrant || $0.unneeded.isEmpty ? nil : $0.unneeded.map(\.rawValue).joined(separator: " ") }),
             ("unavailable", "Unavailable (every way needs a refused scope):", resolution.unavailable.isEmpty ? nil : labels(resolution.unavailable)),
         ]
+    }
+
+    /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
+    /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
+    /// the answer; a page without script could not use them), and the report of the resolution
+    /// under the boxes (``reportLines(for:)``).
+    private func constraintsHTML() -> String {
+        let e = HTMLEscaping.escape
+        let lines = Self.reportLines(for: tailored)
         var html = """
             <div class="sg-constraints">
             <div class="sg-column sg-grow">

@@ -108,48 +108,6 @@
 
   const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
 
-  /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
-  const reconsentNotNeeded = (someUnavailable) =>
-    someUnavailable
-      ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
-      : "not needed: the existing grant enables every selected action.";
-
-  /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
-  /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
-  function reconsentText(needed, someUnavailable, change, text) {
-    if (!needed) return reconsentNotNeeded(someUnavailable);
-    if (typeof text === "string") return "needed: " + text;
-    switch (change) {
-      case "new-credential":
-        return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
-      case "reauthorize":
-        return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested.";
-      case "edit":
-        return "needed: add the scopes to add to the existing credential, keeping the ones it has.";
-      default:
-        return "needed: the customer must authorize again with the scopes to add.";
-    }
-  }
-
-  /** GuideNote.droppedText: granted scopes that replacing the grant loses. */
-  function droppedText(scopes, change) {
-    const what = change === "new-credential" ? "The new credential will not have" : "The new grant will not hold";
-    return `${what} ${scopes.join(" ")}: no selected action needs ${scopes.length === 1 ? "it" : "them"}.`;
-  }
-
-  function reportLines(model, resolution) {
-    const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
-    const grant = resolution.grant;
-    return [
-      ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
-      ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change, model.grantChangeText) : null],
-      ["dropped", grant && E.replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
-      ["unneeded", grant && !E.replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
-      ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
-    ];
-  }
-
   function init() {
     const root = document.documentElement;
     if (root.dataset.guideReady === "1") return; // the script was included twice
@@ -385,7 +343,7 @@
 
       const report = document.querySelector("[data-guide-constraint-report]");
       if (report) {
-        const lines = reportLines(model, resolution);
+        const lines = E.reportLines(model, resolution);
         for (const [key, value] of lines) {
           const line = report.querySelector(`[data-guide-report="${key}"]`);
           if (!line) continue;

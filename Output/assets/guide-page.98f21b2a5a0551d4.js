@@ -8,8 +8,11 @@
  * matching the variable's pattern as ICU reads it, reported with the engine's messages). The
  * search is a line-by-line port of Resolution/MinimalScopeSearch.swift (options, forced base,
  * independent groups, memo, bounds, node and work budgets), so the two agree even where a budget
- * runs out; the shared engine vectors (EngineVectors.swift, replayed by scripts/engine-vectors.js
- * in Node and Chromium) check it, and the variable checks. Keep the two in step.
+ * runs out. It also writes the grant report's lines and the provider links (authorize URL,
+ * prefilled credential forms). The committed engine vectors (Tests/ScopeGuideTests/Fixtures/
+ * engine-vectors, the Swift engine's answers, replayed by scripts/engine-vectors.js in Node and
+ * Chromium) check every function exported here; keep the two in step, and give a new function
+ * its vectors (DocC: "Architecture", The engine vectors).
  *
  * The page ships this file followed by guide-page.js (the DOM glue) as one script
  * (`PageAssets.script`); Node loads this file alone.
@@ -71,7 +74,57 @@ var ScopeGuideEngine = (() => {
   /** Unicode White_Space, what Swift's `Character.isWhitespace` tests (not JS `trim`'s set). */
   const WHITESPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   const TRIM = new RegExp(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`, "g");
-  const trimWhitespace = (text) => text.replace(TRIM, "");
+  const WHITESPACE_FIRST = new RegExp(`^[${WHITESPACE}]`);
+  const isASCII = (text) => /^[\x00-\x7f]*$/.test(text);
+
+  // Swift reads text as Characters (grapheme clusters): a comma followed by a combining mark
+  // is one Character and not a comma, and a Character is white space when its first scalar is
+  // (so a space followed by a combining mark is white space, mark and all). ASCII text, which
+  // URLs and most names are, is one Character per code unit (CR LF aside, which changes nothing
+  // here) and takes the quick path.
+
+  /** Character.isWhitespace: the Character's first scalar is Unicode White_Space. */
+  const isWhitespaceCharacter = (c) => WHITESPACE_FIRST.test(c);
+
+  /** Swift's `trimmingWhitespace`: without leading and trailing white-space Characters. */
+  function trimWhitespace(text) {
+    if (isASCII(text)) return text.replace(TRIM, "");
+    const characters = characterList(text);
+    let start = 0;
+    let end = characters.length;
+    while (start < end && isWhitespaceCharacter(characters[start])) start += 1;
+    while (end > start && isWhitespaceCharacter(characters[end - 1])) end -= 1;
+    return characters.slice(start, end).join("");
+  }
+
+  /** Swift's `split(whereSeparator:)` on Characters: the non-empty runs between separators. */
+  function splitCharacters(text, isSeparator) {
+    const pieces = [];
+    let current = "";
+    for (const c of characterList(text)) {
+      if (!isSeparator(c)) current += c;
+      else if (current !== "") {
+        pieces.push(current);
+        current = "";
+      }
+    }
+    if (current !== "") pieces.push(current);
+    return pieces;
+  }
+
+  /** The text before and after its first `separator` Character, or `[text]` when it has none. */
+  function splitAtFirst(text, separator) {
+    if (isASCII(text)) {
+      const at = text.indexOf(separator);
+      return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+    }
+    const characters = characterList(text);
+    const at = characters.indexOf(separator);
+    return at < 0 ? [text] : [characters.slice(0, at).join(""), characters.slice(at + 1).join("")];
+  }
+
+  /** Swift's `lowercased()`: each scalar's lowercase mapping alone (no final-sigma rule). */
+  const lowercased = (text) => (isASCII(text) ? text.toLowerCase() : Array.from(text, (c) => c.toLowerCase()).join(""));
 
   /** A comma-separated attribute value as names (trimmed, empty items dropped). */
   const parseList = (text) => (text == null ? [] : String(text).split(",").map(trimWhitespace).filter(Boolean));
@@ -196,10 +249,50 @@ var ScopeGuideEngine = (() => {
     return { weights, bigWeights: true };
   }
 
+  /**
+   * The position of the action `id` names, as Swift's dictionaries find it: by canonical
+   * equivalence ("é" and "e\u0301" are one id), the first of equal ids. `undefined` if none.
+   */
+  function actionPosition(model, id) {
+    const exact = model.actionIndex.get(id);
+    if (exact !== undefined) return exact;
+    if (!model.actionIndexNFC) {
+      model.actionIndexNFC = new Map();
+      model.actions.forEach((a, i) => model.actionIndexNFC.has(nfc(a.id)) || model.actionIndexNFC.set(nfc(a.id), i));
+    }
+    return model.actionIndexNFC.get(nfc(String(id)));
+  }
+
+  /** The position of the scope `name` names, found as ``actionPosition`` finds actions. */
+  function scopePosition(model, name) {
+    const exact = model.scopeIndex.get(name);
+    if (exact !== undefined) return exact;
+    if (!model.scopeIndexNFC) {
+      model.scopeIndexNFC = new Map();
+      model.scopes.forEach((scope, i) => model.scopeIndexNFC.has(nfc(scope)) || model.scopeIndexNFC.set(nfc(scope), i));
+    }
+    return model.scopeIndexNFC.get(nfc(String(name)));
+  }
+
+  /** `texts` without repeats, canonical equivalents counting as repeats (as a Swift `Set<String>`). */
+  function uniqueText(texts) {
+    const seen = new Set();
+    return texts.filter((text) => {
+      const key = isASCII(text) ? text : nfc(text);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   /** Known ids of `ids`, deduplicated, in catalogue order (Swift's `Selection`). */
   const normalizeSelection = (model, ids) => {
-    const wanted = new Set(ids || []);
-    return model.actions.filter((a, i) => wanted.has(a.id) && model.actionIndex.get(a.id) === i).map((a) => a.id);
+    const positions = new Set();
+    for (const id of ids || []) {
+      const position = actionPosition(model, id);
+      if (position !== undefined) positions.add(position);
+    }
+    return [...positions].sort(ascending).map((p) => model.actions[p].id);
   };
 
   // ---- Minimal-scope search (port of MinimalScopeSearch.swift) ----------------------------------
@@ -648,16 +741,23 @@ var ScopeGuideEngine = (() => {
    * (GuideURL.setConstraints).
    */
   function normalizeScopes(model, names) {
-    const wanted = new Set(names || []);
-    const known = [];
-    for (let i = 0; i < model.definedCount; i++) if (wanted.has(model.scopes[i]) && model.scopeIndex.get(model.scopes[i]) === i) known.push(model.scopes[i]);
-    const unknown = [...wanted].filter((name) => !(model.scopeIndex.get(name) < model.definedCount));
-    return { known, unknown };
+    const positions = new Set();
+    const unknown = [];
+    for (const name of names || []) {
+      const position = scopePosition(model, name);
+      if (position !== undefined && position < model.definedCount) positions.add(position);
+      else unknown.push(name);
+    }
+    return { known: [...positions].sort(ascending).map((p) => model.scopes[p]), unknown: uniqueText(unknown) };
   }
 
   /** Scope names in a list written with any of the five separators (GuideURL.scopeNames). */
   const SCOPE_LIST_SPLIT = new RegExp(`[,;|${WHITESPACE}]+`, "u");
-  const scopeNames = (text) => String(text ?? "").split(SCOPE_LIST_SPLIT).filter(Boolean);
+  const isScopeListSeparator = (c) => c === "," || c === ";" || c === "|" || isWhitespaceCharacter(c);
+  const scopeNames = (text) => {
+    const list = String(text ?? "");
+    return isASCII(list) ? list.split(SCOPE_LIST_SPLIT).filter(Boolean) : splitCharacters(list, isScopeListSeparator);
+  };
 
   /**
    * Resolves a selection of action ids (unknown ids ignored; order and duplicates do not matter).
@@ -1043,6 +1143,53 @@ var ScopeGuideEngine = (() => {
   const scopesText = (model, resolution, separator) =>
     resolution.scopeNames.join(isSeparator(separator) ? SEPARATORS[separator] : " ");
 
+  // ---- The grant report (port of ScopeSelectorPanel.reportLines, GuideNote) -------------------
+
+  /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
+  const reconsentNotNeeded = (someUnavailable) =>
+    someUnavailable
+      ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
+      : "not needed: the existing grant enables every selected action.";
+
+  /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
+  function reconsentText(needed, someUnavailable, change) {
+    if (!needed) return reconsentNotNeeded(someUnavailable);
+    switch (change) {
+      case "new-credential":
+        return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
+      case "reauthorize":
+        return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested.";
+      case "edit":
+        return "needed: add the scopes to add to the existing credential, keeping the ones it has.";
+      default:
+        return "needed: the customer must authorize again with the scopes to add.";
+    }
+  }
+
+  /** GuideNote.droppedText: granted scopes that replacing the grant loses. */
+  function droppedText(scopes, change) {
+    const what = change === "new-credential" ? "The new credential will not have" : "The new grant will not hold";
+    return `${what} ${scopes.join(" ")}: no selected action needs ${scopes.length === 1 ? "it" : "them"}.`;
+  }
+
+  /**
+   * The report under the "Already granted" and "Cannot grant" boxes, as ScopeSelectorPanel
+   * writes it: `[key, text | null]` per line (`null`: the line is hidden), for enabled, add,
+   * reconsent, dropped, unneeded and unavailable.
+   */
+  function reportLines(model, resolution) {
+    const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
+    const grant = resolution.grant;
+    return [
+      ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
+      ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
+      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
+      ["dropped", grant && replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
+      ["unneeded", grant && !replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
+      ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
+    ];
+  }
+
   // ---- Encoding (port of FormEncoding.swift) ----------------------------------------------------
 
   const percent = (byte) => "%" + byte.toString(16).toUpperCase().padStart(2, "0");
@@ -1093,7 +1240,7 @@ var ScopeGuideEngine = (() => {
   // A `var.<name>=` value is kept only when the engine would take it: the connector declares the
   // name and the value matches the variable's pattern in full (one line of at most 200
   // characters when it has none); otherwise it is reported with the engine's message and left
-  // out of the dynamic URL. The shared variable vectors (EngineVectors.variableCorpus) check both.
+  // out of the dynamic URL. The engine vectors (variables.json) check both.
 
   /** Variable.defaultPattern and maximumDefaultLength: the engine's message names the length. */
   const DEFAULT_VARIABLE_PATTERN = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,200}";
@@ -1131,18 +1278,32 @@ var ScopeGuideEngine = (() => {
   function shortened(text) {
     const bytes = utf8(text).length;
     if (bytes <= 200) return text;
-    let prefix = "";
-    const segmenter = graphemes();
-    if (segmenter) {
-      let count = 0;
-      for (const { segment } of segmenter.segment(text)) {
-        if (count++ === 100) break;
-        prefix += segment;
-      }
-    } else {
-      prefix = Array.from(text).slice(0, 100).join("");
+    return `${prefixCharacters(text, 100)}\u2026 (${bytes} bytes)`;
+  }
+
+  /** The text's Characters: grapheme clusters as Swift counts them (code points, CR LF as one, where this host has no Intl.Segmenter). */
+  function characterList(text) {
+    const segmenter = /^[\x00-\x7f]*$/.test(text) ? null : graphemes();
+    if (segmenter) return Array.from(segmenter.segment(text), ({ segment }) => segment);
+    const list = [];
+    for (const c of text) {
+      if (c === "\n" && list[list.length - 1] === "\r") list[list.length - 1] = "\r\n";
+      else list.push(c);
     }
-    return `${prefix}\u2026 (${bytes} bytes)`;
+    return list;
+  }
+
+  /** Swift's `prefix(count)` of a String: the first `count` Characters. */
+  function prefixCharacters(text, count) {
+    let prefix = "";
+    let taken = 0;
+    const segmenter = graphemes();
+    if (!segmenter) return Array.from(text).slice(0, count).join("");
+    for (const { segment } of segmenter.segment(text)) {
+      if (taken++ === count) break;
+      prefix += segment;
+    }
+    return prefix;
   }
 
   /**
@@ -1329,43 +1490,86 @@ var ScopeGuideEngine = (() => {
     return model.base + model.path + (query ? "?" + query : "");
   };
 
-  /** Levenshtein distance over code-point arrays. */
-  function editDistance(a, b) {
+  /**
+   * Levenshtein distance over code-point arrays; once every entry of a row exceeds `cutoff`
+   * the answer is `cutoff + 1` (as NameSuggestions.editDistance).
+   */
+  function editDistance(a, b, cutoff = Infinity) {
     if (a.length === 0) return b.length;
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     let current = previous.slice();
     for (let i = 1; i <= a.length; i++) {
       current[0] = i;
+      let rowMinimum = i;
+      const x = a[i - 1];
       for (let j = 1; j <= b.length; j++) {
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        // Math.min spelled out: this loop is the suggestions' whole cost.
+        const deletion = previous[j] + 1;
+        const insertion = current[j - 1] + 1;
+        const substitution = previous[j - 1] + (x === b[j - 1] ? 0 : 1);
+        const best = deletion < insertion ? (deletion < substitution ? deletion : substitution) : insertion < substitution ? insertion : substitution;
+        current[j] = best;
+        if (best < rowMinimum) rowMinimum = best;
       }
+      if (rowMinimum > cutoff) return cutoff + 1;
       [previous, current] = [current, previous];
     }
     return previous[b.length];
   }
 
   const MAXIMUM_SUGGESTED_NAME_LENGTH = 256;
+  /** NameSuggestions.maximumNamesSuggestedFor: how many unknown names of one query get suggestions. */
+  const MAXIMUM_NAMES_SUGGESTED_FOR = 5;
+  /** SelectionError's description lists this many unknown ids, then how many more. */
+  const MAXIMUM_UNKNOWN_ACTIONS_LISTED = 20;
 
-  /** Up to three candidates nearest to a mistyped name (port of NameSuggestions.swift). */
+  /**
+   * Up to three candidates nearest to a mistyped name by edit distance, nearest first, ties in
+   * candidate order; further than a quarter of the name's length (at least 2) only when one
+   * contains the other (port of NameSuggestions.swift).
+   */
   function suggestions(name, candidates) {
-    const lowered = name.toLowerCase();
+    const lowered = lowercased(name);
     const target = Array.from(lowered);
     // As NameSuggestions.maximumNameLength: an empty or a very long name gets none (its edit
     // distance to every candidate would cost its length each).
     if (target.length === 0 || target.length > MAXIMUM_SUGGESTED_NAME_LENGTH) return [];
     const threshold = Math.max(2, Math.floor(target.length / 4));
-    return candidates
-      .map((candidate, index) => {
-        const other = candidate.toLowerCase();
-        const distance = editDistance(target, Array.from(other));
-        const related = other.length > 0 && (other.includes(lowered) || lowered.includes(other));
-        if (distance > threshold && !related) return null;
-        return { rank: related ? Math.min(distance, threshold) : distance, index, candidate };
-      })
-      .filter(Boolean)
+    const ranked = [];
+    candidates.forEach((candidate, index) => {
+      const other = lowercased(candidate);
+      const scalars = Array.from(other);
+      const related = scalars.length > 0 && (other.includes(lowered) || lowered.includes(other));
+      // The distance is at least the difference in length: most candidates are out at once.
+      if (!related && Math.abs(target.length - scalars.length) > threshold) return;
+      const distance = editDistance(target, scalars, threshold);
+      if (distance > threshold && !related) return;
+      ranked.push({ rank: Math.min(distance, threshold), index, candidate });
+    });
+    return ranked
       .sort((x, y) => x.rank - y.rank || x.index - y.index)
       .slice(0, 3)
       .map((entry) => entry.candidate);
+  }
+
+  /**
+   * Selection's suggestions for an unknown action id: the ids of the actions whose labels are
+   * nearest (a label given for an id), then the nearest ids; at most three, no repeats.
+   */
+  function actionSuggestions(model, id) {
+    if (!model.loweredLabels) model.loweredLabels = model.actions.map((a) => lowercased(a.label));
+    const byLabel = suggestions(lowercased(id), model.loweredLabels).flatMap((label) =>
+      model.actions.filter((_, i) => sameText(model.loweredLabels[i], label)).map((a) => a.id)
+    );
+    const seen = new Set();
+    return [...byLabel, ...suggestions(id, model.actions.map((a) => a.id))]
+      .filter((candidate) => {
+        const key = nfc(candidate);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 3);
   }
 
   /** A value quoted as the engine's messages quote it: abbreviated when long. */
@@ -1396,15 +1600,18 @@ var ScopeGuideEngine = (() => {
       if (!conflicts.has(name)) report("conflictingParameter", name, `parameter ${quoted(name)} is given more than once with different values`);
       conflicts.add(name);
     };
-    for (const parameter of text.split("&")) {
+    // Split on Characters as the engine splits (a page's query is ASCII; a pasted one may not be).
+    const parameters = isASCII(text) ? text.split("&") : splitCharacters(text, (c) => c === "&");
+    for (const parameter of parameters) {
       if (parameter.length === 0) continue;
-      const equals = parameter.indexOf("=");
-      const name = decodeComponent(equals >= 0 ? parameter.slice(0, equals) : parameter);
-      const value = decodeComponent(equals >= 0 ? parameter.slice(equals + 1) : "");
+      const [rawName, rawValue = ""] = splitAtFirst(parameter, "=");
+      const name = decodeComponent(rawName);
+      const value = decodeComponent(rawValue);
       if (name === null || value === null) {
         report("malformedEncoding", parameter, `malformed percent-encoding in ${quoted(parameter)}`);
       } else if (name === "actions") {
         hasActions = true;
+<<<<<<<< HEAD:Output/assets/guide-page.50b1ce28557ea934.js
         ids.push(...value.split(",").map(trimWhitespace).filter(Boolean));
       } else if (name === "stages") {
         // Split before decoding, so an id holding an encoded `;` or `,` stays one id.
@@ -1415,11 +1622,15 @@ var ScopeGuideEngine = (() => {
         } else {
           stageLists = (stageLists || []).concat(parsed.map((stage) => stage.map(trimWhitespace).filter(Boolean)));
         }
+========
+        const items = isASCII(value) ? value.split(",") : splitCharacters(value, (c) => c === ",");
+        ids.push(...items.map(trimWhitespace).filter(Boolean));
+>>>>>>>> engine-vectors:Output/assets/guide-page.98f21b2a5a0551d4.js
       } else if (name === "separator") {
-        if (separatorValue !== null && separatorValue !== value) conflicting(name);
+        if (separatorValue !== null && !sameText(separatorValue, value)) conflicting(name);
         else separatorValue = value;
       } else if (name === "whitelabel") {
-        if (whitelabelValue !== null && whitelabelValue !== value) conflicting(name);
+        if (whitelabelValue !== null && !sameText(whitelabelValue, value)) conflicting(name);
         else whitelabelValue = value;
       } else if (name === "granted") {
         hasGranted = true;
@@ -1439,6 +1650,7 @@ var ScopeGuideEngine = (() => {
       }
     }
 
+<<<<<<<< HEAD:Output/assets/guide-page.50b1ce28557ea934.js
     const catalogueIds = model.actions.map((a) => a.id);
     const labels = model.actions.map((a) => a.label.toLowerCase());
     const reportUnknown = (unknown) => {
@@ -1504,6 +1716,18 @@ var ScopeGuideEngine = (() => {
     } else {
       unknownActions = [...new Set(ids.filter((id) => !model.actionIndex.has(id)))];
       reportUnknown(unknownActions);
+========
+    // SelectionError's lines: the first 20 unknown ids, the first five with suggestions, then a count.
+    const unknownActions = uniqueText(ids.filter((id) => actionPosition(model, id) === undefined));
+    unknownActions.slice(0, MAXIMUM_UNKNOWN_ACTIONS_LISTED).forEach((id, index) => {
+      const near = index < MAXIMUM_NAMES_SUGGESTED_FOR ? actionSuggestions(model, id) : [];
+      const hint = near.length === 0 ? "" : "; did you mean " + near.map((n) => `"${n}"`).join(", ") + "?";
+      report("unknownAction", id, `unknown action ${quoted(id)} for connector "${model.connector}"${hint}`);
+    });
+    if (unknownActions.length > MAXIMUM_UNKNOWN_ACTIONS_LISTED) {
+      const more = unknownActions.length - MAXIMUM_UNKNOWN_ACTIONS_LISTED;
+      report("unknownAction", "", `\u2026 and ${more} more unknown actions`);
+>>>>>>>> engine-vectors:Output/assets/guide-page.98f21b2a5a0551d4.js
     }
     // Unknown scopes are reported and left out; a scope both granted and refused is refused
     // (refusal wins, as in the engine), and reported: the engine's URLs refuse such a request.
@@ -1511,7 +1735,7 @@ var ScopeGuideEngine = (() => {
     const granted = normalizeScopes(model, grantedNames);
     const refused = normalizeScopes(model, refusedNames);
     if (granted.unknown.length + refused.unknown.length > 0) {
-      const unknown = [...new Set([...granted.unknown, ...refused.unknown])];
+      const unknown = uniqueText([...granted.unknown, ...refused.unknown]);
       report("unknownScopes", unknown.join(","), unknownScopesMessage(model, unknown, definedNames));
     }
     const both = granted.known.find((name) => refused.known.includes(name));
@@ -1569,6 +1793,67 @@ var ScopeGuideEngine = (() => {
     return base + (base.includes("?") ? "&" : "?") + parts.join("&");
   }
 
+  // ---- Prefill links (port of PrefillLink.swift) -----------------------------------------------
+
+  const PREFILL_MAXIMUM_LENGTH = 8000;
+  const PREFILL_RANK = Object.freeze({ read: 1, write: 2, admin: 3 });
+
+  /**
+   * The link that opens the provider's credential form (`kind`: `github-fine-grained-pat` or
+   * `github-classic-pat`) with `scopeNames` filled in, `name` and `description` cut to GitHub's
+   * 40 and 1,024 characters; `null` when there is nothing to fill in, the kind is unknown, or the
+   * link would be longer than 8,000 bytes.
+   */
+  function prefillLink(kind, scopeNames, name, description) {
+    if (scopeNames.length === 0) return null;
+    const cutName = prefixCharacters(String(name), 40);
+    const cutDescription = prefixCharacters(String(description), 1024);
+    if (kind === "github-fine-grained-pat") {
+      // The highest level each permission is requested at, keyed as Swift keys a dictionary
+      // (canonical equivalence), named as first written.
+      const levels = new Map();
+      for (const scope of scopeNames) {
+        const parts = splitOnce(scope, ":");
+        if (parts === null || !Object.prototype.hasOwnProperty.call(PREFILL_RANK, parts[1])) continue;
+        const key = nfc(parts[0]);
+        const known = levels.get(key);
+        if (!known) levels.set(key, { name: parts[0], level: parts[1] });
+        else if (PREFILL_RANK[parts[1]] > PREFILL_RANK[known.level]) known.level = parts[1];
+      }
+      if (levels.size === 0) return null;
+      const parameters = [["name", cutName], ["description", cutDescription], ...[...levels.values()].map((p) => [p.name, p.level])];
+      return finishedPrefill("https://github.com/settings/personal-access-tokens/new", parameters);
+    }
+    if (kind === "github-classic-pat") {
+      return finishedPrefill("https://github.com/settings/tokens/new", [["scopes", scopeNames.join(",")], ["description", cutDescription]]);
+    }
+    return null;
+  }
+
+  /**
+   * Swift's `split(separator:maxSplits: 1)` on Characters, empty pieces left out (an empty
+   * piece does not count as the one split): `[before, rest]`, or `null` when that is not two.
+   */
+  function splitOnce(text, separator) {
+    const pieces = [];
+    let current = "";
+    for (const c of characterList(text)) {
+      if (c === separator && pieces.length === 0) {
+        if (current !== "") pieces.push(current);
+        current = "";
+      } else {
+        current += c;
+      }
+    }
+    if (current !== "") pieces.push(current);
+    return pieces.length === 2 ? pieces : null;
+  }
+
+  function finishedPrefill(base, parameters) {
+    const url = base + "?" + parameters.map(([key, value]) => `${key}=${formEncode(value)}`).join("&");
+    return utf8(url).length <= PREFILL_MAXIMUM_LENGTH ? url : null;
+  }
+
   return Object.freeze({
     NODE_BUDGET,
     WORK_BUDGET,
@@ -1597,7 +1882,11 @@ var ScopeGuideEngine = (() => {
     authorizeURL,
     suggestions,
     replacesGrant,
+<<<<<<<< HEAD:Output/assets/guide-page.50b1ce28557ea934.js
     planStages,
+========
+    reportLines,
+>>>>>>>> engine-vectors:Output/assets/guide-page.98f21b2a5a0551d4.js
     prefillLink,
   });
 })();
@@ -1713,6 +2002,7 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
 
   const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
 
+<<<<<<<< HEAD:Output/assets/guide-page.50b1ce28557ea934.js
   /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
   const reconsentNotNeeded = (someUnavailable) =>
     someUnavailable
@@ -1755,6 +2045,8 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     ];
   }
 
+========
+>>>>>>>> engine-vectors:Output/assets/guide-page.98f21b2a5a0551d4.js
   function init() {
     const root = document.documentElement;
     if (root.dataset.guideReady === "1") return; // the script was included twice
@@ -1990,7 +2282,7 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
 
       const report = document.querySelector("[data-guide-constraint-report]");
       if (report) {
-        const lines = reportLines(model, resolution);
+        const lines = E.reportLines(model, resolution);
         for (const [key, value] of lines) {
           const line = report.querySelector(`[data-guide-report="${key}"]`);
           if (!line) continue;
