@@ -21,7 +21,7 @@ struct GuidePage {
     }
 
     func html(assets: PageAssets.Placement = .inline) -> String {
-        let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows)
+        let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows, graph: shared.graph)
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
             flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)

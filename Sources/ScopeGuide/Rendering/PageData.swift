@@ -15,8 +15,9 @@ import Foundation
 /// defined scope its privilege level, when some scope is not at level 1), `path`, `resolution`
 /// (the engine's answer for this page's selection and constraints: `scopes` as indices and
 /// `optimal`, which the script shows on load instead of searching again), `scopes` (defined scopes
-/// in display order, then undefined ones wildcards grant), `selection`, `separator`, `variables`,
-/// `whitelabel`.
+/// in display order, then undefined ones wildcards grant), `scopeDescriptions` (per defined scope
+/// its description, `""` for none, when some scope has one: the panel's scope list and search
+/// show them), `selection`, `separator`, `variables`, `whitelabel`.
 ///
 /// The JSON is safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped as
 /// `\u003c`…, so no text from a guide can close the element.
@@ -52,6 +53,9 @@ enum PageData {
             // The script derives the weights from the levels as PrivilegeWeights does.
             if connector.scopeDefinitions.contains(where: { $0.privilege != 1 }) {
                 members.append(("levels", JSONText.integers(connector.scopeDefinitions.map(\.privilege))))
+            }
+            if connector.scopeDefinitions.contains(where: { !($0.description ?? "").isEmpty }) {
+                members.append(("scopeDescriptions", JSONText.array(connector.scopeDefinitions) { JSONText.string($0.description ?? "") }))
             }
             // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
             // static page never shows a dynamic URL the engine refuses.

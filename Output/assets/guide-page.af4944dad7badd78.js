@@ -1858,9 +1858,11 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
  * `?actions=`, `granted=`, `without=` and the `var.<name>` values the engine would take
  * (reporting the others, which it leaves out of the dynamic URL), shows the engine's answer that
  * the page carries when the address asks for the page's own state (searching only when it
- * changes), lists the selected actions and the first matches of the search, and keeps the
- * `data-guide-*` elements in step. It writes text and attributes only, never HTML. Nothing here
- * decides what a guide says: that is the engine's, checked against Swift by the shared vectors.
+ * changes), lists the selected actions and the first matches of the search (over actions and
+ * scopes), summarises the selection as removable chips, checks the guide variables' inputs as the
+ * engine does, and keeps the `data-guide-*` elements in step. It writes text and attributes (and
+ * elements made with `createElement`), never HTML. Nothing here decides what a guide says: that
+ * is the engine's, checked against Swift by the shared vectors.
  */
 "use strict";
 
@@ -1960,6 +1962,67 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
 
   const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
 
+  /** ScopeSelectorPanel.selectionCount. */
+  const selectionCount = (count) =>
+    count === 0 ? "No actions selected: the guide shows every step" : count === 1 ? "1 action selected" : `${grouped(count)} actions selected`;
+
+  /** ScopeSelectorPanel.constraintsSummary: ": 2 granted, 1 refused", or "". */
+  function constraintsSummary(granted, refused) {
+    const parts = [];
+    if (granted > 0) parts.push(`${grouped(granted)} granted`);
+    if (refused > 0) parts.push(`${grouped(refused)} refused`);
+    return parts.length === 0 ? "" : ": " + parts.join(", ");
+  }
+
+  /** An element with a class and text (never HTML). */
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text != null) made.textContent = text;
+    return made;
+  }
+
+  /** A selected action's chip, the markup ScopeSelectorPanel.selectionSummaryHTML writes. */
+  function makeChip(action) {
+    const chip = element("button", "sg-chip sg-chip-remove");
+    chip.type = "button";
+    chip.setAttribute("data-guide-deselect", action.id);
+    chip.setAttribute("title", `Remove ${action.id} from the selection`);
+    chip.setAttribute("aria-label", `Remove ${action.label}`);
+    const x = element("span", "sg-chip-x", "\u00d7");
+    x.setAttribute("aria-hidden", "true");
+    chip.append(element("span", null, action.label), x);
+    return chip;
+  }
+
+  /** What the page data says of a scope: its description ("" for none) and level (null when not shown). */
+  function scopeInfo(model, name) {
+    const index = model.scopeIndex.get(name);
+    const defined = index !== undefined && index < model.definedCount;
+    const descriptions = model.data.scopeDescriptions;
+    const levels = model.data.levels;
+    return {
+      description: defined && Array.isArray(descriptions) && typeof descriptions[index] === "string" ? descriptions[index] : "",
+      level: defined && Array.isArray(levels) ? levels[index] : null,
+    };
+  }
+
+  /** A scope's item, the markup ScopeSelectorPanel.scopeItemHTML writes. */
+  function makeScopeItem(model, name) {
+    const item = element("li");
+    item.setAttribute("data-guide-scope-detail", name);
+    item.append(element("code", null, name));
+    const { description, level } = scopeInfo(model, name);
+    if (level !== null) {
+      const badge = element("span", "sg-level", `level ${level}`);
+      badge.setAttribute("data-level", String(level));
+      badge.setAttribute("title", "Privilege level: how much a grant exposes, from 1 (the least)");
+      item.append(badge);
+    }
+    if (description !== "") item.append(element("span", "sg-scope-description", description));
+    return item;
+  }
+
   function init() {
     const root = document.documentElement;
     if (root.dataset.guideReady === "1") return; // the script was included twice
@@ -2033,16 +2096,71 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     const counter = document.querySelector("[data-guide-action-count]");
     const limit = Number(list && list.getAttribute("data-guide-action-limit")) || 200;
     const rows = new Map(all("[data-guide-action]").map((row) => [rowId(row), row]));
-    const haystacks = model.actions.map((a) => [a.id, a.label, scopesLabel(model, a)].join("\n").toLowerCase());
+    // An action is found by its id, label, scope names and those scopes' descriptions.
+    const haystacks = model.actions.map((a) => {
+      const mentioned = [...new Set(a.alternatives.flat())].map((n) => scopeInfo(model, model.scopes[n]).description);
+      return [a.id, a.label, scopesLabel(model, a), ...mentioned].join("\n").toLowerCase();
+    });
+    const definedNames = model.scopes.slice(0, model.definedCount);
+    const scopeHaystacks = definedNames.map((name) => (name + "\n" + scopeInfo(model, name).description).toLowerCase());
     let matches = model.actions.map((_, i) => i);
+
+    /**
+     * The actions a defined scope enables on its own, through `includes` and wildcards (its
+     * closure), as `scopeguide actions --enabled-by` finds them; actions needing no scope are left out.
+     */
+    let naming = null; // per scope, the actions needing a scope that name it in an alternative; built on first use
+    function enabledBy(scopeIndex) {
+      if (naming === null) {
+        naming = model.scopes.map(() => []);
+        model.actions.forEach((action, i) => {
+          if (action.alternatives.length === 0 || action.alternatives.some((alt) => alt.length === 0)) return;
+          for (const alternative of action.alternatives) {
+            for (const n of alternative) if (naming[n][naming[n].length - 1] !== i) naming[n].push(i);
+          }
+        });
+      }
+      const granted = new Set(model.data.closures[scopeIndex]);
+      granted.add(scopeIndex);
+      // Only actions naming a granted scope can be enabled: a few per scope, not the catalogue.
+      const candidates = new Set();
+      for (const n of granted) for (const i of naming[n] || []) candidates.add(i);
+      return [...candidates]
+        .filter((i) => model.actions[i].alternatives.some((alt) => alt.every((n) => granted.has(n))))
+        .sort(ascendingNumbers);
+    }
+
+    const scopeMatches = document.querySelector("[data-guide-scope-matches]");
+    const scopeMatchLimit = 8;
+    /** The defined scopes whose name or description holds the search, each with its level, description and what it enables. */
+    function showScopeMatches(needle) {
+      if (!scopeMatches) return;
+      const found = needle === "" ? [] : scopeHaystacks.flatMap((text, i) => (text.includes(needle) ? [i] : []));
+      const list = element("ul");
+      for (const index of found.slice(0, scopeMatchLimit)) {
+        const item = makeScopeItem(model, definedNames[index]);
+        const count = enabledBy(index).length;
+        item.append(element("span", "sg-scope-enables", count === 1 ? "enables 1 action" : `enables ${grouped(count)} actions`));
+        list.append(item);
+      }
+      const heading = found.length === 1 ? "1 scope matches:" : `${grouped(found.length)} scopes match:`;
+      const more = found.length > scopeMatchLimit ? [element("p", "sg-muted", `and ${grouped(found.length - scopeMatchLimit)} more`)] : [];
+      scopeMatches.replaceChildren(element("p", "sg-scope-matches-title", heading), list, ...more);
+      setHidden(scopeMatches, found.length === 0);
+    }
 
     function applySearch() {
       const search = document.querySelector("[data-guide-action-search]");
       const needle = search ? String(search.value || "").trim().toLowerCase() : "";
-      matches = [];
+      const found = new Set();
       haystacks.forEach((text, i) => {
-        if (needle === "" || text.includes(needle)) matches.push(i);
+        if (needle === "" || text.includes(needle)) found.add(i);
       });
+      // A scope's exact name also finds what it enables through `includes` and wildcards.
+      const exact = definedNames.findIndex((name) => name.toLowerCase() === needle);
+      if (exact >= 0) for (const i of enabledBy(exact)) found.add(i);
+      matches = [...found].sort(ascendingNumbers);
+      showScopeMatches(needle);
       showRows();
     }
 
@@ -2132,6 +2250,90 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     });
     const looseSteps = steps.filter((step) => !sections.some((s) => s.steps.includes(step)));
 
+    // ---- Guide variables: the inputs and the guide's `‹name›` placeholders ----
+    const variableInputs = all("input[data-guide-variable]");
+    const variableError = (input) => {
+      const holder = input.closest(".sg-variable") || input.parentNode;
+      return holder ? holder.querySelector("[data-guide-variable-error]") : null;
+    };
+    // The address's values (kept by the engine's rules) fill the inputs on load.
+    for (const input of variableInputs) {
+      const name = input.getAttribute("data-guide-variable");
+      if (Object.prototype.hasOwnProperty.call(state.variables, name)) input.value = state.variables[name];
+    }
+
+    /**
+     * Reads the inputs: an empty one gives no value; each other value is checked by the engine's
+     * `checkVariables` (its message shown under the input) and kept only when it passes, so the
+     * dynamic URL never carries a value the engine refuses.
+     */
+    function readVariables() {
+      const kept = {};
+      const named = new Set(variableInputs.map((input) => input.getAttribute("data-guide-variable")));
+      for (const name of Object.keys(state.variables)) {
+        if (!named.has(name)) Object.defineProperty(kept, name, { value: state.variables[name], enumerable: true, writable: true, configurable: true });
+      }
+      for (const input of variableInputs) {
+        const name = input.getAttribute("data-guide-variable");
+        const value = String(input.value);
+        const values = {};
+        Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+        const checked = value === "" ? { variables: {}, errors: [] } : E.checkVariables(model, values);
+        if (Object.prototype.hasOwnProperty.call(checked.variables, name)) {
+          Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+        }
+        const message = checked.errors.map((error) => error.message).join("\n");
+        const box = variableError(input);
+        if (box) {
+          box.textContent = message;
+          setHidden(box, message === "");
+        }
+        if (message === "") input.removeAttribute("aria-invalid");
+        else input.setAttribute("aria-invalid", "true");
+      }
+      state.variables = kept;
+    }
+
+    /**
+     * Wraps each `‹name›` the guide's text shows for a declared variable (one the page was built
+     * without) in a span the script can fill: text nodes only, outside the panel, never markup.
+     */
+    const placeholders = [];
+    (() => {
+      const declared = new Set(model.declaredVariables.map((variable) => variable.name));
+      const main = document.querySelector("main");
+      if (declared.size === 0 || !main) return;
+      const panel = document.querySelector("[data-guides-scope-selector]");
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      const found = [];
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.nodeValue.includes("\u2039") && !(panel && panel.contains(node))) found.push(node);
+      }
+      const pattern = /\u2039([^\u2039\u203a]+)\u203a/g;
+      for (const node of found) {
+        const text = node.nodeValue;
+        const pieces = [];
+        let rest = 0;
+        for (const match of text.matchAll(pattern)) {
+          if (!declared.has(match[1])) continue;
+          if (match.index > rest) pieces.push(document.createTextNode(text.slice(rest, match.index)));
+          const span = element("span", "sg-placeholder", match[0]);
+          span.setAttribute("data-guide-variable-text", match[1]);
+          placeholders.push({ span, name: match[1] });
+          pieces.push(span);
+          rest = match.index + match[0].length;
+        }
+        if (pieces.length === 0) continue;
+        if (rest < text.length) pieces.push(document.createTextNode(text.slice(rest)));
+        node.replaceWith(...pieces);
+      }
+    })();
+
+    // Folded until used: open when the address gives a grant or refusals.
+    const constraintsDetails = all("details[data-guide-constraints]");
+    if (state.granted.length > 0 || state.refused.length > 0) for (const details of constraintsDetails) details.open = true;
+
     function render(updateHistory) {
       const started = performance.now();
       const { resolution, answer } = currentResolution();
@@ -2206,19 +2408,43 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
         setHidden(report, lines.every(([, value]) => value === null));
       }
 
-      // One "refuse" button per scope of the answer: refusing it adds it to the Cannot grant box.
-      for (const holder of all("[data-guide-refuse-list]")) {
-        for (const old of all("[data-guide-refuse]", holder)) old.remove();
-        for (const name of resolution.scopeNames) {
-          const chip = document.createElement("button");
-          chip.type = "button";
-          chip.className = "sg-chip";
-          chip.setAttribute("data-guide-refuse", name);
-          chip.setAttribute("title", "Refuse this scope and solve again");
-          chip.textContent = name;
-          holder.append(chip);
+      // Each scope of the answer with its level and description, and a "Can't grant" button
+      // that adds it to the Cannot grant box and solves again.
+      for (const list of all("[data-guide-scope-details]")) {
+        list.replaceChildren(
+          ...resolution.scopeNames.map((name) => {
+            const item = makeScopeItem(model, name);
+            if (refusedBox) {
+              const refuse = element("button", "sg-refuse", "Can't grant");
+              refuse.type = "button";
+              refuse.setAttribute("data-guide-refuse", name);
+              refuse.setAttribute("title", `The customer's admin will not grant ${name}: solve again without it`);
+              item.append(refuse);
+            }
+            return item;
+          })
+        );
+      }
+      for (const summary of all("[data-guide-constraints-summary]")) summary.textContent = constraintsSummary(state.granted.length, state.refused.length);
+
+      // The selection summary: the count and a chip per selected action (the first `chipLimit`).
+      for (const count of all("[data-guide-selection-count]")) count.textContent = selectionCount(resolution.selection.length);
+      for (const holder of all("[data-guide-selection-chips]")) {
+        const limit = Number(holder.getAttribute("data-guide-chip-limit")) || 50;
+        const chips = resolution.selection.slice(0, limit).map((id) => makeChip(model.actions[model.actionIndex.get(id)]));
+        if (resolution.selection.length > limit) {
+          const more = element("span", "sg-muted", `and ${grouped(resolution.selection.length - limit)} more`);
+          more.setAttribute("data-guide-selection-more", "");
+          chips.push(more);
         }
-        setHidden(holder, resolution.scopeNames.length === 0 || !refusedBox);
+        holder.replaceChildren(...chips);
+      }
+
+      // The guide's `‹name›` placeholders show the variable's value while it is a kept one.
+      for (const { span, name } of placeholders) {
+        const has = Object.prototype.hasOwnProperty.call(state.variables, name);
+        span.textContent = has ? state.variables[name] : `\u2039${name}\u203a`;
+        span.classList.toggle("sg-filled", has);
       }
 
       const guide = [...sections, { element: null, scopes: [], steps: looseSteps }];
@@ -2277,6 +2503,9 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
       if (!(event.target instanceof Element)) return;
       if (event.target.matches("[data-guide-action-search]")) {
         applySearch();
+      } else if (event.target.matches("input[data-guide-variable]")) {
+        readVariables();
+        render(true);
       } else if (event.target.matches("[data-guide-granted], [data-guide-refused]")) {
         clearTimeout(constraintTimer);
         constraintTimer = setTimeout(() => {
@@ -2289,7 +2518,7 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     document.addEventListener("click", (event) => {
       if (!(event.target instanceof Element)) return;
       const button = event.target.closest(
-        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse]"
+        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse], button[data-guide-deselect]"
       );
       if (!button) return;
       if (button.hasAttribute("data-guide-refuse")) {
@@ -2298,7 +2527,16 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
           refusedBox.value = [...names, button.getAttribute("data-guide-refuse")].join(" ");
         }
         readConstraints();
+        // The Cannot grant box now holds a scope: show it.
+        for (const details of constraintsDetails) details.open = true;
         render(true);
+      } else if (button.hasAttribute("data-guide-deselect")) {
+        // The chip goes with its action; focus moves to the search, not to the page's top.
+        state.selected.delete(button.getAttribute("data-guide-deselect"));
+        showRows();
+        render(true);
+        const search = document.querySelector("[data-guide-action-search]");
+        if (search && document.activeElement === document.body) search.focus({ preventScroll: true });
       } else if (button.hasAttribute("data-guide-select-all")) {
         // Every action the search matches, shown or not.
         for (const index of matches) state.selected.add(model.actions[index].id);
@@ -2320,6 +2558,7 @@ if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
     });
 
     applySearch();
+    readVariables();
     render(false);
     root.dataset.guideReady = "1";
   }
