@@ -11,7 +11,7 @@ public enum PrefillLink {
 
     /// The method's prefill link for `scopes`, asked for by `actions` (which name and describe
     /// the credential); `nil` when the method declares no `prefill` or there are no scopes. The
-    /// link itself is `nil` when it cannot be made (see ``make(_:scopes:name:description:)``).
+    /// link itself is `nil` when it cannot be made (see `make(_:scopes:name:description:)`).
     public static func make(for method: AuthMethod, of connector: Connector, scopes: [Scope], actions: [ActionID]) -> (kind: PrefillKind, url: String?)? {
         guard let prefill = method.prefill, !scopes.isEmpty else { return nil }
         let labels = connector.actions(in: (try? Selection(actions, in: connector)) ?? .none).map(\.label)

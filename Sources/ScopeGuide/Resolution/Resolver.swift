@@ -1,7 +1,7 @@
 /// Computes a ``Resolution``: the minimal scopes for a selection, as the DocC article "How the minimal
 /// scopes are chosen" describes.
 ///
-/// A resolver is built once per connector (it precomputes the ``ScopeGraph``) and is cheap to
+/// A resolver is built once per connector (it precomputes the `ScopeGraph`) and is cheap to
 /// call for each selection.
 public struct Resolver: Sendable {
     public let connector: Connector

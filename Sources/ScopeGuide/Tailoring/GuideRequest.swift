@@ -117,7 +117,7 @@ public struct GuideRequest: Sendable {
     }
 
     /// Replaces the customer's variable values after checking each is declared by the connector
-    /// and matches its pattern (``Variable/effectivePattern``: a variable without one takes
+    /// and matches its pattern (`Variable/effectivePattern`: a variable without one takes
     /// one line of at most 200 characters).
     /// - Throws: ``GuideURLError/unknownVariable(_:connector:declared:)`` or
     ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.

@@ -130,10 +130,10 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public internal(set) var unavailable: [String]?
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline: the bytes
-    /// `JSONEncoder` writes for this report (see ``PrettyJSON``).
+    /// `JSONEncoder` writes for this report (see `PrettyJSON`).
     public func json() -> String { prettyJSON.text + "\n" }
 
-    /// The report as a ``PrettyJSON`` tree: every stored property under its own name.
+    /// The report as a `PrettyJSON` tree: every stored property under its own name.
     var prettyJSON: PrettyJSON {
         let strings = PrettyJSON.strings
         return .object([

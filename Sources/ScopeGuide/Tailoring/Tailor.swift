@@ -8,8 +8,11 @@ public struct Tailor: Sendable {
     private let nodeBudget: Int
     private let alternatives: Int
 
-    /// - Parameter alternatives: how many equally good answers each resolution also lists
-    ///   (``Resolution/alternatives``); 0 for none.
+    /// - Parameters:
+    ///   - catalog: the loaded guides; a resolver is made for each connector, on every core.
+    ///   - nodeBudget: search nodes each resolution may use (``Resolver/nodeBudget``).
+    ///   - alternatives: how many equally good answers each resolution also lists
+    ///     (``Resolution/alternatives``); 0 for none.
     public init(catalog: Catalog, nodeBudget: Int = 200_000, alternatives: Int = 0) {
         self.catalog = catalog
         self.nodeBudget = nodeBudget
