@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Loads a real ScopeGuide page in headless Chromium, ticks one action, and reports what changed.
+"""Loads a real ScopeGuide page in headless Chromium, ticks actions, and reports what changed.
 
 Speaks the Chrome DevTools Protocol over a WebSocket with the standard library only (no
 Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
@@ -7,24 +7,32 @@ Selenium, no Puppeteer, no `websockets` package). Prints one JSON object:
   {"before": STATE, "after": STATE, "clicked": true, "problems": [...]}
 
 where STATE is {"ready", "href", "url", "scopes", "checked", "images", "report", "refusedBox",
-"solved"}: the page
-script's ready flag, location.href (the address bar), the dynamic URL field, the "Scopes
-Selected" box, the ticked action ids, each guide image's src, alt, loading and natural width once
-loaded (0: not shown), the visible lines of the grant and refusal report ("key: text"), the
-"Cannot grant" box's text and whether the page shows the engine's answer ("engine") or its own
-("page"); "problems" lists console errors, uncaught exceptions and Content-Security-Policy
-violations seen while the page ran.
+"solved", "selectionCount", "chips", "shownActions", "scopeDetails", "scopeMatches",
+"variableErrors", "placeholders", "constraintsOpen", "scrollWidth"}: the page script's ready flag,
+location.href (the address bar), the dynamic URL field, the "Scopes Selected" box, the ticked
+action ids, each guide image's src, alt, loading and natural width once loaded (0: not shown), the
+visible lines of the grant and refusal report ("key: text"), the "Cannot grant" box's text,
+whether the page shows the engine's answer ("engine") or its own ("page"), the selection
+summary's text and its chips' action ids, the ids of the action rows listed, each listed scope as
+[name, level or null, description], the scopes the search matched (null while that box is
+hidden), each variable's shown error {name: message}, the text of each `‹name›` placeholder the
+script fills, whether the grant and refusal boxes are unfolded, and the page's scroll width (more
+than the window's: something sticks out sideways); "problems" lists console errors, uncaught
+exceptions and Content-Security-Policy violations seen while the page ran.
 
 --map-host HOST=PORT sends Chromium's requests for HOST to 127.0.0.1:PORT and accepts that
 server's self-signed certificate (scripts/https-image-server.py), so an https: image can load
 with no network.
 
-Usage: cdp-click-check.py --url URL --action ACTION_ID[,ACTION_ID…] [--chromium /usr/bin/chromium] [--timeout 30]
+Usage: cdp-click-check.py --url URL [--action ACTION_ID[,ACTION_ID…]] [--chromium /usr/bin/chromium] [--timeout 30]
                           [--map-host HOST=PORT] [--granted SCOPES] [--refused SCOPES] [--refuse-chip SCOPE]
+                          [--remove-chip ACTION_ID] [--variable NAME=VALUE]… [--search TEXT] [--width PX]
 
---granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes
-after the click, and --refuse-chip then clicks a scope's "refuse" button, so "after" shows the
-page's answer under them.
+In this order, after the clicks: --remove-chip clicks the selection summary's chip of an action,
+--variable types a value into a guide variable's input, --search types into the search box,
+--granted / --refused type scope lists into the page's "Already granted" / "Cannot grant" boxes,
+and --refuse-chip then clicks a scope's "Can't grant" button, so "after" shows the page's answer
+under them. --width sets the window's width in CSS pixels (default 1280).
 Exit status: 0 when the report was printed, 1 when the browser could not be driven.
 """
 import argparse
@@ -171,6 +179,22 @@ STATE = """(() => {
     refusedBox: (document.querySelector('[data-guide-refused]') || {}).value ?? null,
     solved: document.documentElement.getAttribute('data-guide-solved'),
     report: Array.from(document.querySelectorAll('[data-guide-report]')).filter(p => !p.hidden).map(p => p.getAttribute('data-guide-report') + ': ' + (p.querySelector('[data-guide-report-text]') || p).textContent),
+    selectionCount: (document.querySelector('[data-guide-selection-count]') || {}).textContent ?? null,
+    chips: Array.from(document.querySelectorAll('[data-guide-selection-chips] [data-guide-deselect]')).map(c => c.getAttribute('data-guide-deselect')),
+    shownActions: Array.from(document.querySelectorAll('[data-guide-action-list] [data-guide-action]')).filter(r => !r.hidden).map(r => r.getAttribute('data-guide-action')),
+    scopeDetails: Array.from(document.querySelectorAll('[data-guide-scope-details] [data-guide-scope-detail]')).map(i => [
+      i.getAttribute('data-guide-scope-detail'),
+      i.querySelector('.sg-level') ? Number(i.querySelector('.sg-level').getAttribute('data-level')) : null,
+      (i.querySelector('.sg-scope-description') || {}).textContent ?? ''
+    ]),
+    scopeMatches: (() => {
+      const box = document.querySelector('[data-guide-scope-matches]');
+      return !box || box.hidden ? null : Array.from(box.querySelectorAll('[data-guide-scope-detail]')).map(i => i.getAttribute('data-guide-scope-detail'));
+    })(),
+    variableErrors: Object.fromEntries(Array.from(document.querySelectorAll('[data-guide-variable-error]')).filter(e => !e.hidden).map(e => [e.getAttribute('data-guide-variable-error'), e.textContent])),
+    placeholders: Array.from(document.querySelectorAll('[data-guide-variable-text]')).map(s => s.textContent),
+    constraintsOpen: Array.from(document.querySelectorAll('details[data-guide-constraints]')).some(d => d.open),
+    scrollWidth: document.documentElement.scrollWidth,
   };
 })()"""
 
@@ -196,13 +220,17 @@ def problems(events):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", required=True)
-    parser.add_argument("--action", required=True)
+    parser.add_argument("--action", default="", help="comma-separated action ids whose checkboxes to click")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--map-host", help="HOST=PORT: resolve HOST to 127.0.0.1:PORT, accepting its certificate")
     parser.add_argument("--granted", help="after ticking, type this into the \"Already granted\" box")
     parser.add_argument("--refused", help="after ticking, type this into the \"Cannot grant\" box")
-    parser.add_argument("--refuse-chip", help="then click the \"refuse\" button of this scope")
+    parser.add_argument("--refuse-chip", help="then click the \"Can't grant\" button of this scope")
+    parser.add_argument("--remove-chip", help="click the selection summary's chip of this action")
+    parser.add_argument("--variable", action="append", default=[], help="NAME=VALUE: type VALUE into the variable's input")
+    parser.add_argument("--search", help="type this into the search box")
+    parser.add_argument("--width", type=int, default=1280, help="the window's width in CSS pixels")
     args = parser.parse_args()
 
     mapping = []
@@ -230,6 +258,7 @@ def main():
         tools = DevTools(ws)
         for domain in ("Page", "Runtime", "Log"):
             tools.call(f"{domain}.enable")
+        tools.call("Emulation.setDeviceMetricsOverride", width=args.width, height=900, deviceScaleFactor=1, mobile=False)
         tools.events.clear()
         tools.call("Page.navigate", url=args.url)
         if not tools.wait_for_event("Page.loadEventFired", deadline):
@@ -240,20 +269,23 @@ def main():
             before = tools.evaluate(STATE)
         # Comma-separated ids are clicked in turn (the same id twice ticks and unticks it).
         clicked = True
-        for action in args.action.split(","):
+        for action in filter(None, args.action.split(",")):
             clicked = tools.evaluate(f"""(() => {{
               const box = Array.from(document.querySelectorAll('[data-guide-action] input[type=checkbox]')).find(b => b.value === {json.dumps(action)});
               if (!box) return false;
               box.click();
               return true;
             }})()""") and clicked
-        # Then type into the "Already granted" and "Cannot grant" boxes, as a person would, and
-        # wait past the script's pause before it solves again.
-        typed = False
-        for selector, text in (("[data-guide-granted]", args.granted), ("[data-guide-refused]", args.refused)):
-            if text is None:
-                continue
-            typed = tools.evaluate(f"""(() => {{
+        if args.remove_chip is not None:
+            clicked = tools.evaluate(f"""(() => {{
+              const chip = Array.from(document.querySelectorAll('[data-guide-selection-chips] [data-guide-deselect]')).find(c => c.getAttribute('data-guide-deselect') === {json.dumps(args.remove_chip)});
+              if (!chip) return false;
+              chip.click();
+              return true;
+            }})()""") and clicked
+        # Typed as a person would: the value, then an input event.
+        def type_into(selector, text):
+            return tools.evaluate(f"""(() => {{
               const box = document.querySelector({json.dumps(selector)});
               if (!box) return false;
               box.focus();
@@ -261,6 +293,18 @@ def main():
               box.dispatchEvent(new Event('input', {{bubbles: true}}));
               return true;
             }})()""")
+        for assignment in args.variable:
+            name, _, value = assignment.partition("=")
+            clicked = type_into(f"input[data-guide-variable={json.dumps(name)}]", value) and clicked
+        if args.search is not None:
+            clicked = type_into("[data-guide-action-search]", args.search) and clicked
+        # Then type into the "Already granted" and "Cannot grant" boxes and wait past the
+        # script's pause before it solves again.
+        typed = False
+        for selector, text in (("[data-guide-granted]", args.granted), ("[data-guide-refused]", args.refused)):
+            if text is None:
+                continue
+            typed = type_into(selector, text)
         if typed:
             time.sleep(0.8)
         if args.refuse_chip is not None:

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// Self-test of the pure engine in Sources/ScopeGuide/Rendering/Resources/guide-page.js.
+// Self-test of the pure engine in Sources/ScopeGuide/Rendering/Resources/guide-engine.js.
 //
 //   node scripts/js-engine-selftest.mjs            hand-made and random checks (brute force)
 //   node scripts/js-engine-selftest.mjs --browser  also load scripts/fixtures/sample-page.html
 //                                                  in headless Chromium and check the DOM
-//   node scripts/js-engine-selftest.mjs --vectors corpus.json
-//                                                  replay the shared engine vectors (EngineVectors.swift)
-//   node scripts/js-engine-selftest.mjs --variable-vectors corpus.json
-//                                                  replay the shared variable vectors (EngineVectors.variableCorpus)
+//   node scripts/js-engine-selftest.mjs --vectors [folder or file]
+//                                                  replay the committed engine vectors
+//                                                  (Tests/ScopeGuideTests/Fixtures/engine-vectors)
 //   node scripts/js-engine-selftest.mjs --resolve data.json [id,id]
 //                                                  print the engine's answer as JSON (for a
 //                                                  Swift parity test)
@@ -15,14 +14,14 @@
 // The script is evaluated in a fresh `vm` context holding only ECMAScript built-ins plus
 // TextEncoder/TextDecoder, as in a browser, so any accidental dependency on Node shows up here.
 
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import vm from "node:vm";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scriptPath = path.join(here, "../Sources/ScopeGuide/Rendering/Resources/guide-page.js");
+const scriptPath = path.join(here, "../Sources/ScopeGuide/Rendering/Resources/guide-engine.js");
 const samplePage = path.join(here, "fixtures/sample-page.html");
 
 function loadEngine() {
@@ -56,7 +55,7 @@ if (process.argv[2] === "--resolve") {
 }
 
 // ------------------------------------------------------------------------------------------------
-// --vectors mode: replay the shared engine vectors that a Swift test wrote
+// --vectors mode: replay the committed engine vectors (Tests/ScopeGuideTests/Fixtures/engine-vectors)
 
 /** The replay functions of scripts/engine-vectors.js, run in their own context as in a page. */
 function loadReplays() {
@@ -67,29 +66,18 @@ function loadReplays() {
 }
 
 if (process.argv[2] === "--vectors") {
-  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
+  const target = process.argv[3] ?? path.join(here, "../Tests/ScopeGuideTests/Fixtures/engine-vectors");
+  const names = statSync(target).isDirectory() ? readdirSync(target).filter((n) => n.endsWith(".json")) : [path.basename(target)];
+  const folder = statSync(target).isDirectory() ? target : path.dirname(target);
+  const files = Object.fromEntries(names.map((name) => [name, readFileSync(path.join(folder, name), "utf8")]));
   const started = Date.now();
-  const result = loadReplays().replayEngineVectors(E, corpus);
+  const result = loadReplays().replayFixture(E, files);
   for (const f of result.failures) console.error("FAIL: " + f);
-  console.log(
-    `vectors: ${result.cases} cases (${result.withLevelsAndConstraints} with levels and a grant or refusal, ` +
-      `${result.nonOptimal} not proven optimal, compared all the same) in ${Date.now() - started} ms`
-  );
+  for (const [name, counts] of Object.entries(result.files)) console.log(`${name}: ${counts.cases} cases, ${counts.passed} passed, ${counts.failed} failed`);
+  if (result.uncovered.length > 0) console.error("UNCOVERED: engine functions no vector file exercises: " + result.uncovered.join(", "));
+  console.log(`vectors: ${result.cases} cases in ${Object.keys(files).length} files in ${Date.now() - started} ms`);
   console.log(`${result.passed} passed, ${result.failed} failed`);
-  process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
-}
-
-// ------------------------------------------------------------------------------------------------
-// --variable-vectors mode: replay the shared variable vectors that a Swift test wrote
-
-if (process.argv[2] === "--variable-vectors") {
-  const corpus = JSON.parse(readFileSync(process.argv[3], "utf8"));
-  const started = Date.now();
-  const result = loadReplays().replayVariableVectors(E, corpus);
-  for (const f of result.failures) console.error("FAIL: " + f);
-  console.log(`variable vectors: ${result.cases} cases (${result.refused} refused by the engine) in ${Date.now() - started} ms`);
-  console.log(`${result.passed} passed, ${result.failed} failed`);
-  process.exit(result.failed === 0 && result.cases > 0 ? 0 : 1);
+  process.exit(result.failed === 0 && result.cases > 0 && result.uncovered.length === 0 ? 0 : 1);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -565,7 +553,7 @@ function randomCatalogue(rng, index) {
   same(bad.unknownActions, ["front_send_mesage", "zzz"], "parse: unknown ids listed");
   same(bad.errors.map((e) => e.kind), ["unknownParameter", "malformedEncoding", "unknownAction", "unknownAction", "invalidSeparator", "invalidWhitelabel"], "parse: every problem reported");
   same(bad.errors.map((e) => e.message), [
-    'unknown parameter "foo" (expected actions, granted, without, separator, whitelabel or var.<name>)',
+    'unknown parameter "foo" (expected actions, stages, granted, without, separator, whitelabel or var.<name>)',
     'malformed percent-encoding in "x=%E0%A4"',
     'unknown action "front_send_mesage" for connector "front"; did you mean "front_send_message"?',
     'unknown action "zzz" for connector "front"',

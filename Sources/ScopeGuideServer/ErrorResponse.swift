@@ -11,6 +11,8 @@ struct ErrorResponse {
     var title: String
     var message: String
     var headers: HTTPFields = [:]
+    /// Links to the request with the error's suggestions in place (HTML and Markdown pages only).
+    var corrections: [GuideURLCorrection] = []
 
     private struct JSONBody: Encodable {
         var status: Int
@@ -23,7 +25,7 @@ struct ErrorResponse {
         let body: String
         switch format {
         case .html:
-            body = StatusPage(status: status.code, title: title, message: message).html()
+            body = StatusPage(status: status.code, title: title, message: message, corrections: corrections).html()
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -31,7 +33,7 @@ struct ErrorResponse {
             body = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
                 .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026") + "\n"
         case .markdown:
-            body = StatusPage(status: status.code, title: title, message: message).markdown()
+            body = StatusPage(status: status.code, title: title, message: message, corrections: corrections).markdown()
         }
         var fields = headers
         fields[.contentType] = format.contentType

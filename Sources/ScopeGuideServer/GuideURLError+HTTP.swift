@@ -10,7 +10,7 @@ extension GuideURLError {
         switch self {
         case .notAGuideURL, .unknownConnector, .unknownGuideKind, .unknownGuide: .notFound
         case .unknownActions, .unknownParameter, .invalidSeparator, .invalidWhitelabel, .unknownVariable,
-            .invalidVariable, .conflictingParameter, .malformedEncoding, .unknownScopes, .grantedAndRefused: .badRequest
+            .invalidVariable, .conflictingParameter, .malformedEncoding, .unknownScopes, .grantedAndRefused, .emptyStage, .actionInTwoStages, .stagesDisagreeWithActions: .badRequest
         case .tooLong: .uriTooLong
         }
     }
@@ -31,6 +31,7 @@ extension GuideURLError {
         case .malformedEncoding: "Malformed URL"
         case .unknownScopes: "Unknown scope"
         case .grantedAndRefused: "Scope granted and refused"
+        case .emptyStage, .actionInTwoStages, .stagesDisagreeWithActions: "Invalid stages"
         case .tooLong: "URL too long"
         }
     }

@@ -121,7 +121,7 @@ import Testing
         // and tags:write, which nothing selected needs, is dropped.
         #expect(result.after.report == [
             "enabled: List Conversations", "add: messages:send",
-            "reconsent: needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).",
+            "reconsent: needed: Front cannot change an existing token's permissions. Create a new API token with every scope to grant (the steps below), update the linked account with it, then delete the old token under Settings, Developers, API tokens.",
             "dropped: The new credential will not have tags:write: no selected action needs it.", "unavailable: List Tags",
         ])
         #expect(engine.unavailable == ["front_list_tags"] && engine.grant?.drop == ["tags:write"] && engine.grant?.request == ["conversations:read", "messages:send"])

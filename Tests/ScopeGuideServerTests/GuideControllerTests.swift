@@ -179,6 +179,22 @@ import Testing
         }
     }
 
+    @Test("error pages link each suggestion to the request with it in place, escaped")
+    func suggestionLinks() async throws {
+        try await app.test(.router) { client in
+            try await client.execute(uri: frontPath + "?actions=front_send_mesage&separator=comma&var.x=%22%3E%3Cscript%3E", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("<li><a href=\"\(frontPath)?actions=front_send_message&amp;separator=comma&amp;var.x=%22%3E%3Cscript%3E\">front_send_message</a> instead of &quot;front_send_mesage&quot;</li>"))
+                #expect(response.text.contains("<li><a href=\"\(frontPath)?separator=comma&amp;var.x=%22%3E%3Cscript%3E\">Leave &quot;front_send_mesage&quot; out</a></li>"))
+                #expect(!response.text.contains("<script"))
+            }
+            try await client.execute(uri: "/connectors/fron/guides/link-account/api-token.md?actions=front_send_message", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("  - [front](/connectors/front/guides/link-account/api-token.md?actions=front_send_message) instead of \"fron\""))
+            }
+        }
+    }
+
     @Test("errors for `.json` requests are JSON, for `.md` Markdown; neither carries raw markup")
     func errorFormats() async throws {
         try await app.test(.router) { client in

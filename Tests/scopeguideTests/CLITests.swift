@@ -75,7 +75,7 @@ import Testing
         (["scopes", "--url", "https://x.example/nothing"], "not a guide URL"),
         (["scopes", "--url", "https://x.example/connectors/front/guides/link-account/api-token?actions=x&foo=1"], "unknown parameter \"foo\""),
         (["scopes", "front", "--separator", "tab"], "tab"),
-        (["scopes", "front", "--actions", "a", "--url", "u"], "Give one of --actions, --actions-file and --url."),
+        (["scopes", "front", "--actions", "a", "--url", "u"], "Give one of --actions, --actions-file, --stages and --url."),
         (["scopes", "front", "--guides", "/nonexistent"], "no such directory"),
     ])
     func badInput(arguments: [String], message: String) throws {

@@ -37,7 +37,27 @@ import Testing
         #expect(missing.stderr.contains("Cannot read --actions-file '/nonexistent/ids.txt'"))
         let both = try CommandRunner.run(["render", "front", "--actions", "front_send_message", "--actions-file", "-"])
         #expect(both.status == 1)
-        #expect(both.stderr.contains("Give one of --actions, --actions-file and --url."))
+        #expect(both.stderr.contains("Give one of --actions, --actions-file, --stages and --url."))
+    }
+
+    /// Issue 24: consent in stages from the command line.
+    @Test("--stages: scopes prints one line per stage, url writes stages=, render has the Consent in stages section, bad stages exit 1")
+    func stages() throws {
+        let stages = "front_list_conversations;front_create_contact,front_send_message"
+        let scopes = try CommandRunner.run(["scopes", "front", "--stages", stages, "--granted", "conversations:read"])
+        #expect(scopes.status == 0, "\(scopes.stderr)")
+        // Stage 1 is enabled by the grant; stage 2 needs a new token with all three (Front's tokens cannot be edited).
+        #expect(scopes.stdout == "\ncontacts:write conversations:read messages:send\n")
+        #expect(scopes.stderr.contains("note: stage 1: nothing to ask for"))
+        #expect(scopes.stderr.contains("3 scopes after 1 consent in 2 stages"))
+        let url = try CommandRunner.run(["url", "front", "--stages", stages])
+        #expect(url.stdout.contains("?actions=front_list_conversations,front_create_contact,front_send_message&stages=front_list_conversations;front_create_contact,front_send_message"))
+        let render = try CommandRunner.run(["render", "front", "--stages", stages, "--format", "md"])
+        #expect(render.status == 0 && render.stdout.contains("## Consent in stages"))
+        let twice = try CommandRunner.run(["scopes", "front", "--stages", "front_send_message;front_send_message"])
+        #expect(twice.status == 1 && twice.stderr.contains("action \"front_send_message\" is in stage 1 and stage 2 of stages="))
+        let both = try CommandRunner.run(["scopes", "front", "--stages", stages, "--actions", "front_send_message"])
+        #expect(both.status == 1 && both.stderr.contains("Give one of --actions, --actions-file, --stages and --url."))
     }
 
     /// A copy of Guides/ with a broken connector beside the others.

@@ -29,7 +29,10 @@ public struct AuthMethod: Hashable, Sendable {
     /// The `grantChange` the guide declares, if any (see ``grantChange``).
     public var declaredGrantChange: GrantChange?
     /// The provider form this method's guide links to with the requested permissions filled in.
-    public var prefill: PrefillKind?
+    public var prefill: Prefill?
+    /// What the guide tells a customer whose existing credential must change (`grantChangeText`),
+    /// in its own words; the default wording for ``grantChange`` when `nil`.
+    public var grantChangeText: String?
     /// How the provider changes a grant: the declared value, else the default for ``kind``.
     public var grantChange: GrantChange { declaredGrantChange ?? .default(for: kind) }
     public var configFields: [Field]
@@ -40,10 +43,11 @@ public struct AuthMethod: Hashable, Sendable {
     public init(
         key: String, kind: Kind, label: String, grantType: GrantType? = nil,
         authorizationURL: String? = nil, tokenURL: String? = nil, defaultScopes: [Scope]? = nil,
-        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, prefill: PrefillKind? = nil, configFields: [Field] = [], setupFields: [Field] = [],
+        scopeDelimiter: String = " ", grantChange: GrantChange? = nil, grantChangeText: String? = nil, prefill: Prefill? = nil, configFields: [Field] = [], setupFields: [Field] = [],
         supportLink: String? = nil, guides: [GuideKind: Guide] = [:]
     ) {
         self.declaredGrantChange = grantChange
+        self.grantChangeText = grantChangeText
         self.prefill = prefill
         self.key = key
         self.kind = kind

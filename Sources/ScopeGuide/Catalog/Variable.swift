@@ -8,7 +8,7 @@ public struct Variable: Hashable, Sendable {
     public var pattern: String?
 
     /// What a value of a variable without a `pattern` must match: one line of 1 to
-    /// ``maximumDefaultLength`` characters, none of them a control or format character (no
+    /// `maximumDefaultLength` characters, none of them a control or format character (no
     /// line breaks, NULs or bidirectional overrides). `check` warns about such variables: a
     /// pattern saying what the value is (`[a-z0-9-]+` for a subdomain) is better.
     public static let defaultPattern = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,\(maximumDefaultLength)}"

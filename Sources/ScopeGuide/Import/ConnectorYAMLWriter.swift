@@ -101,7 +101,19 @@ enum ConnectorYAMLWriter {
         if let scopes = method.defaultScopes { pairs.append(("defaultScopes", string(scopes.map(\.rawValue).joined(separator: " ")))) }
         if method.scopeDelimiter != " " { pairs.append(("scopeDelimiter", string(method.scopeDelimiter))) }
         if let change = method.declaredGrantChange { pairs.append(("grantChange", string(change.rawValue))) }
-        if let prefill = method.prefill { pairs.append(("prefill", string(prefill.rawValue))) }
+        if let text = method.grantChangeText { pairs.append(("grantChangeText", string(text))) }
+        if let prefill = method.prefill {
+            if prefill == Prefill(kind: prefill.kind) {
+                pairs.append(("prefill", string(prefill.kind.rawValue)))
+            } else {
+                var options: [(Node, Node)] = [("kind", string(prefill.kind.rawValue))]
+                if let template = prefill.template { options.append(("url", string(template))) }
+                if prefill.separator != .comma { options.append(("separator", string(prefill.separator.rawValue))) }
+                if prefill.encoding != .percent { options.append(("encoding", string(prefill.encoding.rawValue))) }
+                if !prefill.userScopes.isEmpty { options.append(("userScopes", string(prefill.userScopes.map(\.rawValue).joined(separator: " ")))) }
+                pairs.append(("prefill", mapping(options)))
+            }
+        }
         if !method.configFields.isEmpty { pairs.append(("configFields", fields(method.configFields))) }
         if !method.setupFields.isEmpty { pairs.append(("setupFields", fields(method.setupFields))) }
         var support: [(Node, Node)] = []

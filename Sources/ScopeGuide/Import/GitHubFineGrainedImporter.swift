@@ -27,11 +27,11 @@ import Foundation
 ///   label is the slug as a sentence followed by the endpoint: "Create an issue (POST
 ///   /repos/{owner}/{repo}/issues)".
 /// - **Requirements**: an endpoint listed under several permissions needs all of them, unless
-///   ``GitHubPermissionSets`` gives the REST reference's permission sets (any one of which is
+///   `GitHubPermissionSets` gives the REST reference's permission sets (any one of which is
 ///   enough); an alternative that needs everything another does and more is left out. GitHub
 ///   marks Metadata (read) as mandatory on every fine-grained token, so every requirement
 ///   includes `metadata:read` and every answer asks for it.
-/// - **The guide**, a custom API-token method (see ``GitHubTokenGuide``).
+/// - **The guide**, a custom API-token method (see `GitHubTokenGuide`).
 /// - **Comments** at the top saying what was decided: the permission sets used and where they
 ///   were read, the endpoints that keep all of their permissions without the reference
 ///   confirming it, merged duplicates and scopes no action needs.
@@ -92,7 +92,10 @@ public struct GitHubFineGrainedImporter: Sendable {
     /// warning), scopes and actions only the import has are appended, and the import's token
     /// guide replaces the link-account guide of the method with the same slug (or is appended).
     /// Importing the same file again into its own output changes nothing.
-    /// - Parameter file: the permission file, named in warnings.
+    /// - Parameters:
+    ///   - imported: what the permission file gives.
+    ///   - existing: the connector already in the guides folder.
+    ///   - file: the permission file, named in warnings.
     public static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(GitHubFineGrainedImportError) -> Result {
         var connector = existing
         var warnings: [Diagnostic] = []

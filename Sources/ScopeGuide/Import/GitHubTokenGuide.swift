@@ -81,8 +81,9 @@ enum GitHubTokenGuide {
             key: "fineGrainedToken", kind: .custom, label: methodLabel,
             // A fine-grained token's permissions can be edited after it is created.
             grantChange: .edit,
+            grantChangeText: "open the token under Settings, Developer settings, Personal access tokens, Fine-grained tokens, click Edit, set the permissions to add as listed below (keeping the others) and click Update; the token's value does not change.",
             // GitHub's new-token form takes each permission's level in its URL.
-            prefill: .githubFineGrainedPAT,
+            prefill: Prefill(kind: .githubFineGrainedPAT),
             configFields: [Field(key: "token", label: methodLabel, type: "password", isRequired: true, isSecret: true)],
             supportLink: supportLink, guides: [.config: guide])
     }

@@ -4,7 +4,7 @@ import Foundation
 /// serves, and google-api-python-client ships in `discovery_cache/documents/`) into a guide
 /// source: one action per API method, each requiring any one of the OAuth scopes that Google lists
 /// as authorizing it, and an OAuth 2.0 method with Google's endpoints and the Google Cloud console
-/// steps that create its client (see ``GoogleCloudGuides``).
+/// steps that create its client (see `GoogleCloudGuides`).
 ///
 /// ```swift
 /// let data = try Data(contentsOf: URL(fileURLWithPath: "gmail.v1.json"))
@@ -15,7 +15,7 @@ import Foundation
 /// What the document holds becomes the guide:
 /// - **Actions**: every method, under `methods` and under `resources` at any depth. The id is the
 ///   method's `id` in snake_case (`gmail.users.settings.sendAs.list` →
-///   `gmail_users_settings_send_as_list`, see ``SnakeCase``); the label is the first sentence of
+///   `gmail_users_settings_send_as_list`, see `SnakeCase`); the label is the first sentence of
 ///   its description as plain text (Markdown read by cmark, the period ending it left out, at most
 ///   ``maximumLabelLength`` characters); a method without a description is labelled with its id.
 ///   Labels that would repeat are followed by the HTTP method and path: "Deletes a resource
@@ -26,7 +26,7 @@ import Foundation
 ///   ``includeAddOnScopes``; a method only add-on scopes authorize keeps them, with a comment in
 ///   the file saying so.
 /// - **Scopes**: each scope an action uses, with Google's description from `auth.oauth2.scopes`,
-///   and `includes` derived from the document (``DerivedScopeIncludes``: Google publishes no
+///   and `includes` derived from the document (`DerivedScopeIncludes`: Google publishes no
 ///   hierarchy). Without them one broad scope (`gmail.modify`) costs no more than one narrow one,
 ///   and beats two narrow ones (`gmail.readonly gmail.send`) on count. The relation is about
 ///   methods only: a scope that authorizes every method another does may still reach fewer
@@ -204,7 +204,10 @@ public struct GoogleDiscoveryImporter: Sendable {
     /// (a document action that differs is a warning); scopes and actions only the document has
     /// are appended. The document's method replaces the file's method of the same label, with
     /// its steps showing every scope the merged catalogue requires; other methods are kept.
-    /// - Parameter file: the document, named in warnings.
+    /// - Parameters:
+    ///   - imported: what the discovery document gives.
+    ///   - existing: the connector already in the guides folder.
+    ///   - file: the document, named in warnings.
     public static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(GoogleDiscoveryImportFailure) -> Result {
         var connector = existing
         var warnings = imported.warnings

@@ -13,7 +13,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformedTag(String)
         case unclosedElement(String)
         case unexpectedClosingTag(String)
-        /// More than this many elements open at once (``MarkupParser/maximumDepth``); the rest of
+        /// More than this many elements open at once (`MarkupParser/maximumDepth`); the rest of
         /// the page is not read.
         case nestedTooDeeply(Int)
         case missingTitle

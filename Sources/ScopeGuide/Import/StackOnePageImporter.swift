@@ -1,7 +1,7 @@
 /// Turns a published StackOne guide page (the MDX-like markup of
 /// `docs.stackone.com/connectors/<key>/guides/<link-account|connector-profile>/<method>`) into a
 /// guide source: a link-account page into the method's `config` guide and `configFields`, a
-/// connector-profile page into its `setup` guide and `setupFields` (see ``PageTitle``; the older
+/// connector-profile page into its `setup` guide and `setupFields` (see `PageTitle`; the older
 /// page form with `##` headings is read too, see `PageReader.groupingHeadings`).
 ///
 /// ```swift
@@ -27,7 +27,7 @@
 /// differs from its wording is a warning. The YAML is loaded back with ``CatalogLoader`` before
 /// it is returned, and the same page always gives the same text.
 public struct StackOnePageImporter: Sendable {
-    /// The connector key; `nil` takes the page's own (see ``ConnectorKeyEvidence``): the prefix
+    /// The connector key; `nil` takes the page's own (see `ConnectorKeyEvidence`): the prefix
     /// its action ids share, else a `connectors/<key>/` path or OAuth callback on the page, else
     /// the connector's name in kebab-case ("Capsule CRM" → `capsule-crm`).
     public var key: String?
@@ -104,7 +104,10 @@ public struct StackOnePageImporter: Sendable {
     /// is a warning). Scopes and actions only the page has are appended. The page's guide
     /// replaces the method's guide of the same kind, with that guide's fields; a method the
     /// file does not have is appended.
-    /// - Parameter file: the page, named in warnings.
+    /// - Parameters:
+    ///   - imported: what the page gives.
+    ///   - existing: the connector already in the guides folder.
+    ///   - file: the page, named in warnings.
     public static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(ImportFailure) -> Result {
         var connector = existing
         var warnings = imported.warnings

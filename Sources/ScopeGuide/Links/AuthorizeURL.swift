@@ -15,7 +15,7 @@ public enum AuthorizeURL {
     /// `client_id` or `redirect_uri` not in `variables` is left as a `{client_id}` placeholder:
     /// the URL is then a template (see ``missingVariables(in:)``), to show, not to link. `nil`
     /// for methods that are not OAuth 2.0 authorization code or have no authorization URL, and
-    /// when that URL fails ``WebAddress/isAllowed(_:)`` (the loader refuses it; a catalogue built
+    /// when that URL fails `WebAddress/isAllowed(_:)` (the loader refuses it; a catalogue built
     /// in code may still hold one).
     public static func make(for method: AuthMethod, scopes: [Scope], variables: [String: String] = [:]) -> String? {
         guard method.kind == .oauth2, method.grantType == .authorizationCode, let base = method.authorizationURL,

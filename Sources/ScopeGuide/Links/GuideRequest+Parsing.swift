@@ -28,12 +28,13 @@ extension GuideRequest {
         try applyQuery(query)
     }
 
-    /// Reads `actions`, `granted`, `without`, `separator`, `whitelabel` and `var.<name>` from a
+    /// Reads `actions`, `stages`, `granted`, `without`, `separator`, `whitelabel` and `var.<name>` from a
     /// query string (without `?`), validating each against the connector. Used for full URLs and
     /// by the server, whose router has already matched the path.
     public mutating func applyQuery(_ query: Substring) throws(GuideURLError) {
         guard query.utf8.count <= GuideURL.maximumLength else { throw .tooLong(query.utf8.count) }
         var ids: [ActionID] = []
+        var stageLists: [[ActionID]]?
         var granted: [String] = [], refused: [String] = []
         var separatorValue: String?
         var whitelabelValue: String?
@@ -49,6 +50,19 @@ extension GuideRequest {
                     let id: String = item.trimmingWhitespace
                     if !id.isEmpty { ids.append(ActionID(id)) }
                 }
+            case "stages":
+                // `a,b;c`: stages in order, separated by `;`; repeated `stages=` adds stages.
+                // Split before decoding, so an id holding an encoded `;` or `,` stays one id.
+                var stages: [[ActionID]] = []
+                for stage in (pieces.count > 1 ? pieces[1] : "").split(separator: ";", omittingEmptySubsequences: false) {
+                    var ids: [ActionID] = []
+                    for item in stage.split(separator: ",") {
+                        guard let id = FormEncoding.decode(item) else { throw .malformedEncoding(String(parameter)) }
+                        if !id.trimmingWhitespace.isEmpty { ids.append(ActionID(id.trimmingWhitespace)) }
+                    }
+                    stages.append(ids)
+                }
+                stageLists = (stageLists ?? []) + stages
             case "granted":
                 granted += Self.scopeNames(value)
             case "without":
@@ -67,7 +81,16 @@ extension GuideRequest {
                 throw .unknownParameter(name)
             }
         }
-        try select(ids)
+        if let stageLists {
+            try setStages(stageLists)
+            if !ids.isEmpty {
+                let listed = try checked(ids), staged = Set(selection.actions), listedSet = Set(listed.actions)
+                let differing = listed.actions.filter { !staged.contains($0) } + selection.actions.filter { !listedSet.contains($0) }
+                guard differing.isEmpty else { throw .stagesDisagreeWithActions(differing.map(\.rawValue)) }
+            }
+        } else {
+            try select(ids)
+        }
         try setConstraints(granted: granted, refused: refused)
         if let value = separatorValue {
             guard let parsed = Separator(rawValue: value.trimmingWhitespace) else { throw .invalidSeparator(value) }

@@ -2,11 +2,12 @@
 /// ``GuideRequest`` (``GuideRequest/url``), parsed back by ``GuideRequest/init(parsing:in:)``.
 ///
 /// `<base>/connectors/<key>/guides/<link-account|connector-profile>/<slug>?actions=<id>,<id>`
-/// with optional `granted=<scope>,<scope>` (the customer's existing grant), `without=<scope>,…`
+/// with optional `stages=<id>,<id>;<id>` (the selection asked for in stages, ``ConsentStages``),
+/// `granted=<scope>,<scope>` (the customer's existing grant), `without=<scope>,…`
 /// (refused scopes; see ``ScopeConstraints``), `separator=<name>`, `whitelabel=1` and
 /// `var.<name>=<value>`. ``description`` is the canonical form: actions in catalogue order and
-/// scopes in `scopeDefinitions` order without duplicates, no `actions`, `granted` or `without`
-/// parameter when empty, default values left out, nothing percent-encoded that need not be.
+/// scopes in `scopeDefinitions` order without duplicates, no `actions`, `stages`, `granted` or
+/// `without` parameter when empty, default values left out, nothing percent-encoded that need not be.
 /// The DocC article "The dynamic guide URL" describes each parameter.
 public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     /// Everything before `/connectors/`, without a trailing slash; empty for a relative URL.
@@ -16,6 +17,8 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
     /// The method slug, such as `api-token`.
     public let slug: String
     public let selection: Selection
+    /// The selection's stages, in order; empty when it is asked for at once.
+    public let stages: [Selection]
     public let constraints: ScopeConstraints
     public let separator: Separator
     public let isWhitelabel: Bool
@@ -31,6 +34,7 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
         kind = request.kind
         slug = request.method.slug
         selection = request.selection
+        stages = request.stages
         constraints = request.constraints
         separator = request.separator
         isWhitelabel = request.isWhitelabel
@@ -46,6 +50,12 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
         if !selection.isEmpty {
             parameters.append("actions=" + selection.actions.map { FormEncoding.encodeQueryValue($0.rawValue) }.joined(separator: ","))
         }
+        if !stages.isEmpty {
+            // Beside `actions=` (their union), so a reader that knows no stages still gets the selection.
+            parameters.append("stages=" + stages.map { stage in
+                stage.actions.map { Self.stageItem($0.rawValue) }.joined(separator: ",")
+            }.joined(separator: ";"))
+        }
         if !constraints.granted.isEmpty {
             parameters.append("granted=" + constraints.granted.map { FormEncoding.encodeQueryValue($0.rawValue) }.joined(separator: ","))
         }
@@ -58,6 +68,13 @@ public struct GuideURL: Hashable, Sendable, CustomStringConvertible {
             parameters.append("var.\(FormEncoding.encodeQueryValue(name))=\(FormEncoding.encodeQueryValue(value))")
         }
         return parameters.joined(separator: "&")
+    }
+
+    /// An id as `stages=` writes it: `;` and `,` encoded too, as they separate stages and ids.
+    private static func stageItem(_ id: String) -> String {
+        let encoded = FormEncoding.encodeQueryValue(id)
+        guard encoded.contains(where: { $0 == ";" || $0 == "," }) else { return encoded }
+        return encoded.map { $0 == ";" ? "%3B" : $0 == "," ? "%2C" : String($0) }.joined()
     }
 
     /// The canonical URL.

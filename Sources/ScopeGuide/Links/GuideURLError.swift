@@ -17,6 +17,12 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownScopes([UnknownScope], connector: String)
     /// A scope is both in `granted=` and in `without=`.
     case grantedAndRefused(String)
+    /// Stage *n* (from 1) of `stages=` names no action.
+    case emptyStage(Int)
+    /// An action is in two stages of `stages=` (numbered from 1).
+    case actionInTwoStages(String, first: Int, second: Int)
+    /// `actions=` and `stages=` name different actions; carries those in one but not the other.
+    case stagesDisagreeWithActions([String])
     /// The URL (or query) is longer than ``GuideURL/maximumLength`` bytes; carries its length.
     case tooLong(Int)
 
@@ -38,7 +44,7 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
             "connector \"\(connector.abbreviated)\" has no guide \"\(slug.abbreviated)\"" + Self.didYouMean(suggestions)
         case .unknownActions(let unknown, let connector):
             SelectionError.unknownActions(unknown, connector: connector).description
-        case .unknownParameter(let name): "unknown parameter \"\(name.abbreviated)\" (expected actions, granted, without, separator, whitelabel or var.<name>)"
+        case .unknownParameter(let name): "unknown parameter \"\(name.abbreviated)\" (expected actions, stages, granted, without, separator, whitelabel or var.<name>)"
         case .invalidSeparator(let value):
             "invalid separator \"\(value.abbreviated)\" (expected \(Separator.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidWhitelabel(let value): "invalid whitelabel value \"\(value.abbreviated)\" (expected 1, 0, true or false)"
@@ -55,6 +61,11 @@ public enum GuideURLError: Error, Hashable, Sendable, CustomStringConvertible {
             "connector \"\(connector.abbreviated)\" defines no scope " + unknown.prefix(5).map { "\"\($0.scope.abbreviated)\"" + Self.didYouMean($0.suggestions) }
                 .joined(separator: ", ") + (unknown.count > 5 ? " and \(unknown.count - 5) more" : "")
         case .grantedAndRefused(let scope): "scope \"\(scope.abbreviated)\" is both granted and refused (without=)"
+        case .emptyStage(let number): "stage \(number) of stages= names no action (stages are separated by ';', actions by ',')"
+        case .actionInTwoStages(let id, let first, let second): "action \"\(id.abbreviated)\" is in stage \(first) and stage \(second) of stages="
+        case .stagesDisagreeWithActions(let ids):
+            "actions= and stages= name different actions: " + ids.prefix(5).map { "\"\($0.abbreviated)\"" }.joined(separator: ", ")
+                + (ids.count > 5 ? " and \(ids.count - 5) more" : "") + " (stages= alone is enough)"
         case .tooLong(let length): "URL of \(length) bytes is too long (at most \(GuideURL.maximumLength))"
         }
     }

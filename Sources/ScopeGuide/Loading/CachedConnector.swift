@@ -148,7 +148,14 @@ struct CachedConnector: Hashable, Sendable {
         if let defaults = method.defaultScopes { table.write(defaults, to: &body) }
         body.write(string: method.scopeDelimiter)
         body.write(optional: method.declaredGrantChange?.rawValue)
-        body.write(optional: method.prefill?.rawValue)
+        body.write(optional: method.grantChangeText)
+        body.write(optional: method.prefill?.kind.rawValue)
+        if let prefill = method.prefill {
+            body.write(optional: prefill.template)
+            body.write(string: prefill.separator.rawValue)
+            body.write(string: prefill.encoding.rawValue)
+            table.write(prefill.userScopes, to: &body)
+        }
         for fields in [method.configFields, method.setupFields] {
             body.write(count: fields.count)
             for field in fields {
@@ -199,7 +206,16 @@ struct CachedConnector: Hashable, Sendable {
         let delimiter = try reader.readString()
         // An unknown name (a cache from another build) decodes as undeclared, the default.
         let grantChange = try reader.readOptionalString().flatMap(GrantChange.init(rawValue:))
-        let prefill = try reader.readOptionalString().flatMap(PrefillKind.init(rawValue:))
+        let grantChangeText = try reader.readOptionalString()
+        var prefill: Prefill?
+        if let kindName = try reader.readOptionalString() {
+            guard let kind = PrefillKind(rawValue: kindName) else { throw .malformed }
+            let template = try reader.readOptionalString()
+            guard let separator = Separator(rawValue: try reader.readString()), let encoding = Prefill.Encoding(rawValue: try reader.readString()) else {
+                throw .malformed
+            }
+            prefill = Prefill(kind: kind, template: template, separator: separator, encoding: encoding, userScopes: try readScopes(&reader, table))
+        }
         var fieldLists: [[Field]] = []
         for _ in 0..<2 {
             var fields: [Field] = []
@@ -233,7 +249,7 @@ struct CachedConnector: Hashable, Sendable {
         }
         return AuthMethod(
             key: key, kind: kind, label: label, grantType: grantType, authorizationURL: authorizationURL, tokenURL: tokenURL,
-            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, prefill: prefill, configFields: fieldLists[0], setupFields: fieldLists[1],
+            defaultScopes: defaultScopes, scopeDelimiter: delimiter, grantChange: grantChange, grantChangeText: grantChangeText, prefill: prefill, configFields: fieldLists[0], setupFields: fieldLists[1],
             supportLink: supportLink, guides: guides)
     }
 

@@ -170,7 +170,7 @@ public struct CatalogLoader: Sendable {
         try loadConnector(file: file) { diagnostics in parse(yaml, file: file, diagnostics: &diagnostics) }
     }
 
-    /// Loads one connector from the bytes of a YAML file, which must be UTF-8, as ``load(directory:)`` reads them.
+    /// Loads one connector from the bytes of a YAML file, which must be UTF-8, as `load(directory:)` reads them.
     /// - Throws: ``LoadFailure`` listing every error found.
     public func loadConnector(data: Data, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
         try loadConnector(file: file) { diagnostics in parse(data, file: file, diagnostics: &diagnostics) }

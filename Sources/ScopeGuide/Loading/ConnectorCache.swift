@@ -19,7 +19,7 @@ public struct ConnectorCache: Sendable {
     let executableIdentity: [UInt8]?
 
     /// Bumped whenever ``CachedConnector``'s layout or the model it holds changes.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 6
 
     /// The first bytes of every entry.
     private static let magic = Array("SGCONN".utf8)

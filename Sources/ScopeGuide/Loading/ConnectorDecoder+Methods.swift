@@ -47,13 +47,7 @@ extension ConnectorDecoder {
                 diagnostics.report(.invalidValue(name, expected: GrantChange.allCases.map(\.rawValue).joined(separator: ", ")), at: cursor)
             }
         }
-        var prefill: PrefillKind?
-        if let cursor = body["prefill"], let name = diagnostics.string(cursor, in: body, key: "prefill") {
-            prefill = PrefillKind(rawValue: name)
-            if prefill == nil {
-                diagnostics.report(.invalidValue(name, expected: PrefillKind.allCases.map(\.rawValue).joined(separator: " or ")), at: cursor)
-            }
-        }
+        let prefill = body["prefill"].flatMap { decodePrefill($0, in: body) }
         let authorizationURL = webAddress(body["authorizationUrl"], in: body, key: "authorizationUrl")
         let defaultScopes = body["defaultScopes"].map { scopeList($0) }
         let support = body["support"]
@@ -74,6 +68,7 @@ extension ConnectorDecoder {
             defaultScopes: defaultScopes,
             scopeDelimiter: diagnostics.string(body["scopeDelimiter"], in: body, key: "scopeDelimiter") ?? " ",
             grantChange: grantChange,
+            grantChangeText: diagnostics.string(body["grantChangeText"], in: body, key: "grantChangeText"),
             prefill: prefill,
             configFields: decodeFields(body["configFields"]),
             setupFields: decodeFields(body["setupFields"]),
@@ -83,6 +78,56 @@ extension ConnectorDecoder {
 
     /// A string that must pass ``WebAddress/isAllowed(_:)``; one that does not is reported at its
     /// field and dropped.
+    /// `prefill`: a kind's name, or `{kind, url, separator, encoding, userScopes}`; `nil` (and
+    /// reported) when the kind is unknown or a `template` has no valid `url`.
+    mutating func decodePrefill(_ cursor: YAMLCursor, in parent: YAMLCursor) -> Prefill? {
+        let kindName: String?
+        let kindCursor: YAMLCursor
+        if cursor.scalar != nil {
+            kindName = diagnostics.string(cursor, in: parent, key: "prefill")
+            kindCursor = cursor
+        } else {
+            guard diagnostics.isMapping(cursor) else { return nil }
+            diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.prefill)
+            kindName = diagnostics.string(cursor["kind"], in: cursor, key: "kind", required: true)
+            kindCursor = cursor["kind"] ?? cursor
+        }
+        guard let kindName else { return nil }
+        guard let kind = PrefillKind(rawValue: kindName) else {
+            diagnostics.report(.invalidValue(kindName, expected: PrefillKind.allCases.map(\.rawValue).joined(separator: ", ")), at: kindCursor)
+            return nil
+        }
+        var prefill = Prefill(kind: kind)
+        guard cursor.scalar == nil else {
+            if kind == .template { diagnostics.report(.missingField("url"), at: cursor) }
+            return kind == .template ? nil : prefill
+        }
+        if let separatorCursor = cursor["separator"], let name = diagnostics.string(separatorCursor, in: cursor, key: "separator") {
+            if let separator = Separator(rawValue: name) { prefill.separator = separator } else {
+                diagnostics.report(.invalidValue(name, expected: Separator.allCases.map(\.rawValue).joined(separator: ", ")), at: separatorCursor)
+            }
+        }
+        if let encodingCursor = cursor["encoding"], let name = diagnostics.string(encodingCursor, in: cursor, key: "encoding") {
+            if let encoding = Prefill.Encoding(rawValue: name) { prefill.encoding = encoding } else {
+                diagnostics.report(.invalidValue(name, expected: Prefill.Encoding.allCases.map(\.rawValue).joined(separator: " or ")), at: encodingCursor)
+            }
+        }
+        prefill.userScopes = scopeList(cursor["userScopes"])
+        if kind == .template {
+            guard let url = webAddress(cursor["url"], in: cursor, key: "url") else {
+                if cursor["url"] == nil { diagnostics.report(.missingField("url"), at: cursor) }
+                return nil
+            }
+            let placeholders = url.components(separatedBy: Prefill.placeholder).count - 1
+            guard placeholders == 1 else {
+                diagnostics.report(.invalidValue(url, expected: "an https: URL with exactly one \(Prefill.placeholder) placeholder"), at: cursor["url"] ?? cursor)
+                return nil
+            }
+            prefill.template = url
+        }
+        return prefill
+    }
+
     mutating func webAddress(_ cursor: YAMLCursor?, in parent: YAMLCursor, key: String) -> String? {
         guard let value = diagnostics.string(cursor, in: parent, key: key), let cursor else { return nil }
         guard WebAddress.isAllowed(value) else {

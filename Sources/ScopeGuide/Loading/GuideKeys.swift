@@ -19,9 +19,11 @@ enum GuideKeys {
     static let variable = ["label", "example", "pattern", "description"]
     /// The body of an `authentication` item, `<methodKey>: {…}`.
     static let method = [
-        "type", "label", "grantType", "grantChange", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
+        "type", "label", "grantType", "grantChange", "grantChangeText", "prefill", "authorizationUrl", "tokenUrl", "defaultScopes", "scopeDelimiter",
         "configFields", "setupFields", "support",
     ]
+    /// A method's `prefill` written as a mapping (it may also be a kind's name).
+    static let prefill = ["kind", "url", "separator", "encoding", "userScopes"]
     /// An item of `configFields` or `setupFields`.
     static let field = ["key", "label", "type", "required", "secret", "placeholder", "description"]
     /// A method's `support`.
@@ -41,7 +43,7 @@ enum GuideKeys {
     static let all: [(object: String, keys: [String])] = [
         ("connector file", connector), ("actions file", actionsFile), ("scope definition", scopeDefinition),
         ("action", action), ("requiredScopes", requirement), ("variable", variable), ("authentication method", method),
-        ("field", field), ("support", support), ("support.guides", guides), ("guide", guide), ("section", section),
+        ("prefill", prefill), ("field", field), ("support", support), ("support.guides", guides), ("guide", guide), ("section", section),
         ("step", step), ("site.yaml", site),
     ]
 }

@@ -79,6 +79,9 @@ struct GuideDocumentBuilder {
         } else {
             appendScopeSummary(to: root)
         }
+        if let plan = tailored.stages {
+            ConsentStagesPart(tailored: tailored, plan: plan, variables: url.variables).append(to: root, isHTML: isHTML)
+        }
         let visible = Dictionary(uniqueKeysWithValues: tailored.sections.map { ($0.index, $0) })
         for index in tailored.guide.sections.indices {
             if let shown = visible[index] {
@@ -125,9 +128,10 @@ struct GuideDocumentBuilder {
             paragraph.appendText(" " + labels.joined(separator: ", "))
         }
         let paragraph = container.appendParagraph()
-        if resolution.scopes.isEmpty {
+        let nothingToChange = resolution.grant.map { !$0.reconsent } ?? false
+        if resolution.scopes.isEmpty || nothingToChange {
             paragraph.appendStrong("Scopes to grant:")
-            paragraph.appendText(" none")
+            paragraph.appendText(nothingToChange ? " none: nothing needs to change at the provider." : " none")
         } else {
             paragraph.appendStrong("Scopes to grant")
             paragraph.appendText(" (\(url.separator.rawValue)-separated):")
@@ -135,7 +139,7 @@ struct GuideDocumentBuilder {
         }
         for note in GuideNote.notes(for: tailored) { note.append(to: container) }
         appendLinkLine("Dynamic guide URL:", url.description, to: container)
-        if let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes, variables: url.variables) {
+        if !nothingToChange, let authorize = AuthorizeURL.make(for: tailored.method, scopes: resolution.scopes, variables: url.variables) {
             let missing = AuthorizeURL.missingVariables(in: url.variables)
             if missing.isEmpty {
                 appendLinkLine("Authorize URL:", authorize, to: container)

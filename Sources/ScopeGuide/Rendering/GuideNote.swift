@@ -9,7 +9,7 @@ enum GuideNote: Hashable, Sendable {
     case alreadyGranted(scopes: [Scope], enables: [String])
     /// Whether the customer must authorize again, and whether some selected actions stay
     /// unavailable whatever they do (then "not needed" must not claim every action is enabled).
-    case reconsent(needed: Bool, someUnavailable: Bool, change: GrantChange = .incremental)
+    case reconsent(needed: Bool, someUnavailable: Bool, change: GrantChange = .incremental, text: String? = nil)
     /// Where the grant is replaced: granted scopes the new credential or grant will not hold.
     case dropped([Scope], change: GrantChange)
     /// Granted scopes no selected action needs.
@@ -49,7 +49,7 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.isOptimal { notes.append(.notMinimal) }
         if let grant = resolution.grant {
             notes.append(.alreadyGranted(scopes: resolution.constraints.granted, enables: labels(grant.enabled)))
-            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: grant.change))
+            notes.append(.reconsent(needed: grant.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: grant.change, text: tailored.method.grantChangeText))
             if grant.change.replacesGrant {
                 if grant.reconsent, !grant.drop.isEmpty { notes.append(.dropped(grant.drop, change: grant.change)) }
             } else if !grant.unneeded.isEmpty {
@@ -59,17 +59,14 @@ enum GuideNote: Hashable, Sendable {
         if !resolution.constraints.refused.isEmpty { notes.append(.refused(resolution.constraints.refused)) }
         if !resolution.unavailable.isEmpty { notes.append(.unavailable(labels(resolution.unavailable))) }
         // Only for a selection: the full guide's reasons would list the whole catalogue.
-        if !resolution.selection.isEmpty, !resolution.explanation.isEmpty {
+        if !resolution.selection.isEmpty, !resolution.explanation.isEmpty, resolution.grant?.reconsent ?? true {
             notes.append(.why(resolution.explanation.map { reason in
                 ScopeReason(scope: reason.scope, actions: labels(reason.actions), authority: reason.authority, of: resolution.scopedActionCount)
             }))
         }
-        if let kind = tailored.method.prefill, !resolution.scopes.isEmpty {
-            let labels = tailored.connector.actions(in: resolution.selection).map(\.label)
-            let url = PrefillLink.make(
-                kind, scopes: resolution.scopes, name: "\(tailored.connector.name) integration",
-                description: labels.isEmpty ? "Every permission the \(tailored.connector.name) guide lists" : "For: " + labels.joined(separator: ", "))
-            notes.append(.prefill(kind, url: url))
+        if resolution.grant?.reconsent ?? true,
+            let link = PrefillLink.make(for: tailored.method, of: tailored.connector, scopes: resolution.scopes, actions: resolution.selection.actions) {
+            notes.append(.prefill(link.kind, url: link.url))
         }
         if let alternatives = resolution.alternatives {
             notes.append(.alternatives(alternatives, complete: resolution.alternativesAreComplete, chosen: resolution.authority, of: resolution.scopedActionCount))
@@ -87,8 +84,10 @@ enum GuideNote: Hashable, Sendable {
 
     /// What the customer must do at the provider, by how it changes a grant. Shared with the
     /// selector panel; guide-page.js words it the same.
-    static func reconsentText(needed: Bool, someUnavailable: Bool, change: GrantChange) -> String {
+    static func reconsentText(needed: Bool, someUnavailable: Bool, change: GrantChange, text: String? = nil) -> String {
         guard needed else { return reconsentNotNeeded(someUnavailable: someUnavailable) }
+        // The guide's own words for its provider, where it gives them.
+        if let text { return "needed: " + text }
         switch change {
         case .newCredential:
             return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed)."
@@ -135,8 +134,8 @@ enum GuideNote: Hashable, Sendable {
         case .alreadyGranted(let scopes, let enables):
             return ("Already granted:", names(scopes)
                 + (enables.isEmpty ? " (enables none of the selected actions)" : " (enables \(enables.joined(separator: ", ")))"))
-        case .reconsent(let needed, let someUnavailable, let change):
-            return ("Re-consent:", Self.reconsentText(needed: needed, someUnavailable: someUnavailable, change: change))
+        case .reconsent(let needed, let someUnavailable, let change, let text):
+            return ("Re-consent:", Self.reconsentText(needed: needed, someUnavailable: someUnavailable, change: change, text: text))
         case .dropped(let scopes, let change):
             return ("Dropped:", Self.droppedText(scopes, change: change))
         case .unneeded(let scopes):
@@ -153,8 +152,8 @@ enum GuideNote: Hashable, Sendable {
             let text = listed.isEmpty ? "none: no other answer is as small." : listed.joined(separator: "; ") + "."
             return ("Equally small answers (the scopes above enable \(chosen) of \(of)):",
                     text + (complete ? "" : " (The search for them ran out of budget; there may be others.)"))
-        case .prefill(_, let url):
-            return ("Open GitHub with these permissions filled in:", url ?? "the link would be longer than \(PrefillLink.maximumLength) bytes; set the permissions above by hand.")
+        case .prefill(let kind, let url):
+            return (kind.openLabel, url ?? "the link would be longer than \(PrefillLink.maximumLength) bytes; set the permissions above by hand.")
         case .why(let reasons):
             return ("Why these scopes:", reasons.map { reason in
                 let total = reason.of == 1 ? "1 action" : "\(reason.of) actions"

@@ -21,7 +21,7 @@ struct GuidePage {
     }
 
     func html(assets: PageAssets.Placement = .inline) -> String {
-        let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows)
+        let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows, graph: shared.graph)
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
             flavor: .html(includeHidden: true, panel: panel.html()), cache: cache)
@@ -46,8 +46,10 @@ struct GuidePage {
 public enum PageAssets {
     /// `guide-page.css`, ending in a newline.
     public static let stylesheet = load("guide-page", "css")
-    /// `guide-page.js`, ending in a newline.
-    public static let script = load("guide-page", "js")
+    /// The page's one script, ending in a newline: the engine (`guide-engine.js`, pure, which Node
+    /// loads alone to check it against Swift) followed by the DOM glue (`guide-page.js`). One
+    /// file, so a page makes one request and a CSP hashes one inline text.
+    public static let script = load("guide-engine", "js") + load("guide-page", "js")
 
     /// The exact content of every page's one inline `<style>` element.
     public static var inlineStyle: String { "\n" + stylesheet }

@@ -15,8 +15,9 @@ import Foundation
 /// defined scope its privilege level, when some scope is not at level 1), `path`, `resolution`
 /// (the engine's answer for this page's selection and constraints: `scopes` as indices and
 /// `optimal`, which the script shows on load instead of searching again), `scopes` (defined scopes
-/// in display order, then undefined ones wildcards grant), `selection`, `separator`, `variables`,
-/// `whitelabel`.
+/// in display order, then undefined ones wildcards grant), `scopeDescriptions` (per defined scope
+/// its description, `""` for none, when some scope has one: the panel's scope list and search
+/// show them), `selection`, `separator`, `variables`, `whitelabel`.
 ///
 /// The JSON is safe inside `<script type="application/json">`: `<`, `>` and `&` are escaped as
 /// `\u003c`…, so no text from a guide can close the element.
@@ -53,6 +54,9 @@ enum PageData {
             if connector.scopeDefinitions.contains(where: { $0.privilege != 1 }) {
                 members.append(("levels", JSONText.integers(connector.scopeDefinitions.map(\.privilege))))
             }
+            if connector.scopeDefinitions.contains(where: { !($0.description ?? "").isEmpty }) {
+                members.append(("scopeDescriptions", JSONText.array(connector.scopeDefinitions) { JSONText.string($0.description ?? "") }))
+            }
             // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
             // static page never shows a dynamic URL the engine refuses.
             if !connector.acceptedVariables.isEmpty {
@@ -64,6 +68,14 @@ enum PageData {
                 members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
             }
             members.append(("grantChange", JSONText.string(method.grantChange.rawValue)))
+            if let text = method.grantChangeText { members.append(("grantChangeText", JSONText.string(text))) }
+            // The script builds the method's prefill link for the current selection as PrefillLink does.
+            if let prefill = method.prefill {
+                members.append(("prefill", "{\"connectorName\":" + JSONText.string(connector.name) + ",\"encoding\":" + JSONText.string(prefill.encoding.rawValue)
+                    + ",\"kind\":" + JSONText.string(prefill.kind.rawValue) + ",\"separator\":" + JSONText.string(prefill.separator.rawValue)
+                    + ",\"template\":" + (prefill.template.map(JSONText.string) ?? "null")
+                    + ",\"userScopes\":" + JSONText.array(prefill.userScopes) { JSONText.string($0.rawValue) } + "}"))
+            }
             self.members = members.map { (key: $0.0, value: $0.1) }
         }
     }
@@ -85,6 +97,12 @@ enum PageData {
             ("variables", url.variables.isEmpty ? "{}" : JSONText.encode(url.variables)),
             ("whitelabel", url.isWhitelabel ? "true" : "false"),
         ]
+        if !url.stages.isEmpty {
+            // Only on a page asked for in stages, so every other page's bytes stay as they were.
+            members.append(("stages", "[" + url.stages.map { stage in
+                "[" + stage.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"))
+        }
         return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
     }
 }

@@ -1,8 +1,11 @@
-/// The "Select actions to adjust the guide" panel of seed 002, as generated HTML: search, select
-/// all and clear, a checkbox row per selected action and per search match (the first
-/// ``rowLimit``), the "Already granted" and "Cannot grant" boxes with the report of what they
-/// change, the dynamic URL and the selected scopes with the separator choice. Every value from a
-/// guide or request is escaped; the page script keeps the same elements up to date.
+/// The "Select actions to adjust the guide" panel of seed 002, as generated HTML: a summary of
+/// the selection that stays in view (a count and a removable chip per action), search over
+/// actions and scopes, select all and clear, a checkbox row per selected action and per search
+/// match (the first ``rowLimit``), an input per guide variable, the dynamic URL, the selected
+/// scopes (with the separator choice, and each scope's description and privilege level), and the
+/// "Already granted" and "Cannot grant" boxes, folded away until used, with the report of what
+/// they change. Every value from a guide or request is escaped; the page script keeps the same
+/// elements up to date.
 struct ScopeSelectorPanel {
     /// Rows shown besides the selected actions: the first matches of the search (with no search,
     /// the first actions), so a catalogue of 10,000 actions does not put 10,000 rows on the page.
@@ -29,6 +32,8 @@ struct ScopeSelectorPanel {
     let url: GuideURL
     /// ``actionRows(for:)`` of the connector.
     let actionRows: ActionRows
+    /// Numbers the connector's scopes, in `scopeDefinitions` order: finds a scope's definition.
+    let graph: ScopeGraph
 
     static func actionRows(for connector: Connector) -> ActionRows {
         let e = HTMLEscaping.escape
@@ -83,16 +88,21 @@ struct ScopeSelectorPanel {
             <section class="sg-panel" data-guides-scope-selector aria-labelledby="sg-panel-title">
             <h2 id="sg-panel-title">Select actions to adjust the guide</h2>
             <p class="sg-muted">Some actions may require additional configuration in the provider to be accessible. Choose the actions you need and the guide will be updated.</p>
+
+            """
+        html += selectionSummaryHTML()
+        html += """
             <div class="sg-toolbar">
-            <input type="search" class="sg-input" placeholder="Search actions..." aria-label="Search actions" data-guide-action-search>
+            <input type="search" class="sg-input" placeholder="Search actions or scopes..." aria-label="Search actions and scopes" data-guide-action-search>
             <button type="button" class="sg-button" data-guide-select-all>Select all</button>
             <button type="button" class="sg-button" data-guide-clear>Clear</button>
             </div>
+            <div class="sg-scope-matches" aria-live="polite" data-guide-scope-matches hidden></div>
             <div class="sg-action-list" role="group" aria-label="Actions" data-guide-action-list data-guide-action-limit="\(Self.rowLimit)">
             <div class="sg-action-header" aria-hidden="true"><span></span><span>Action</span><span>Scope(s)</span></div>
 
             """
-        html.reserveCapacity(html.utf8.count + actionRows.text.utf8.distance(from: actionRows.text.startIndex, to: actionRows.starts[actionRows.leadingCount]) + tailored.resolution.selection.actions.count * 256 + 4096)
+        html.reserveCapacity(html.utf8.count + actionRows.text.utf8.distance(from: actionRows.text.startIndex, to: actionRows.starts[actionRows.leadingCount]) + tailored.resolution.selection.actions.count * 512 + 8192)
         appendRows(to: &html)
         html += """
             <p class="sg-muted sg-no-results" data-guide-no-results\(actionRows.count == 0 ? "" : " hidden")>No actions match your search.</p>
@@ -100,7 +110,7 @@ struct ScopeSelectorPanel {
             <p class="sg-muted" aria-live="polite" data-guide-action-count>\(Self.grouped(min(Self.rowLimit, actionRows.count))) of \(Self.grouped(actionRows.count)) matching actions shown</p>
 
             """
-        html += constraintsHTML()
+        html += variablesHTML()
         html += """
             <p class="sg-error" role="alert" data-guide-url-error hidden></p>
             <div class="sg-output">
@@ -127,52 +137,76 @@ struct ScopeSelectorPanel {
             </div>
 
             """
+        html += scopeDetailsHTML()
         let method = tailored.method
         if let authorize = AuthorizeURL.make(for: method, scopes: tailored.resolution.scopes, variables: url.variables), let base = method.authorizationURL {
             // A template (client_id or redirect_uri not given) has no href: not a link to an error page.
             let href = AuthorizeURL.missingVariables(in: url.variables).isEmpty ? " href=\"\(e(authorize))\"" : ""
-            html += "<p class=\"sg-muted\">Authorize URL: <a class=\"sg-mono\" data-guide-authorize-url data-authorize-base=\"\(e(base))\" "
+            html += "<p class=\"sg-muted sg-authorize\">Authorize URL: <a class=\"sg-mono\" data-guide-authorize-url data-authorize-base=\"\(e(base))\" "
                 + "data-scope-delimiter=\"\(e(method.scopeDelimiter))\" data-grant-change=\"\(method.grantChange.rawValue)\"\(href)>\(e(authorize))</a></p>\n"
         }
-        return html + "</div>\n</section>\n"
+        if method.prefill != nil {
+            // The script rebuilds the link for each selection (prefillLink in guide-engine.js).
+            let link = tailored.resolution.grant?.reconsent == false ? nil
+                : PrefillLink.make(for: method, of: tailored.connector, scopes: tailored.resolution.scopes, actions: tailored.resolution.selection.actions)
+            let label = link?.kind.openLabel ?? method.prefill!.kind.openLabel
+            let anchor = link?.url.map { "<a class=\"sg-mono\" data-guide-prefill-url href=\"\(e($0))\">\(e($0))</a>" }
+                ?? "<a class=\"sg-mono\" data-guide-prefill-url></a>"
+            html += "<p class=\"sg-muted\" data-guide-prefill\(link?.url == nil ? " hidden" : "")><span data-guide-prefill-label>\(e(label))</span> \(anchor)</p>\n"
+        }
+        html += "</div>\n"
+        html += constraintsHTML()
+        return html + "</section>\n"
     }
 
-    /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
-    /// `granted=` accepts), a place for the script's per-scope "refuse" buttons (one per scope of
-    /// the answer; a page without script could not use them), and the report of the resolution
-    /// under the boxes: what the grant enables, what to add, re-consent, what could be revoked,
-    /// what is unavailable. The script writes the same lines (`reportLines` in guide-page.js).
-    private func constraintsHTML() -> String {
-        let e = HTMLEscaping.escape
+    /// The report under the "Already granted" and "Cannot grant" boxes, line by line: its key
+    /// (`data-guide-report`), label and text, `nil` for a line not shown. What the grant enables,
+    /// what to add, re-consent, what replacing the grant drops or what could be revoked, what is
+    /// unavailable. The page script writes the same lines (`reportLines` in guide-engine.js,
+    /// held to these by the engine vectors, reportLines.json).
+    static func reportLines(for tailored: TailoredGuide) -> [(key: String, label: String, text: String?)] {
         let resolution = tailored.resolution
         let labels = { (ids: [ActionID]) in
             let set = Set(ids)
-            return self.tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
+            return tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
         }
         let grant = resolution.grant
-        let lines: [(key: String, label: String, text: String?)] = [
+        return [
             ("enabled", "Already enabled by the grant:", grant.map { $0.enabled.isEmpty ? "none of the selected actions" : labels($0.enabled) }),
             ("add", "Scopes to add:", grant.map { $0.add.isEmpty ? "nothing" : $0.add.map(\.rawValue).joined(separator: " ") }),
             ("reconsent", "Re-consent:", grant.map {
-                GuideNote.reconsentText(needed: $0.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: $0.change)
+                GuideNote.reconsentText(needed: $0.reconsent, someUnavailable: !resolution.unavailable.isEmpty, change: $0.change, text: tailored.method.grantChangeText)
             }),
             ("dropped", "Dropped:", grant.flatMap { $0.change.replacesGrant && $0.reconsent && !$0.drop.isEmpty ? GuideNote.droppedText($0.drop, change: $0.change) : nil }),
             ("unneeded", "Granted but not needed (candidates to revoke):", grant.flatMap { $0.change.replacesGrant || $0.unneeded.isEmpty ? nil : $0.unneeded.map(\.rawValue).joined(separator: " ") }),
             ("unavailable", "Unavailable (every way needs a refused scope):", resolution.unavailable.isEmpty ? nil : labels(resolution.unavailable)),
         ]
+    }
+
+    /// The "Already granted" and "Cannot grant" boxes (scope names, any of the separators
+    /// `granted=` accepts) in a `<details>` that is open when the URL gives either, so they do not
+    /// crowd the URL and scopes of a customer who has neither; then the report of the resolution
+    /// (``reportLines(for:)``). Each scope of the answer gets its "Can't grant" button in the
+    /// scope list (``scopeDetailsHTML()``).
+    private func constraintsHTML() -> String {
+        let e = HTMLEscaping.escape
+        let lines = Self.reportLines(for: tailored)
+        let constraints = url.constraints
         var html = """
-            <div class="sg-constraints">
+            <details class="sg-constraints" data-guide-constraints\(constraints.isEmpty ? "" : " open")>
+            <summary>Existing grant and refused scopes<span class="sg-muted" data-guide-constraints-summary>\(e(Self.constraintsSummary(granted: constraints.granted.count, refused: constraints.refused.count)))</span></summary>
+            <div class="sg-constraint-boxes">
             <div class="sg-column sg-grow">
             <label class="sg-muted" for="sg-granted">Already granted: the scopes the customer's credential has (any separator)</label>
-            <textarea id="sg-granted" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-granted>\(e(url.constraints.granted.map(\.rawValue).joined(separator: " ")))</textarea>
+            <textarea id="sg-granted" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-granted>\(e(constraints.granted.map(\.rawValue).joined(separator: " ")))</textarea>
             </div>
             <div class="sg-column sg-grow">
             <label class="sg-muted" for="sg-refused">Cannot grant: scopes the customer's admin will not grant</label>
-            <textarea id="sg-refused" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-refused>\(e(url.constraints.refused.map(\.rawValue).joined(separator: " ")))</textarea>
+            <textarea id="sg-refused" class="sg-input sg-mono" rows="2" spellcheck="false" data-guide-refused>\(e(constraints.refused.map(\.rawValue).joined(separator: " ")))</textarea>
             </div>
             </div>
-            <p class="sg-muted sg-chips" data-guide-refuse-list hidden><span>Cannot grant one of the scopes the answer needs? Refuse it:</span></p>
             <p class="sg-error" role="alert" data-guide-constraint-error hidden></p>
+            </details>
             <div class="sg-report" aria-live="polite" data-guide-constraint-report\(lines.allSatisfy { $0.text == nil } ? " hidden" : "")>
 
             """
@@ -181,6 +215,13 @@ struct ScopeSelectorPanel {
                 + "<span data-guide-report-text>\(e(line.text ?? ""))</span></p>\n"
         }
         return html + "</div>\n"
+    }
+
+    /// What the folded boxes hold, after their title: ": 2 granted, 1 refused", or nothing.
+    /// The script writes the same (`constraintsSummary` in guide-page.js).
+    static func constraintsSummary(granted: Int, refused: Int) -> String {
+        let parts = (granted > 0 ? ["\(grouped(granted)) granted"] : []) + (refused > 0 ? ["\(grouped(refused)) refused"] : [])
+        return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
     }
 
     /// `count` with its digits grouped by commas ("4,312"), as the script writes it.

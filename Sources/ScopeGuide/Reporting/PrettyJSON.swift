@@ -23,6 +23,36 @@ indirect enum PrettyJSON {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The same value on one line, without spaces (keys sorted, the same escapes): for JSON that
+    /// travels inside a URL, such as a Slack app manifest.
+    var compactText: String {
+        var output: [UInt8] = []
+        writeCompact(to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func writeCompact(to output: inout [UInt8]) {
+        switch self {
+        case .string, .integer, .boolean: write(to: &output, indent: 0)
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                item.writeCompact(to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            output.append(UInt8(ascii: "{"))
+            for (index, pair) in pairs.compactMap({ pair in pair.value.map { (pair.key, $0) } }).sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(pair.0, to: &output)
+                output.append(UInt8(ascii: ":"))
+                pair.1.writeCompact(to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
     private func write(to output: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)

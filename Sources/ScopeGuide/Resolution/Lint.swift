@@ -24,7 +24,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
         /// The variable has no `pattern`, so customer values only get the default check (one
         /// line of at most 200 characters, see ``Variable/defaultPattern``).
         case variableWithoutPattern(String)
-        /// Actions whose labels are the same (compared as ``Lint/labelKey(_:)`` compares them):
+        /// Actions whose labels are the same (compared as `Lint/labelKey(_:)` compares them):
         /// nothing in the guide's selector or badges tells them apart.
         case duplicateLabel(String, actions: [ActionID])
         /// The action's label holds inline Markdown (a code span, emphasis, a link or an image,
@@ -74,7 +74,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
 
 /// Runs the lint checks over a connector.
 ///
-/// Each check costs about one pass over the actions or steps (with the ``ScopeGraph``'s bitsets),
+/// Each check costs about one pass over the actions or steps (with the `ScopeGraph`'s bitsets),
 /// so `check` stays near-linear in the size of a guide: asking the graph "does this set grant
 /// that scope" per action recomputed the set's closure each time, and took 13.9 s for 4,000
 /// actions.

@@ -27,8 +27,8 @@
 /// options of the requirements it looks at, every pass over them being linear in that). A node
 /// budget alone allowed minutes: with 300 any-of actions open, each node's passes are long.
 /// When either budget runs out, the best solution found is returned with `isOptimal == false`;
-/// it still satisfies every requirement. (The guide page's script, guide-page.js, ports this search
-/// line by line, budgets included; the shared engine vectors check that both answer alike. Change
+/// it still satisfies every requirement. (The guide page's engine script, guide-engine.js, ports this search
+/// line by line, budgets included; the committed engine vectors check that both answer alike. Change
 /// them together.)
 struct MinimalScopeSearch {
     struct Outcome: Equatable {

@@ -1,7 +1,7 @@
 /// Computes a ``Resolution``: the minimal scopes for a selection, as the DocC article "How the minimal
 /// scopes are chosen" describes.
 ///
-/// A resolver is built once per connector (it precomputes the ``ScopeGraph``) and is cheap to
+/// A resolver is built once per connector (it precomputes the `ScopeGraph`) and is cheap to
 /// call for each selection.
 public struct Resolver: Sendable {
     public let connector: Connector
@@ -113,7 +113,9 @@ public struct Resolver: Sendable {
         resolution.pending = ids(replaces ? solved : pending)
         if !constraints.granted.isEmpty {
             // What is new to the credential: requested scopes the grant does not already hold.
-            let new = replaces ? outcome.chosen.filter { !existing.contains($0) }.map { graph.scopes[$0] } : add
+            // Where the grant already enables every selected action nothing is asked for, even
+            // if a smaller request exists: the customer need not replace a working credential.
+            let new = !replaces ? add : pending.isEmpty ? [] : outcome.chosen.filter { !existing.contains($0) }.map { graph.scopes[$0] }
             resolution.grant = GrantReport(
                 change: method.grantChange, enabled: ids(enabled), request: add, add: new,
                 drop: dropped.map { graph.scopes[$0] }, unneeded: unneeded.sorted().map { graph.scopes[$0] })

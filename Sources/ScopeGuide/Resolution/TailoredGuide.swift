@@ -30,6 +30,8 @@ public struct TailoredGuide: Hashable, Sendable {
     public internal(set) var resolution: Resolution
     /// Visible sections only.
     public internal(set) var sections: [TailoredSection]
+    /// The request's consent stages, when it asks for the selection in stages.
+    public internal(set) var stages: ConsentStages?
 
     /// Applies the visibility, display-scope and badge rules (DocC: "How the minimal scopes are
     /// chosen", What the guide shows).
@@ -52,8 +54,11 @@ public struct TailoredGuide: Hashable, Sendable {
             badgeActions = isFullGuide ? connector.actions : connector.actions(in: resolution.selection)
         }
 
+        // With a grant that already enables everything selected there is nothing to do at the
+        // provider: no credential to create, nothing to authorize, so no step is shown.
+        let nothingToChange = resolution.grant.map { !$0.reconsent } ?? false
         sections = guide.sections.enumerated().compactMap { sectionIndex, section in
-            guard meets(section.scopes) else { return nil }
+            guard !nothingToChange, meets(section.scopes) else { return nil }
             var number = 0
             let steps = section.steps.enumerated().compactMap { stepIndex, step -> TailoredStep? in
                 guard meets(step.scopes) else { return nil }

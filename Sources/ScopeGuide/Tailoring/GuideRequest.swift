@@ -21,6 +21,9 @@ public struct GuideRequest: Sendable {
     public private(set) var selection: Selection = .none
     /// The customer's existing grant and refused scopes, in definition order.
     public private(set) var constraints: ScopeConstraints = .none
+    /// The selection asked for in stages, in the order given (each in catalogue order, disjoint,
+    /// together the ``selection``); empty when it is asked for at once (see ``ConsentStages``).
+    public private(set) var stages: [Selection] = []
     /// Customer values for the connector's variables, by name; each matches its pattern.
     public private(set) var variables: [String: String] = [:]
     /// How the guide joins scopes.
@@ -46,6 +49,7 @@ public struct GuideRequest: Sendable {
     var untailored: GuideRequest {
         var copy = self
         copy.selection = .none
+        copy.stages = []
         copy.constraints = .none
         return copy
     }
@@ -53,8 +57,34 @@ public struct GuideRequest: Sendable {
     /// Replaces the selection with `ids`, ordered and deduplicated against the connector.
     /// - Throws: ``GuideURLError/unknownActions(_:connector:)`` naming every unknown id.
     public mutating func select<S: Sequence<ActionID>>(_ ids: S) throws(GuideURLError) {
+        selection = try checked(ids)
+        stages = []
+    }
+
+    /// Asks for the selection in `stages` (``ConsentStages``): each stage is ordered and
+    /// deduplicated against the connector, and the selection becomes their union. One stage is
+    /// the same as asking at once (no stages are kept).
+    /// - Throws: ``GuideURLError/unknownActions(_:connector:)``, ``GuideURLError/emptyStage(_:)``
+    ///   or ``GuideURLError/actionInTwoStages(_:first:second:)``.
+    public mutating func setStages(_ stages: [[ActionID]]) throws(GuideURLError) {
+        var checkedStages: [Selection] = [], stageOf: [ActionID: Int] = [:]
+        for (index, ids) in stages.enumerated() {
+            let stage = try checked(ids)
+            guard !stage.isEmpty else { throw .emptyStage(index + 1) }
+            for id in stage.actions {
+                if let first = stageOf[id] { throw .actionInTwoStages(id.rawValue, first: first, second: index + 1) }
+                stageOf[id] = index + 1
+            }
+            checkedStages.append(stage)
+        }
+        selection = try checked(checkedStages.flatMap(\.actions))
+        self.stages = checkedStages.count > 1 ? checkedStages : []
+    }
+
+    /// `ids` as a selection of this connector, or the request's error naming the unknown ones.
+    func checked<S: Sequence<ActionID>>(_ ids: S) throws(GuideURLError) -> Selection {
         do {
-            selection = try Selection(ids, in: connector)
+            return try Selection(ids, in: connector)
         } catch {
             switch error {
             case .unknownActions(let unknown, let key): throw .unknownActions(unknown, connector: key)
@@ -87,7 +117,7 @@ public struct GuideRequest: Sendable {
     }
 
     /// Replaces the customer's variable values after checking each is declared by the connector
-    /// and matches its pattern (``Variable/effectivePattern``: a variable without one takes
+    /// and matches its pattern (`Variable/effectivePattern`: a variable without one takes
     /// one line of at most 200 characters).
     /// - Throws: ``GuideURLError/unknownVariable(_:connector:declared:)`` or
     ///   ``GuideURLError/invalidVariable(name:value:pattern:)``.

@@ -103,14 +103,37 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
     public internal(set) var without: [String]?
     /// Only with `granted`.
     public internal(set) var grant: GrantInfo?
+    /// One stage of ``stages``.
+    public struct StageInfo: Hashable, Sendable, Codable {
+        public internal(set) var number: Int
+        /// The actions this stage adds.
+        public internal(set) var actions: [String]
+        /// What the customer asks the provider for at this stage (empty: nothing).
+        public internal(set) var request: [String]
+        /// Requested scopes the grant before this stage does not hold.
+        public internal(set) var add: [String]
+        public internal(set) var grantBefore: [String]
+        public internal(set) var grantAfter: [String]
+        public internal(set) var reconsent: Bool
+        public internal(set) var authorizeURL: String?
+        public internal(set) var prefill: PrefillInfo?
+    }
+    /// Only when the request asks in stages (`stages=`, `--stages`), in order.
+    public internal(set) var stages: [StageInfo]?
+    /// Only with ``stages``: the grant they end with, and the grant asking for every action at once.
+    public internal(set) var stagesTotal: StagesTotal?
+    public struct StagesTotal: Hashable, Sendable, Codable {
+        public internal(set) var finalGrant: [String]
+        public internal(set) var allAtOnce: [String]
+    }
     /// Only with `granted` or `without`: selected actions no scope left after the refusals can enable.
     public internal(set) var unavailable: [String]?
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, ending in a newline: the bytes
-    /// `JSONEncoder` writes for this report (see ``PrettyJSON``).
+    /// `JSONEncoder` writes for this report (see `PrettyJSON`).
     public func json() -> String { prettyJSON.text + "\n" }
 
-    /// The report as a ``PrettyJSON`` tree: every stored property under its own name.
+    /// The report as a `PrettyJSON` tree: every stored property under its own name.
     var prettyJSON: PrettyJSON {
         let strings = PrettyJSON.strings
         return .object([
@@ -158,6 +181,17 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
                 ])
             }),
             ("unavailable", unavailable.map(strings)),
+            ("stages", stages.map { list in
+                .array(list.map { stage in
+                    .object([
+                        ("number", .integer(stage.number)), ("actions", strings(stage.actions)), ("request", strings(stage.request)),
+                        ("add", strings(stage.add)), ("grantBefore", strings(stage.grantBefore)), ("grantAfter", strings(stage.grantAfter)),
+                        ("reconsent", .boolean(stage.reconsent)), ("authorizeURL", stage.authorizeURL.map(PrettyJSON.string)),
+                        ("prefill", stage.prefill.map { info in .object([("kind", .string(info.kind)), ("url", info.url.map(PrettyJSON.string))]) }),
+                    ])
+                })
+            }),
+            ("stagesTotal", stagesTotal.map { .object([("finalGrant", strings($0.finalGrant)), ("allAtOnce", strings($0.allAtOnce))]) }),
         ])
     }
 
@@ -198,6 +232,18 @@ public struct ResolutionReport: Codable, Hashable, Sendable {
             granted = constraints.granted.map(\.rawValue)
             without = constraints.refused.map(\.rawValue)
             unavailable = resolution.unavailable.map(\.rawValue)
+        }
+        if let plan = tailored.stages {
+            let names = { (scopes: [Scope]) in scopes.map(\.rawValue) }
+            stages = plan.stages.enumerated().map { index, stage in
+                let link = PrefillLink.make(for: tailored.method, of: tailored.connector, scopes: stage.request, actions: stage.actions)
+                return StageInfo(
+                    number: index + 1, actions: stage.actions.map(\.rawValue), request: names(stage.request), add: names(stage.add),
+                    grantBefore: names(stage.grantBefore), grantAfter: names(stage.grantAfter), reconsent: stage.needsConsent,
+                    authorizeURL: stage.needsConsent ? AuthorizeURL.make(for: tailored.method, scopes: stage.request, variables: url.variables) : nil,
+                    prefill: link.map { PrefillInfo(kind: $0.kind.rawValue, url: $0.url) })
+            }
+            stagesTotal = StagesTotal(finalGrant: names(plan.finalGrant), allAtOnce: names(plan.allAtOnce))
         }
         if let report = resolution.grant {
             grant = GrantInfo(

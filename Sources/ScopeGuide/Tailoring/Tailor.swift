@@ -8,8 +8,11 @@ public struct Tailor: Sendable {
     private let nodeBudget: Int
     private let alternatives: Int
 
-    /// - Parameter alternatives: how many equally good answers each resolution also lists
-    ///   (``Resolution/alternatives``); 0 for none.
+    /// - Parameters:
+    ///   - catalog: the loaded guides; a resolver is made for each connector, on every core.
+    ///   - nodeBudget: search nodes each resolution may use (``Resolver/nodeBudget``).
+    ///   - alternatives: how many equally good answers each resolution also lists
+    ///     (``Resolution/alternatives``); 0 for none.
     public init(catalog: Catalog, nodeBudget: Int = 200_000, alternatives: Int = 0) {
         self.catalog = catalog
         self.nodeBudget = nodeBudget
@@ -39,7 +42,11 @@ public struct Tailor: Sendable {
     public func guide(for request: GuideRequest) -> TailoredGuide {
         let resolver = resolver(for: request.connector)
         let resolution = resolver.resolve(request.selection, for: request.method, constraints: request.constraints)
-        return TailoredGuide(
+        var tailored = TailoredGuide(
             connector: request.connector, method: request.method, kind: request.kind, guide: request.guide, resolution: resolution, graph: resolver.graph)
+        if !request.stages.isEmpty {
+            tailored.stages = resolver.plan(stages: request.stages, for: request.method, constraints: request.constraints)
+        }
+        return tailored
     }
 }

@@ -12,7 +12,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as GuideURLError {
-            return ErrorResponse(status: error.status, title: error.title, message: error.description).response(for: request)
+            let corrections = error.corrections(path: request.uri.path, query: request.uri.query ?? "")
+            return ErrorResponse(status: error.status, title: error.title, message: error.description, corrections: corrections).response(for: request)
         } catch let refusal as RequestRefusal {
             logger.notice("refused request", metadata: [
                 "reason": "\(refusal.reason)", "method": "\(request.method.rawValue)", "path": "\(request.uri.path.abbreviated)",

@@ -13,6 +13,9 @@ extension ScopeGuideCommand {
                 grant enables the fewest of the catalogue's actions). With no selection it prints \
                 the method's default scopes, or every scope an action needs.
 
+                With --stages "a,b;c" it prints one line per stage: what to ask for at that stage, \
+                given the stages before it (see the Consent in stages section of render).
+
                 Example: scopeguide scopes front --actions front_list_conversations,front_send_message
                 """
         )
@@ -37,6 +40,14 @@ extension ScopeGuideCommand {
             let request = try selection.guideRequest(guide, in: catalog)
             let tailored = Tailor(catalog: catalog, alternatives: alternatives).guide(for: request)
             switch format {
+            case .text where tailored.stages != nil:
+                // One line per stage: what to ask for then (empty when nothing), in stage order.
+                let plan = tailored.stages!
+                for stage in plan.stages { print(request.separator.join(stage.request)) }
+                for (index, stage) in plan.stages.enumerated() where !stage.needsConsent {
+                    FileHandle.standardError.write(Data("note: stage \(index + 1): nothing to ask for: the grant so far enables its actions\n".utf8))
+                }
+                FileHandle.standardError.write(Data("note: \(ConsentStages.totalText(plan))\n".utf8))
             case .text:
                 let resolution = tailored.resolution
                 print(request.separator.join(resolution.scopes))

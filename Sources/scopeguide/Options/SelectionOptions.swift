@@ -16,6 +16,11 @@ struct SelectionOptions: ParsableArguments {
     var url: String?
 
     @Option(help: ArgumentHelp(
+        "Ask for the actions in stages, in order: stages separated by ';', ids by ',' (\"a,b;c\"). Each stage is resolved with the stages before it granted, under the method's grantChange; replaces --actions.",
+        valueName: "stages"))
+    var stages: String?
+
+    @Option(help: ArgumentHelp(
         "Scopes the customer's credential already has, separated by spaces, commas, semicolons, pipes or new lines: the answer is then what to add.",
         valueName: "scopes"))
     var granted: String?
@@ -29,8 +34,8 @@ struct SelectionOptions: ParsableArguments {
     var separator: Separator?
 
     func validate() throws {
-        if [actions != nil, actionsFile != nil, url != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("Give one of --actions, --actions-file and --url.")
+        if [actions != nil, actionsFile != nil, url != nil, stages != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("Give one of --actions, --actions-file, --stages and --url.")
         }
     }
 
@@ -75,7 +80,13 @@ struct SelectionOptions: ParsableArguments {
         } else {
             guard let key = guide.connector else { throw ValidationError("Missing connector key (or --url).") }
             request = try catalog.guide(connector: key, slug: guide.slug, kind: guide.kind)
-            try request.select(try actionIDs(labelsOf: request.connector))
+            if let stages {
+                try request.setStages(stages.split(separator: ";", omittingEmptySubsequences: false).map { stage in
+                    stage.split { $0 == "," || $0.isWhitespace }.map { ActionID(String($0)) }
+                })
+            } else {
+                try request.select(try actionIDs(labelsOf: request.connector))
+            }
         }
         if granted != nil || without != nil {
             try request.setConstraints(

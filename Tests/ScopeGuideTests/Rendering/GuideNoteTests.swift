@@ -52,9 +52,9 @@ import Testing
 
     @Test("each note is in Markdown, the fragment and the page", arguments: [
         ("", ["default-scopes"]),
-        // An OAuth method: authorizing again replaces the grant, so everything is requested.
-        ("actions=n_0,n_1&granted=s1", ["already-granted", "reconsent", "why"]),
-        ("actions=n_0&granted=s0,s5", ["already-granted", "reconsent", "why"]),
+        // The grant already enables the selection: nothing to do, so no reasons for a request.
+        ("actions=n_0,n_1&granted=s1", ["already-granted", "reconsent"]),
+        ("actions=n_0&granted=s0,s5", ["already-granted", "reconsent"]),
         ("actions=n_0,n_3&without=s0,s1", ["refused", "unavailable", "why"]),
     ])
     func everyFormat(query: String, expected: [String]) throws {

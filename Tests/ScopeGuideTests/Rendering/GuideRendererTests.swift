@@ -22,7 +22,28 @@ import Testing
     func golden(name: String, ids: [ActionID], whitelabel: Bool) throws {
         let url = try frontURL(ids, whitelabel: whitelabel)
         try GoldenFile.assertMatches(renderer.render(url, as: .markdown), "front.link-account.api-token.\(name).md")
-        try GoldenFile.assertMatches(renderer.render(url, as: .html), "front.link-account.api-token.\(name).html")
+        // Linking the assets, as a built site's pages do: the golden holds the page, not the
+        // stylesheet and script (whose tests are their own), and changes only in their names
+        // when they change.
+        try GoldenFile.assertMatches(renderer.render(url, as: .html, assets: Self.linked), "front.link-account.api-token.\(name).html")
+    }
+
+    static let linked = PageAssets.Placement.linked(prefix: "../../assets/")
+
+    @Test("a page with inline assets is the linked page carrying exactly PageAssets.stylesheet and PageAssets.script", arguments: [
+        [ActionID](), GuideRendererTests.threeActions,
+    ])
+    func inlineAssets(ids: [ActionID]) throws {
+        let url = try frontURL(ids)
+        let inline = renderer.render(url, as: .html)
+        let linked = renderer.render(url, as: .html, assets: Self.linked)
+        #expect(inline.components(separatedBy: "<script>\n" + PageAssets.script + "</script>").count == 2, "the page's one script element holds PageAssets.script")
+        #expect(inline.components(separatedBy: "<style>\n" + PageAssets.stylesheet + "</style>").count == 2, "the page's one style element holds PageAssets.stylesheet")
+        let expected = linked
+            .replacingOccurrences(of: PageAssets.styleElement(Self.linked), with: PageAssets.styleElement(.inline))
+            .replacingOccurrences(of: PageAssets.scriptElement(Self.linked), with: PageAssets.scriptElement(.inline))
+        #expect(inline == expected, "the inline page differs from the linked one elsewhere than in its assets")
+        #expect(linked.contains("<script src=\"../../assets/\(PageAssets.scriptFileName)\"></script>"))
     }
 
     @Test("one action: one scoped step, one display scope, its badge and the URL")

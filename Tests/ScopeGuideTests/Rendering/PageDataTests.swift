@@ -38,9 +38,10 @@ import Testing
         #expect(answer["scopes"] as? [Int] == resolution.scopes.compactMap(graph.number(of:)) && answer["optimal"] as? Bool == true)
         #expect(object["levels"] as? [Int] == Fixtures.front.scopeDefinitions.map(\.privilege))
         #expect(Array(object.keys).sorted() == [
-            "actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "grantChange", "granted", "levels", "path", "refused", "resolution",
-            "scopes", "selection", "separator", "variables", "whitelabel",
+            "actions", "base", "closures", "connector", "definedCount", "fullGuideScopes", "grantChange", "grantChangeText", "granted", "levels", "path", "refused", "resolution",
+            "scopeDescriptions", "scopes", "selection", "separator", "variables", "whitelabel",
         ])
+        #expect(object["scopeDescriptions"] as? [String] == Fixtures.front.scopeDefinitions.map { $0.description ?? "" })
     }
 
     /// The whole page data as `JSONEncoder` writes it, keys sorted.
@@ -69,11 +70,14 @@ import Testing
         var declaredVariables: [Declared]?
         var fullGuideScopes: [Int]
         var grantChange: String
+        var grantChangeText: String?
         var granted: [String]
         var levels: [Int]?
         var path: String
         var refused: [String]
         var resolution: Answer
+        /// Per defined scope its description (`""` for none); only when some scope has one.
+        var scopeDescriptions: [String]?
         var scopes: [String]
         var selection: [String]
         var separator: String
@@ -85,6 +89,10 @@ import Testing
     func matchesJSONEncoder(hostile: Bool) throws {
         var connector = Fixtures.front
         if hostile {
+            // Descriptions are escaped like any text; one without a description reads as "".
+            for index in connector.scopeDefinitions.indices where index % 4 == 0 {
+                connector.scopeDefinitions[index].description = index == 0 ? nil : Self.samples[index % Self.samples.count]
+            }
             for index in connector.actions.indices where index % 3 == 0 {
                 connector.actions[index].label = Self.samples[index % Self.samples.count] + " \(index)"
             }
@@ -112,10 +120,11 @@ import Testing
             base: url.url.base, closures: graph.closures.map(\.members), connector: connector.key,
             defaultScopes: method.defaultScopes?.compactMap(graph.number(of:)), definedCount: graph.definedCount,
             declaredVariables: hostile ? connector.variables.map { .init(name: $0.name, pattern: $0.pattern ?? Variable.defaultPattern) } : nil,
-            fullGuideScopes: full.compactMap(graph.number(of:)), grantChange: method.grantChange.rawValue, granted: url.constraints.granted.map(\.rawValue),
+            fullGuideScopes: full.compactMap(graph.number(of:)), grantChange: method.grantChange.rawValue, grantChangeText: method.grantChangeText, granted: url.constraints.granted.map(\.rawValue),
             levels: connector.scopeDefinitions.contains { $0.privilege != 1 } ? connector.scopeDefinitions.map(\.privilege) : nil,
             path: url.url.path, refused: url.constraints.refused.map(\.rawValue),
-            resolution: .init(optimal: resolution.isOptimal, scopes: resolution.scopes.compactMap(graph.number(of:))), scopes: graph.scopes.map(\.rawValue),
+            resolution: .init(optimal: resolution.isOptimal, scopes: resolution.scopes.compactMap(graph.number(of:))),
+            scopeDescriptions: connector.scopeDefinitions.map { $0.description ?? "" }, scopes: graph.scopes.map(\.rawValue),
             selection: url.selection.actions.map(\.rawValue), separator: url.separator.rawValue, variables: [:], whitelabel: false)
         #expect(written == JSONText.encode(reference))
     }

@@ -1,10 +1,12 @@
 import Foundation
+@testable import ScopeGuide
 import TestTools
 import Testing
 
 /// The page script's pure engine against brute force and its URL rules, in Node
-/// (`scripts/js-engine-selftest.mjs`), and against the Swift engine on the shared engine vectors;
-/// the browser parity tests cover the DOM side and replay the vectors in Chromium.
+/// (`scripts/js-engine-selftest.mjs`), and against the Swift engine on the committed engine
+/// vectors (``EngineVectors``); the browser parity tests cover the DOM side and replay the
+/// vectors in Chromium.
 @Suite struct PageScriptTests {
     /// Runs the self-test script with `arguments`: its exit status and output.
     static func runSelfTest(_ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -28,33 +30,17 @@ import Testing
         #expect(text.contains(" passed, 0 failed"))
     }
 
-    @Test("the page script gives the engine's answers on the shared engine vectors, in Node", .requires(.node))
+    @Test("the page script gives the Swift engine's answer on every committed engine vector, in Node", .requires(.node))
     func nodeReplaysEngineVectors() throws {
-        let corpus = try EngineVectors.corpus()
-        #expect(corpus.caseCount >= 500)
-        #expect(corpus.constrainedLevelCount >= 50)
-        let file = try EngineVectors.write(corpus)
-        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        let (status, text) = try Self.runSelfTest(["--vectors", file.path])
-        print("engine vectors in Node: \(corpus.caseCount) cases, \(corpus.constrainedLevelCount) with levels and a grant or refusal, "
-            + "\(corpus.nonOptimalCount) not proven optimal (compared too); \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
-        #expect(status == 0, "\(text.suffix(3000))")
-        #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
-    }
-
-    /// Issue 22: a static page took `?var.x=1` (undeclared) or a value its pattern refuses and
-    /// put it in the dynamic URL it showed, which the engine answers with 400.
-    @Test("the page script refuses and keeps exactly the variables the engine does, with its messages, in Node", .requires(.node))
-    func nodeReplaysVariableVectors() throws {
-        let corpus = try EngineVectors.variableCorpus()
-        // Enough of each kind that a gap shows: refusals, and refusals by the default pattern.
-        #expect(corpus.caseCount >= 1000)
-        #expect(corpus.refusedCount >= 300 && corpus.defaultPatternRefusals >= 20)
-        let file = try EngineVectors.write(corpus)
-        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        let (status, text) = try Self.runSelfTest(["--variable-vectors", file.path])
-        print("variable vectors in Node: \(corpus.caseCount) cases, \(corpus.refusedCount) refused; \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
-        #expect(status == 0, "\(text.suffix(3000))")
-        #expect(text.contains("\(corpus.caseCount) passed, 0 failed"))
+        let counts = try EngineVectors.committedCaseCounts()
+        let total = counts.values.reduce(0, +)
+        #expect(total >= 2_000)
+        let (status, text) = try Self.runSelfTest(["--vectors", EngineVectors.folder.path])
+        print("engine vectors in Node: \(text.split(separator: "\n").suffix(2).joined(separator: "; "))")
+        #expect(status == 0, "\(text.suffix(4000))")
+        #expect(text.contains("\n\(total) passed, 0 failed"))
+        for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
+            #expect(text.contains("\(name): \(count) cases, \(count) passed, 0 failed"), "\(name)")
+        }
     }
 }

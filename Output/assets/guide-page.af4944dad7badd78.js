@@ -1,24 +1,21 @@
 /*
- * ScopeGuide guide page script: ES2020, no dependencies, no network access, no eval.
+ * ScopeGuide's page engine, `ScopeGuideEngine`: ES2020, no dependencies, no DOM, no network
+ * access, no eval. It computes exactly what the Swift engine computes (DocC: "How the minimal
+ * scopes are chosen", "The dynamic guide URL"): minimal scopes under privilege levels, existing
+ * grants and refused scopes (what to add, what is unneeded, re-consent, unavailable actions),
+ * chosen alternatives, visibility, display scopes, badges, the canonical dynamic guide URL and the
+ * parsing of its query, with the engine's checks of customer variables (`var.<name>`: declared,
+ * matching the variable's pattern as ICU reads it, reported with the engine's messages). The
+ * search is a line-by-line port of Resolution/MinimalScopeSearch.swift (options, forced base,
+ * independent groups, memo, bounds, node and work budgets), so the two agree even where a budget
+ * runs out. It also writes the grant report's lines and the provider links (authorize URL,
+ * prefilled credential forms). The committed engine vectors (Tests/ScopeGuideTests/Fixtures/
+ * engine-vectors, the Swift engine's answers, replayed by scripts/engine-vectors.js in Node and
+ * Chromium) check every function exported here; keep the two in step, and give a new function
+ * its vectors (DocC: "Architecture", The engine vectors).
  *
- * Part 1, `ScopeGuideEngine`, is pure (no DOM) and computes exactly what the Swift engine
- * computes (DocC: "How the minimal scopes are chosen", "The dynamic guide URL"): minimal
- * scopes under privilege levels, existing grants and refused
- * scopes (what to add, what is unneeded, re-consent, unavailable actions), chosen alternatives,
- * visibility, display scopes, badges, the canonical dynamic guide URL and the parsing of its
- * query, with the engine's checks of customer variables (`var.<name>`: declared, matching the
- * variable's pattern as ICU reads it, reported with the engine's messages). The search is a
- * line-by-line port of Resolution/MinimalScopeSearch.swift (options, forced base, independent
- * groups, memo, bounds, node and work budgets), so the two agree even where a budget runs out;
- * the shared engine vectors (EngineVectors.swift, replayed by scripts/engine-vectors.js in Node
- * and Chromium) check it, and the variable checks. Keep the two in step.
- *
- * Part 2 is the DOM glue: it reads `<script type="application/json" id="scopeguide-data">`, takes
- * the initial state from `?actions=`, `granted=`, `without=` and the `var.<name>` values the
- * engine would take (reporting the others, which it leaves out of the dynamic URL), shows the
- * engine's answer that the page carries when the address asks for the page's own state
- * (searching only when it changes), lists the selected actions and the first matches of the search, and keeps the
- * `data-guide-*` elements in step. It writes text and attributes only, never HTML.
+ * The page ships this file followed by guide-page.js (the DOM glue) as one script
+ * (`PageAssets.script`); Node loads this file alone.
  */
 "use strict";
 
@@ -77,7 +74,57 @@ var ScopeGuideEngine = (() => {
   /** Unicode White_Space, what Swift's `Character.isWhitespace` tests (not JS `trim`'s set). */
   const WHITESPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   const TRIM = new RegExp(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`, "g");
-  const trimWhitespace = (text) => text.replace(TRIM, "");
+  const WHITESPACE_FIRST = new RegExp(`^[${WHITESPACE}]`);
+  const isASCII = (text) => /^[\x00-\x7f]*$/.test(text);
+
+  // Swift reads text as Characters (grapheme clusters): a comma followed by a combining mark
+  // is one Character and not a comma, and a Character is white space when its first scalar is
+  // (so a space followed by a combining mark is white space, mark and all). ASCII text, which
+  // URLs and most names are, is one Character per code unit (CR LF aside, which changes nothing
+  // here) and takes the quick path.
+
+  /** Character.isWhitespace: the Character's first scalar is Unicode White_Space. */
+  const isWhitespaceCharacter = (c) => WHITESPACE_FIRST.test(c);
+
+  /** Swift's `trimmingWhitespace`: without leading and trailing white-space Characters. */
+  function trimWhitespace(text) {
+    if (isASCII(text)) return text.replace(TRIM, "");
+    const characters = characterList(text);
+    let start = 0;
+    let end = characters.length;
+    while (start < end && isWhitespaceCharacter(characters[start])) start += 1;
+    while (end > start && isWhitespaceCharacter(characters[end - 1])) end -= 1;
+    return characters.slice(start, end).join("");
+  }
+
+  /** Swift's `split(whereSeparator:)` on Characters: the non-empty runs between separators. */
+  function splitCharacters(text, isSeparator) {
+    const pieces = [];
+    let current = "";
+    for (const c of characterList(text)) {
+      if (!isSeparator(c)) current += c;
+      else if (current !== "") {
+        pieces.push(current);
+        current = "";
+      }
+    }
+    if (current !== "") pieces.push(current);
+    return pieces;
+  }
+
+  /** The text before and after its first `separator` Character, or `[text]` when it has none. */
+  function splitAtFirst(text, separator) {
+    if (isASCII(text)) {
+      const at = text.indexOf(separator);
+      return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+    }
+    const characters = characterList(text);
+    const at = characters.indexOf(separator);
+    return at < 0 ? [text] : [characters.slice(0, at).join(""), characters.slice(at + 1).join("")];
+  }
+
+  /** Swift's `lowercased()`: each scalar's lowercase mapping alone (no final-sigma rule). */
+  const lowercased = (text) => (isASCII(text) ? text.toLowerCase() : Array.from(text, (c) => c.toLowerCase()).join(""));
 
   /** A comma-separated attribute value as names (trimmed, empty items dropped). */
   const parseList = (text) => (text == null ? [] : String(text).split(",").map(trimWhitespace).filter(Boolean));
@@ -160,9 +207,13 @@ var ScopeGuideEngine = (() => {
       variables: { ...(data.variables || {}) },
       declaredVariables: declaredVariables(data.declaredVariables),
       selection: Array.isArray(data.selection) ? data.selection.slice() : [],
+      // The page's consent stages (`stages=`), only on a page asked for in stages.
+      stages: Array.isArray(data.stages) ? data.stages.filter(Array.isArray).map((stage) => stage.slice()) : [],
       granted: Array.isArray(data.granted) ? data.granted.slice() : [],
       refused: Array.isArray(data.refused) ? data.refused.slice() : [],
       resolution: data.resolution && typeof data.resolution === "object" ? data.resolution : null,
+      prefill: data.prefill && typeof data.prefill === "object" ? data.prefill : null,
+      grantChangeText: typeof data.grantChangeText === "string" ? data.grantChangeText : null,
       granters,
       weights,
       bigWeights,
@@ -198,10 +249,50 @@ var ScopeGuideEngine = (() => {
     return { weights, bigWeights: true };
   }
 
+  /**
+   * The position of the action `id` names, as Swift's dictionaries find it: by canonical
+   * equivalence ("é" and "e\u0301" are one id), the first of equal ids. `undefined` if none.
+   */
+  function actionPosition(model, id) {
+    const exact = model.actionIndex.get(id);
+    if (exact !== undefined) return exact;
+    if (!model.actionIndexNFC) {
+      model.actionIndexNFC = new Map();
+      model.actions.forEach((a, i) => model.actionIndexNFC.has(nfc(a.id)) || model.actionIndexNFC.set(nfc(a.id), i));
+    }
+    return model.actionIndexNFC.get(nfc(String(id)));
+  }
+
+  /** The position of the scope `name` names, found as ``actionPosition`` finds actions. */
+  function scopePosition(model, name) {
+    const exact = model.scopeIndex.get(name);
+    if (exact !== undefined) return exact;
+    if (!model.scopeIndexNFC) {
+      model.scopeIndexNFC = new Map();
+      model.scopes.forEach((scope, i) => model.scopeIndexNFC.has(nfc(scope)) || model.scopeIndexNFC.set(nfc(scope), i));
+    }
+    return model.scopeIndexNFC.get(nfc(String(name)));
+  }
+
+  /** `texts` without repeats, canonical equivalents counting as repeats (as a Swift `Set<String>`). */
+  function uniqueText(texts) {
+    const seen = new Set();
+    return texts.filter((text) => {
+      const key = isASCII(text) ? text : nfc(text);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
   /** Known ids of `ids`, deduplicated, in catalogue order (Swift's `Selection`). */
   const normalizeSelection = (model, ids) => {
-    const wanted = new Set(ids || []);
-    return model.actions.filter((a, i) => wanted.has(a.id) && model.actionIndex.get(a.id) === i).map((a) => a.id);
+    const positions = new Set();
+    for (const id of ids || []) {
+      const position = actionPosition(model, id);
+      if (position !== undefined) positions.add(position);
+    }
+    return [...positions].sort(ascending).map((p) => model.actions[p].id);
   };
 
   // ---- Minimal-scope search (port of MinimalScopeSearch.swift) ----------------------------------
@@ -650,16 +741,23 @@ var ScopeGuideEngine = (() => {
    * (GuideURL.setConstraints).
    */
   function normalizeScopes(model, names) {
-    const wanted = new Set(names || []);
-    const known = [];
-    for (let i = 0; i < model.definedCount; i++) if (wanted.has(model.scopes[i]) && model.scopeIndex.get(model.scopes[i]) === i) known.push(model.scopes[i]);
-    const unknown = [...wanted].filter((name) => !(model.scopeIndex.get(name) < model.definedCount));
-    return { known, unknown };
+    const positions = new Set();
+    const unknown = [];
+    for (const name of names || []) {
+      const position = scopePosition(model, name);
+      if (position !== undefined && position < model.definedCount) positions.add(position);
+      else unknown.push(name);
+    }
+    return { known: [...positions].sort(ascending).map((p) => model.scopes[p]), unknown: uniqueText(unknown) };
   }
 
   /** Scope names in a list written with any of the five separators (GuideURL.scopeNames). */
   const SCOPE_LIST_SPLIT = new RegExp(`[,;|${WHITESPACE}]+`, "u");
-  const scopeNames = (text) => String(text ?? "").split(SCOPE_LIST_SPLIT).filter(Boolean);
+  const isScopeListSeparator = (c) => c === "," || c === ";" || c === "|" || isWhitespaceCharacter(c);
+  const scopeNames = (text) => {
+    const list = String(text ?? "");
+    return isASCII(list) ? list.split(SCOPE_LIST_SPLIT).filter(Boolean) : splitCharacters(list, isScopeListSeparator);
+  };
 
   /**
    * Resolves a selection of action ids (unknown ids ignored; order and duplicates do not matter).
@@ -752,7 +850,8 @@ var ScopeGuideEngine = (() => {
       explanation,
       constraints: { granted, refused: refusedNames },
       grant: granted.length === 0 ? null : (() => {
-        const add = replaces ? names(outcome.chosen.filter((n) => !has(existing, n))) : names(outcome.chosen);
+        // Where the grant already enables every selected action nothing is asked for (Resolver.swift).
+        const add = !replaces ? names(outcome.chosen) : pending.length === 0 ? [] : names(outcome.chosen.filter((n) => !has(existing, n)));
         return {
           change: model.grantChange,
           enabled: ids_(enabled),
@@ -835,6 +934,85 @@ var ScopeGuideEngine = (() => {
     };
   }
 
+  // ---- Prefilled provider links (port of PrefillLink.swift) -------------------------------------
+
+  const PREFILL_LABELS = Object.freeze({
+    "github-fine-grained-pat": "Open GitHub with these permissions filled in:",
+    "github-classic-pat": "Open GitHub with these permissions filled in:",
+    "slack-manifest": "Create the Slack app with these scopes filled in:",
+    template: "Open the provider with these permissions filled in:",
+  });
+
+  /** RFC 3986 percent-encoding: every byte but letters, digits and `-._~` as `%XX`. */
+  const percentEncoded = (text) =>
+    encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+
+  /** JSON on one line with sorted keys, as PrettyJSON.compactText writes it. */
+  function compactJSON(value) {
+    if (Array.isArray(value)) return "[" + value.map(compactJSON).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).filter((k) => value[k] !== undefined).sort(compareCodePoints).map((k) => JSON.stringify(k) + ":" + compactJSON(value[k])).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  /**
+   * The method's prefill link for `scopeNames`, asked for by the actions `ids`: `{kind, label,
+   * url}` (`url` null when it cannot be made), or null when the page has no prefill or there
+   * are no scopes.
+   */
+  function prefillLink(model, scopeNames, ids) {
+    const prefill = model.prefill;
+    if (!prefill || scopeNames.length === 0) return null;
+    const labels = actionsOf(model, normalizeSelection(model, ids)).map((action) => action.label);
+    const name = `${prefill.connectorName} integration`;
+    const description = labels.length === 0 ? `Every permission the ${prefill.connectorName} guide lists` : "For: " + labels.join(", ");
+    const url = prefillURL(prefill, scopeNames, name, description);
+    return { kind: prefill.kind, label: PREFILL_LABELS[prefill.kind] || PREFILL_LABELS.template, url };
+  }
+
+  // ---- Consent in stages (port of ConsentStages.swift) ------------------------------------------
+
+  /**
+   * The plan for asking for `stages` (lists of action ids, in order) one after the other: stage
+   * k resolved for the actions of stages 1..k with the grant the stages before it leave, under
+   * the method's grant change (kept and added to for `edit`/`incremental`, replaced for
+   * `new-credential`/`reauthorize`). Returns `{change, stages: [{actions, request, add,
+   * grantBefore, grantAfter, reconsent}], finalGrant, allAtOnce, unavailable}`.
+   */
+  function planStages(model, stages, options = {}) {
+    const refused = normalizeScopes(model, options.refused).known;
+    const granted = normalizeScopes(model, options.granted).known.filter((name) => !refused.includes(name));
+    const replaces = replacesGrant(model.grantChange);
+    const defined = model.scopes.slice(0, model.definedCount);
+    const ordered = (names) => { const set = new Set(names); return defined.filter((name) => set.has(name)); };
+    const needsConsent = (resolution) => (resolution.grant ? resolution.grant.reconsent : resolution.scopeNames.length > 0);
+    let grant = granted;
+    const cumulative = [];
+    const planned = [];
+    let last = null;
+    for (const stage of stages) {
+      cumulative.push(...stage);
+      const resolution = resolve(model, cumulative, { ...options, granted: grant, refused });
+      const before = grant;
+      const consent = needsConsent(resolution);
+      if (consent) grant = replaces && resolution.grant ? resolution.scopeNames.slice() : ordered([...grant, ...resolution.scopeNames]);
+      planned.push({
+        actions: normalizeSelection(model, stage),
+        request: consent ? resolution.scopeNames.slice() : [],
+        add: consent ? resolution.scopeNames.filter((name) => !before.includes(name)) : [],
+        grantBefore: before,
+        grantAfter: grant,
+        reconsent: consent,
+      });
+      last = resolution;
+    }
+    const once = resolve(model, cumulative, { ...options, granted, refused });
+    const keeps = !(replaces && once.grant);
+    const allAtOnce = needsConsent(once) ? (keeps ? ordered([...granted, ...once.scopeNames]) : once.scopeNames.slice()) : granted;
+    return { change: model.grantChange, stages: planned, finalGrant: grant, allAtOnce, unavailable: last ? last.unavailable : [] };
+  }
+
   // ---- Tailoring (port of TailoredGuide.swift) --------------------------------------------------
 
   const nameSetCache = new WeakMap();
@@ -883,9 +1061,18 @@ var ScopeGuideEngine = (() => {
    * Visibility, numbers, display scopes and badges of a guide's sections. Takes
    * `[{scopes: [names], steps: [{scopes: [names], displayScopes?: [names]}]}]` (`displayScopes`
    * defaults to `scopes`) and returns `[{visible, steps: [{visible, number, displayScopes, badge}]}]`;
-   * a hidden step has `number: null` and empty lists.
+   * a hidden step has `number: null` and empty lists. Nothing is visible when the grant already
+   * enables the selection.
    */
   function tailor(model, resolution, sections) {
+    // With a grant that already enables everything selected, nothing is to be done at the
+    // provider: every section and step is hidden (TailoredGuide.init).
+    if (resolution.grant && !resolution.grant.reconsent) {
+      return sections.map((section) => ({
+        visible: false,
+        steps: (section.steps || []).map(() => ({ visible: false, number: null, displayScopes: [], badge: [] })),
+      }));
+    }
     return sections.map((section) => {
       let number = 0;
       const steps = (section.steps || []).map((step) => {
@@ -907,6 +1094,55 @@ var ScopeGuideEngine = (() => {
   /** M joined by the named separator (`space` for an unknown name). */
   const scopesText = (model, resolution, separator) =>
     resolution.scopeNames.join(isSeparator(separator) ? SEPARATORS[separator] : " ");
+
+  // ---- The grant report (port of ScopeSelectorPanel.reportLines, GuideNote) -------------------
+
+  /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
+  const reconsentNotNeeded = (someUnavailable) =>
+    someUnavailable
+      ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
+      : "not needed: the existing grant enables every selected action.";
+
+  /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
+  function reconsentText(needed, someUnavailable, change, text) {
+    if (!needed) return reconsentNotNeeded(someUnavailable);
+    // The guide's own words for its provider (`grantChangeText`), where it gives them.
+    if (typeof text === "string") return "needed: " + text;
+    switch (change) {
+      case "new-credential":
+        return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
+      case "reauthorize":
+        return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested.";
+      case "edit":
+        return "needed: add the scopes to add to the existing credential, keeping the ones it has.";
+      default:
+        return "needed: the customer must authorize again with the scopes to add.";
+    }
+  }
+
+  /** GuideNote.droppedText: granted scopes that replacing the grant loses. */
+  function droppedText(scopes, change) {
+    const what = change === "new-credential" ? "The new credential will not have" : "The new grant will not hold";
+    return `${what} ${scopes.join(" ")}: no selected action needs ${scopes.length === 1 ? "it" : "them"}.`;
+  }
+
+  /**
+   * The report under the "Already granted" and "Cannot grant" boxes, as ScopeSelectorPanel
+   * writes it: `[key, text | null]` per line (`null`: the line is hidden), for enabled, add,
+   * reconsent, dropped, unneeded and unavailable.
+   */
+  function reportLines(model, resolution) {
+    const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
+    const grant = resolution.grant;
+    return [
+      ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
+      ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
+      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change, model.grantChangeText) : null],
+      ["dropped", grant && replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
+      ["unneeded", grant && !replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
+      ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
+    ];
+  }
 
   // ---- Encoding (port of FormEncoding.swift) ----------------------------------------------------
 
@@ -958,7 +1194,7 @@ var ScopeGuideEngine = (() => {
   // A `var.<name>=` value is kept only when the engine would take it: the connector declares the
   // name and the value matches the variable's pattern in full (one line of at most 200
   // characters when it has none); otherwise it is reported with the engine's message and left
-  // out of the dynamic URL. The shared variable vectors (EngineVectors.variableCorpus) check both.
+  // out of the dynamic URL. The engine vectors (variables.json) check both.
 
   /** Variable.defaultPattern and maximumDefaultLength: the engine's message names the length. */
   const DEFAULT_VARIABLE_PATTERN = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]{1,200}";
@@ -996,18 +1232,32 @@ var ScopeGuideEngine = (() => {
   function shortened(text) {
     const bytes = utf8(text).length;
     if (bytes <= 200) return text;
-    let prefix = "";
-    const segmenter = graphemes();
-    if (segmenter) {
-      let count = 0;
-      for (const { segment } of segmenter.segment(text)) {
-        if (count++ === 100) break;
-        prefix += segment;
-      }
-    } else {
-      prefix = Array.from(text).slice(0, 100).join("");
+    return `${prefixCharacters(text, 100)}\u2026 (${bytes} bytes)`;
+  }
+
+  /** The text's Characters: grapheme clusters as Swift counts them (code points, CR LF as one, where this host has no Intl.Segmenter). */
+  function characterList(text) {
+    const segmenter = /^[\x00-\x7f]*$/.test(text) ? null : graphemes();
+    if (segmenter) return Array.from(segmenter.segment(text), ({ segment }) => segment);
+    const list = [];
+    for (const c of text) {
+      if (c === "\n" && list[list.length - 1] === "\r") list[list.length - 1] = "\r\n";
+      else list.push(c);
     }
-    return `${prefix}\u2026 (${bytes} bytes)`;
+    return list;
+  }
+
+  /** Swift's `prefix(count)` of a String: the first `count` Characters. */
+  function prefixCharacters(text, count) {
+    let prefix = "";
+    let taken = 0;
+    const segmenter = graphemes();
+    if (!segmenter) return Array.from(text).slice(0, count).join("");
+    for (const { segment } of segmenter.segment(text)) {
+      if (taken++ === count) break;
+      prefix += segment;
+    }
+    return prefix;
   }
 
   /**
@@ -1164,10 +1414,17 @@ var ScopeGuideEngine = (() => {
    * [scope names], separator, whitelabel, variables: {name: value}}`; empty when every parameter
    * has its default.
    */
-  function buildQuery(model, { selection = [], granted = [], refused = [], separator = "space", whitelabel = false, variables = {} } = {}) {
+  function buildQuery(model, { selection = [], stages = [], granted = [], refused = [], separator = "space", whitelabel = false, variables = {} } = {}) {
     const parts = [];
-    const ids = normalizeSelection(model, selection);
+    // With stages the selection is their union (GuideRequest.setStages); one stage is none.
+    const staged = (stages || []).map((stage) => normalizeSelection(model, stage)).filter((stage) => stage.length > 0);
+    const ids = normalizeSelection(model, staged.length > 1 ? staged.flat() : selection);
     if (ids.length > 0) parts.push("actions=" + ids.map(encodeQueryValue).join(","));
+    if (staged.length > 1) {
+      // As GuideURL writes it: `;` and `,` inside an id encoded too, as they separate stages and ids.
+      const item = (id) => encodeQueryValue(id).replace(/;/g, "%3B").replace(/,/g, "%2C");
+      parts.push("stages=" + staged.map((stage) => stage.map(item).join(",")).join(";"));
+    }
     // granted= and without= as GuideURL writes them: defined scopes, definition order, no duplicates.
     const grantedNames = normalizeScopes(model, granted).known;
     const refusedNames = normalizeScopes(model, refused).known;
@@ -1187,43 +1444,86 @@ var ScopeGuideEngine = (() => {
     return model.base + model.path + (query ? "?" + query : "");
   };
 
-  /** Levenshtein distance over code-point arrays. */
-  function editDistance(a, b) {
+  /**
+   * Levenshtein distance over code-point arrays; once every entry of a row exceeds `cutoff`
+   * the answer is `cutoff + 1` (as NameSuggestions.editDistance).
+   */
+  function editDistance(a, b, cutoff = Infinity) {
     if (a.length === 0) return b.length;
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     let current = previous.slice();
     for (let i = 1; i <= a.length; i++) {
       current[0] = i;
+      let rowMinimum = i;
+      const x = a[i - 1];
       for (let j = 1; j <= b.length; j++) {
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        // Math.min spelled out: this loop is the suggestions' whole cost.
+        const deletion = previous[j] + 1;
+        const insertion = current[j - 1] + 1;
+        const substitution = previous[j - 1] + (x === b[j - 1] ? 0 : 1);
+        const best = deletion < insertion ? (deletion < substitution ? deletion : substitution) : insertion < substitution ? insertion : substitution;
+        current[j] = best;
+        if (best < rowMinimum) rowMinimum = best;
       }
+      if (rowMinimum > cutoff) return cutoff + 1;
       [previous, current] = [current, previous];
     }
     return previous[b.length];
   }
 
   const MAXIMUM_SUGGESTED_NAME_LENGTH = 256;
+  /** NameSuggestions.maximumNamesSuggestedFor: how many unknown names of one query get suggestions. */
+  const MAXIMUM_NAMES_SUGGESTED_FOR = 5;
+  /** SelectionError's description lists this many unknown ids, then how many more. */
+  const MAXIMUM_UNKNOWN_ACTIONS_LISTED = 20;
 
-  /** Up to three candidates nearest to a mistyped name (port of NameSuggestions.swift). */
+  /**
+   * Up to three candidates nearest to a mistyped name by edit distance, nearest first, ties in
+   * candidate order; further than a quarter of the name's length (at least 2) only when one
+   * contains the other (port of NameSuggestions.swift).
+   */
   function suggestions(name, candidates) {
-    const lowered = name.toLowerCase();
+    const lowered = lowercased(name);
     const target = Array.from(lowered);
     // As NameSuggestions.maximumNameLength: an empty or a very long name gets none (its edit
     // distance to every candidate would cost its length each).
     if (target.length === 0 || target.length > MAXIMUM_SUGGESTED_NAME_LENGTH) return [];
     const threshold = Math.max(2, Math.floor(target.length / 4));
-    return candidates
-      .map((candidate, index) => {
-        const other = candidate.toLowerCase();
-        const distance = editDistance(target, Array.from(other));
-        const related = other.length > 0 && (other.includes(lowered) || lowered.includes(other));
-        if (distance > threshold && !related) return null;
-        return { rank: related ? Math.min(distance, threshold) : distance, index, candidate };
-      })
-      .filter(Boolean)
+    const ranked = [];
+    candidates.forEach((candidate, index) => {
+      const other = lowercased(candidate);
+      const scalars = Array.from(other);
+      const related = scalars.length > 0 && (other.includes(lowered) || lowered.includes(other));
+      // The distance is at least the difference in length: most candidates are out at once.
+      if (!related && Math.abs(target.length - scalars.length) > threshold) return;
+      const distance = editDistance(target, scalars, threshold);
+      if (distance > threshold && !related) return;
+      ranked.push({ rank: Math.min(distance, threshold), index, candidate });
+    });
+    return ranked
       .sort((x, y) => x.rank - y.rank || x.index - y.index)
       .slice(0, 3)
       .map((entry) => entry.candidate);
+  }
+
+  /**
+   * Selection's suggestions for an unknown action id: the ids of the actions whose labels are
+   * nearest (a label given for an id), then the nearest ids; at most three, no repeats.
+   */
+  function actionSuggestions(model, id) {
+    if (!model.loweredLabels) model.loweredLabels = model.actions.map((a) => lowercased(a.label));
+    const byLabel = suggestions(lowercased(id), model.loweredLabels).flatMap((label) =>
+      model.actions.filter((_, i) => sameText(model.loweredLabels[i], label)).map((a) => a.id)
+    );
+    const seen = new Set();
+    return [...byLabel, ...suggestions(id, model.actions.map((a) => a.id))]
+      .filter((candidate) => {
+        const key = nfc(candidate);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 3);
   }
 
   /** A value quoted as the engine's messages quote it: abbreviated when long. */
@@ -1240,6 +1540,7 @@ var ScopeGuideEngine = (() => {
     const errors = [];
     const report = (kind, value, message) => errors.push({ kind, value, message });
     const ids = [];
+    let stageLists = null;
     let hasActions = false;
     let separatorValue = null;
     let whitelabelValue = null;
@@ -1253,21 +1554,34 @@ var ScopeGuideEngine = (() => {
       if (!conflicts.has(name)) report("conflictingParameter", name, `parameter ${quoted(name)} is given more than once with different values`);
       conflicts.add(name);
     };
-    for (const parameter of text.split("&")) {
+    // Split on Characters as the engine splits (a page's query is ASCII; a pasted one may not be).
+    const parameters = isASCII(text) ? text.split("&") : splitCharacters(text, (c) => c === "&");
+    for (const parameter of parameters) {
       if (parameter.length === 0) continue;
-      const equals = parameter.indexOf("=");
-      const name = decodeComponent(equals >= 0 ? parameter.slice(0, equals) : parameter);
-      const value = decodeComponent(equals >= 0 ? parameter.slice(equals + 1) : "");
+      const [rawName, rawValue = ""] = splitAtFirst(parameter, "=");
+      const name = decodeComponent(rawName);
+      const value = decodeComponent(rawValue);
       if (name === null || value === null) {
         report("malformedEncoding", parameter, `malformed percent-encoding in ${quoted(parameter)}`);
       } else if (name === "actions") {
         hasActions = true;
-        ids.push(...value.split(",").map(trimWhitespace).filter(Boolean));
+        const items = isASCII(value) ? value.split(",") : splitCharacters(value, (c) => c === ",");
+        ids.push(...items.map(trimWhitespace).filter(Boolean));
+      } else if (name === "stages") {
+        // Split before decoding (on Characters, as the engine splits), so an id holding an
+        // encoded `;` or `,` stays one id.
+        const split = (text, separator) => (isASCII(text) ? text.split(separator) : splitCharacters(text, (c) => c === separator));
+        const parsed = split(rawValue, ";").map((stage) => split(stage, ",").map((item) => decodeComponent(item)));
+        if (parsed.some((stage) => stage.some((id) => id === null))) {
+          report("malformedEncoding", parameter, `malformed percent-encoding in ${quoted(parameter)}`);
+        } else {
+          stageLists = (stageLists || []).concat(parsed.map((stage) => stage.map(trimWhitespace).filter(Boolean)));
+        }
       } else if (name === "separator") {
-        if (separatorValue !== null && separatorValue !== value) conflicting(name);
+        if (separatorValue !== null && !sameText(separatorValue, value)) conflicting(name);
         else separatorValue = value;
       } else if (name === "whitelabel") {
-        if (whitelabelValue !== null && whitelabelValue !== value) conflicting(name);
+        if (whitelabelValue !== null && !sameText(whitelabelValue, value)) conflicting(name);
         else whitelabelValue = value;
       } else if (name === "granted") {
         hasGranted = true;
@@ -1283,16 +1597,75 @@ var ScopeGuideEngine = (() => {
         if (earlier !== undefined && !sameText(earlier.value, value)) conflicting(name);
         else given.set(nfc(variable), { name: earlier ? earlier.name : variable, value });
       } else {
-        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, granted, without, separator, whitelabel or var.<name>)`);
+        report("unknownParameter", name, `unknown parameter ${quoted(name)} (expected actions, stages, granted, without, separator, whitelabel or var.<name>)`);
       }
     }
 
-    const unknownActions = [...new Set(ids.filter((id) => !model.actionIndex.has(id)))];
-    const catalogueIds = model.actions.map((a) => a.id);
-    for (const id of unknownActions) {
-      const near = suggestions(id, catalogueIds);
-      const hint = near.length === 0 ? "" : "; did you mean " + near.map(quoted).join(", ") + "?";
-      report("unknownAction", id, `unknown action ${quoted(id)} for connector ${quoted(model.connector)}${hint}`);
+    // SelectionError's lines: the first 20 unknown ids, the first five with suggestions, then a count.
+    const reportUnknown = (unknown) => {
+      unknown.slice(0, MAXIMUM_UNKNOWN_ACTIONS_LISTED).forEach((id, index) => {
+        const near = index < MAXIMUM_NAMES_SUGGESTED_FOR ? actionSuggestions(model, id) : [];
+        const hint = near.length === 0 ? "" : "; did you mean " + near.map((n) => `"${n}"`).join(", ") + "?";
+        report("unknownAction", id, `unknown action ${quoted(id)} for connector "${model.connector}"${hint}`);
+      });
+      if (unknown.length > MAXIMUM_UNKNOWN_ACTIONS_LISTED) {
+        const more = unknown.length - MAXIMUM_UNKNOWN_ACTIONS_LISTED;
+        report("unknownAction", "", `\u2026 and ${more} more unknown actions`);
+      }
+    };
+    const unknownOf = (list) => uniqueText(list.filter((id) => actionPosition(model, id) === undefined));
+    // Stages are checked as GuideRequest.setStages does, stopping at the first bad stage: its
+    // unknown ids, an empty stage, an action already in an earlier stage; then `actions=`,
+    // which must name the same actions.
+    let stages = null;
+    let unknownActions = [];
+    if (stageLists !== null) {
+      const stageOf = new Map();
+      let bad = false;
+      for (let index = 0; index < stageLists.length && !bad; index++) {
+        const unknown = unknownOf(stageLists[index]);
+        if (unknown.length > 0) {
+          unknownActions.push(...unknown);
+          reportUnknown(unknown);
+          bad = true;
+          break;
+        }
+        const stage = normalizeSelection(model, stageLists[index]);
+        if (stage.length === 0) {
+          report("emptyStage", String(index + 1), `stage ${index + 1} of stages= names no action (stages are separated by ';', actions by ',')`);
+          bad = true;
+          break;
+        }
+        for (const id of stage) {
+          if (stageOf.has(id)) {
+            report("actionInTwoStages", id, `action ${quoted(id)} is in stage ${stageOf.get(id)} and stage ${index + 1} of stages=`);
+            bad = true;
+            break;
+          }
+          stageOf.set(id, index + 1);
+        }
+      }
+      if (!bad) {
+        const normalized = stageLists.map((stage) => normalizeSelection(model, stage));
+        const union = normalizeSelection(model, normalized.flat());
+        const listedUnknown = unknownOf(ids);
+        if (listedUnknown.length > 0) {
+          unknownActions.push(...listedUnknown);
+          reportUnknown(listedUnknown);
+        } else if (ids.length > 0) {
+          const listed = normalizeSelection(model, ids);
+          const differing = listed.filter((id) => !union.includes(id)).concat(union.filter((id) => !listed.includes(id)));
+          if (differing.length > 0) {
+            const shown = differing.slice(0, 5).map((id) => quoted(id)).join(", ") + (differing.length > 5 ? ` and ${differing.length - 5} more` : "");
+            report("stagesDisagreeWithActions", differing.join(","), `actions= and stages= name different actions: ${shown} (stages= alone is enough)`);
+          }
+        }
+        ids.splice(0, ids.length, ...union);
+        stages = normalized.length > 1 ? normalized : null;
+      }
+    } else {
+      unknownActions = unknownOf(ids);
+      reportUnknown(unknownActions);
     }
     // Unknown scopes are reported and left out; a scope both granted and refused is refused
     // (refusal wins, as in the engine), and reported: the engine's URLs refuse such a request.
@@ -1300,7 +1673,7 @@ var ScopeGuideEngine = (() => {
     const granted = normalizeScopes(model, grantedNames);
     const refused = normalizeScopes(model, refusedNames);
     if (granted.unknown.length + refused.unknown.length > 0) {
-      const unknown = [...new Set([...granted.unknown, ...refused.unknown])];
+      const unknown = uniqueText([...granted.unknown, ...refused.unknown]);
       report("unknownScopes", unknown.join(","), unknownScopesMessage(model, unknown, definedNames));
     }
     const both = granted.known.find((name) => refused.known.includes(name));
@@ -1328,7 +1701,7 @@ var ScopeGuideEngine = (() => {
     // and left out, so the URL the page shows is one the engine takes.
     const checked = checkVariables(model, Object.fromEntries([...given.values()].map(({ name, value }) => [name, value])));
     errors.push(...checked.errors);
-    return { selection: normalizeSelection(model, ids), hasActions, unknownActions, separator, whitelabel, variables: checked.variables, errors, constraints };
+    return { selection: normalizeSelection(model, ids), stages, hasActions: hasActions || stages !== null, unknownActions, separator, whitelabel, variables: checked.variables, errors, constraints };
   }
 
   /** GuideURLError.unknownScopes' text: the first five unknown names, each with its suggestions. */
@@ -1356,6 +1729,89 @@ var ScopeGuideEngine = (() => {
     if (state != null) parts.push("state=" + formEncode(state));
     if (incremental) parts.push("include_granted_scopes=true");
     return base + (base.includes("?") ? "&" : "?") + parts.join("&");
+  }
+
+  // ---- Prefill links (port of PrefillLink.swift) -----------------------------------------------
+
+  const PREFILL_MAXIMUM_LENGTH = 8000;
+  const PREFILL_RANK = Object.freeze({ read: 1, write: 2, admin: 3 });
+
+  /**
+   * PrefillLink.make(_:scopes:name:description:): the link that opens the provider's form for
+   * `prefill` (`{kind, template, separator, encoding, userScopes}`) with `scopeNames` filled in,
+   * `name` and `description` cut to the provider's limits (GitHub 40 and 1,024 characters, a
+   * Slack app's name 35); `null` when there is nothing to fill in, the kind is unknown, or the
+   * link would be longer than 8,000 bytes.
+   */
+  function prefillURL(prefill, scopeNames, name, description) {
+    const kind = prefill && prefill.kind;
+    if (scopeNames.length === 0) return null;
+    const cutName = prefixCharacters(String(name), 40);
+    const cutDescription = prefixCharacters(String(description), 1024);
+    if (kind === "github-fine-grained-pat") {
+      // The highest level each permission is requested at, keyed as Swift keys a dictionary
+      // (canonical equivalence), named as first written.
+      const levels = new Map();
+      for (const scope of scopeNames) {
+        const parts = splitOnce(scope, ":");
+        if (parts === null || !Object.prototype.hasOwnProperty.call(PREFILL_RANK, parts[1])) continue;
+        const key = nfc(parts[0]);
+        const known = levels.get(key);
+        if (!known) levels.set(key, { name: parts[0], level: parts[1] });
+        else if (PREFILL_RANK[parts[1]] > PREFILL_RANK[known.level]) known.level = parts[1];
+      }
+      if (levels.size === 0) return null;
+      const parameters = [["name", cutName], ["description", cutDescription], ...[...levels.values()].map((p) => [p.name, p.level])];
+      return finishedPrefill("https://github.com/settings/personal-access-tokens/new", parameters);
+    }
+    if (kind === "github-classic-pat") {
+      return finishedPrefill("https://github.com/settings/tokens/new", [["scopes", scopeNames.join(",")], ["description", cutDescription]]);
+    }
+    if (kind === "slack-manifest") {
+      const user = new Set(prefill.userScopes || []);
+      const bot = scopeNames.filter((s) => !user.has(s)), users = scopeNames.filter((s) => user.has(s));
+      const appName = prefixCharacters(String(name), 35);
+      // Slack refuses bot scopes without a bot user, so the manifest declares one with them.
+      const manifest = {
+        display_information: { name: appName },
+        features: bot.length > 0 ? { bot_user: { always_online: false, display_name: appName } } : undefined,
+        oauth_config: { scopes: { bot: bot.length > 0 ? bot : undefined, user: users.length > 0 ? users : undefined } },
+      };
+      const url = "https://api.slack.com/apps?new_app=1&manifest_json=" + percentEncoded(compactJSON(manifest));
+      return utf8(url).length <= PREFILL_MAXIMUM_LENGTH ? url : null;
+    }
+    if (kind === "template" && typeof prefill.template === "string" && prefill.template.includes("{scopes}")) {
+      const joined = scopeNames.join(isSeparator(prefill.separator) ? SEPARATORS[prefill.separator] : ",");
+      const encoded = prefill.encoding === "form" ? formEncode(joined) : percentEncoded(joined);
+      const at = prefill.template.indexOf("{scopes}");
+      const url = prefill.template.slice(0, at) + encoded + prefill.template.slice(at + "{scopes}".length);
+      return utf8(url).length <= PREFILL_MAXIMUM_LENGTH ? url : null;
+    }
+    return null;
+  }
+
+  /**
+   * Swift's `split(separator:maxSplits: 1)` on Characters, empty pieces left out (an empty
+   * piece does not count as the one split): `[before, rest]`, or `null` when that is not two.
+   */
+  function splitOnce(text, separator) {
+    const pieces = [];
+    let current = "";
+    for (const c of characterList(text)) {
+      if (c === separator && pieces.length === 0) {
+        if (current !== "") pieces.push(current);
+        current = "";
+      } else {
+        current += c;
+      }
+    }
+    if (current !== "") pieces.push(current);
+    return pieces.length === 2 ? pieces : null;
+  }
+
+  function finishedPrefill(base, parameters) {
+    const url = base + "?" + parameters.map(([key, value]) => `${key}=${formEncode(value)}`).join("&");
+    return utf8(url).length <= PREFILL_MAXIMUM_LENGTH ? url : null;
   }
 
   return Object.freeze({
@@ -1386,10 +1842,29 @@ var ScopeGuideEngine = (() => {
     authorizeURL,
     suggestions,
     replacesGrant,
+    planStages,
+    reportLines,
+    prefillLink,
+    prefillURL,
   });
 })();
 
-// ---- DOM glue -----------------------------------------------------------------------------------
+if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
+/*
+ * ScopeGuide's guide page, the DOM glue over `ScopeGuideEngine` (guide-engine.js, which the page
+ * ships first in the same script): ES2020, no dependencies, no network access, no eval.
+ *
+ * It reads `<script type="application/json" id="scopeguide-data">`, takes the initial state from
+ * `?actions=`, `granted=`, `without=` and the `var.<name>` values the engine would take
+ * (reporting the others, which it leaves out of the dynamic URL), shows the engine's answer that
+ * the page carries when the address asks for the page's own state (searching only when it
+ * changes), lists the selected actions and the first matches of the search (over actions and
+ * scopes), summarises the selection as removable chips, checks the guide variables' inputs as the
+ * engine does, and keeps the `data-guide-*` elements in step. It writes text and attributes (and
+ * elements made with `createElement`), never HTML. Nothing here decides what a guide says: that
+ * is the engine's, checked against Swift by the shared vectors.
+ */
+"use strict";
 
 (() => {
   if (typeof document === "undefined" || typeof window === "undefined") return;
@@ -1487,45 +1962,65 @@ var ScopeGuideEngine = (() => {
 
   const scopesLabel = (model, action) => action.alternatives.map((alt) => alt.map((n) => model.scopes[n]).join(" + ")).join(" or ");
 
-  /** GuideNote.reconsentNotNeeded: "every selected action" only when none is unavailable. */
-  const reconsentNotNeeded = (someUnavailable) =>
-    someUnavailable
-      ? "not needed: the existing grant enables every selected action that can be enabled; the others need a refused scope."
-      : "not needed: the existing grant enables every selected action.";
+  /** ScopeSelectorPanel.selectionCount. */
+  const selectionCount = (count) =>
+    count === 0 ? "No actions selected: the guide shows every step" : count === 1 ? "1 action selected" : `${grouped(count)} actions selected`;
 
-  /** The constraint report's lines, as ScopeSelectorPanel writes them: `[key, text | null]`. */
-  /** GuideNote.reconsentText: what the customer must do, by how the provider changes a grant. */
-  function reconsentText(needed, someUnavailable, change) {
-    if (!needed) return reconsentNotNeeded(someUnavailable);
-    switch (change) {
-      case "new-credential":
-        return "needed: create a new credential with all the scopes to grant, then replace the old one with it (its permissions cannot be changed).";
-      case "reauthorize":
-        return "needed: the customer must authorize again with all the scopes to grant: the provider replaces the grant with what is requested.";
-      case "edit":
-        return "needed: add the scopes to add to the existing credential, keeping the ones it has.";
-      default:
-        return "needed: the customer must authorize again with the scopes to add.";
+  /** ScopeSelectorPanel.constraintsSummary: ": 2 granted, 1 refused", or "". */
+  function constraintsSummary(granted, refused) {
+    const parts = [];
+    if (granted > 0) parts.push(`${grouped(granted)} granted`);
+    if (refused > 0) parts.push(`${grouped(refused)} refused`);
+    return parts.length === 0 ? "" : ": " + parts.join(", ");
+  }
+
+  /** An element with a class and text (never HTML). */
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text != null) made.textContent = text;
+    return made;
+  }
+
+  /** A selected action's chip, the markup ScopeSelectorPanel.selectionSummaryHTML writes. */
+  function makeChip(action) {
+    const chip = element("button", "sg-chip sg-chip-remove");
+    chip.type = "button";
+    chip.setAttribute("data-guide-deselect", action.id);
+    chip.setAttribute("title", `Remove ${action.id} from the selection`);
+    chip.setAttribute("aria-label", `Remove ${action.label}`);
+    const x = element("span", "sg-chip-x", "\u00d7");
+    x.setAttribute("aria-hidden", "true");
+    chip.append(element("span", null, action.label), x);
+    return chip;
+  }
+
+  /** What the page data says of a scope: its description ("" for none) and level (null when not shown). */
+  function scopeInfo(model, name) {
+    const index = model.scopeIndex.get(name);
+    const defined = index !== undefined && index < model.definedCount;
+    const descriptions = model.data.scopeDescriptions;
+    const levels = model.data.levels;
+    return {
+      description: defined && Array.isArray(descriptions) && typeof descriptions[index] === "string" ? descriptions[index] : "",
+      level: defined && Array.isArray(levels) ? levels[index] : null,
+    };
+  }
+
+  /** A scope's item, the markup ScopeSelectorPanel.scopeItemHTML writes. */
+  function makeScopeItem(model, name) {
+    const item = element("li");
+    item.setAttribute("data-guide-scope-detail", name);
+    item.append(element("code", null, name));
+    const { description, level } = scopeInfo(model, name);
+    if (level !== null) {
+      const badge = element("span", "sg-level", `level ${level}`);
+      badge.setAttribute("data-level", String(level));
+      badge.setAttribute("title", "Privilege level: how much a grant exposes, from 1 (the least)");
+      item.append(badge);
     }
-  }
-
-  /** GuideNote.droppedText: granted scopes that replacing the grant loses. */
-  function droppedText(scopes, change) {
-    const what = change === "new-credential" ? "The new credential will not have" : "The new grant will not hold";
-    return `${what} ${scopes.join(" ")}: no selected action needs ${scopes.length === 1 ? "it" : "them"}.`;
-  }
-
-  function reportLines(model, resolution) {
-    const labels = (ids) => ids.map((id) => model.actions[model.actionIndex.get(id)].label).join(", ");
-    const grant = resolution.grant;
-    return [
-      ["enabled", grant ? (grant.enabled.length === 0 ? "none of the selected actions" : labels(grant.enabled)) : null],
-      ["add", grant ? (grant.add.length === 0 ? "nothing" : grant.add.join(" ")) : null],
-      ["reconsent", grant ? reconsentText(grant.reconsent, resolution.unavailable.length > 0, grant.change) : null],
-      ["dropped", grant && E.replacesGrant(grant.change) && grant.reconsent && grant.drop.length > 0 ? droppedText(grant.drop, grant.change) : null],
-      ["unneeded", grant && !E.replacesGrant(grant.change) && grant.unneeded.length > 0 ? grant.unneeded.join(" ") : null],
-      ["unavailable", resolution.unavailable.length > 0 ? labels(resolution.unavailable) : null],
-    ];
+    if (description !== "") item.append(element("span", "sg-scope-description", description));
+    return item;
   }
 
   function init() {
@@ -1548,7 +2043,11 @@ var ScopeGuideEngine = (() => {
       variables: { ...model.variables },
     };
     const parsed = E.parseQuery(model, window.location.search);
-    if (parsed.hasActions) state.selected = new Set(parsed.selection);
+    state.stages = model.stages;
+    if (parsed.hasActions) {
+      state.selected = new Set(parsed.selection);
+      state.stages = parsed.stages || [];
+    }
     if (parsed.constraints.hasGranted || parsed.constraints.hasRefused) {
       state.granted = parsed.constraints.granted;
       state.refused = parsed.constraints.refused;
@@ -1597,16 +2096,71 @@ var ScopeGuideEngine = (() => {
     const counter = document.querySelector("[data-guide-action-count]");
     const limit = Number(list && list.getAttribute("data-guide-action-limit")) || 200;
     const rows = new Map(all("[data-guide-action]").map((row) => [rowId(row), row]));
-    const haystacks = model.actions.map((a) => [a.id, a.label, scopesLabel(model, a)].join("\n").toLowerCase());
+    // An action is found by its id, label, scope names and those scopes' descriptions.
+    const haystacks = model.actions.map((a) => {
+      const mentioned = [...new Set(a.alternatives.flat())].map((n) => scopeInfo(model, model.scopes[n]).description);
+      return [a.id, a.label, scopesLabel(model, a), ...mentioned].join("\n").toLowerCase();
+    });
+    const definedNames = model.scopes.slice(0, model.definedCount);
+    const scopeHaystacks = definedNames.map((name) => (name + "\n" + scopeInfo(model, name).description).toLowerCase());
     let matches = model.actions.map((_, i) => i);
+
+    /**
+     * The actions a defined scope enables on its own, through `includes` and wildcards (its
+     * closure), as `scopeguide actions --enabled-by` finds them; actions needing no scope are left out.
+     */
+    let naming = null; // per scope, the actions needing a scope that name it in an alternative; built on first use
+    function enabledBy(scopeIndex) {
+      if (naming === null) {
+        naming = model.scopes.map(() => []);
+        model.actions.forEach((action, i) => {
+          if (action.alternatives.length === 0 || action.alternatives.some((alt) => alt.length === 0)) return;
+          for (const alternative of action.alternatives) {
+            for (const n of alternative) if (naming[n][naming[n].length - 1] !== i) naming[n].push(i);
+          }
+        });
+      }
+      const granted = new Set(model.data.closures[scopeIndex]);
+      granted.add(scopeIndex);
+      // Only actions naming a granted scope can be enabled: a few per scope, not the catalogue.
+      const candidates = new Set();
+      for (const n of granted) for (const i of naming[n] || []) candidates.add(i);
+      return [...candidates]
+        .filter((i) => model.actions[i].alternatives.some((alt) => alt.every((n) => granted.has(n))))
+        .sort(ascendingNumbers);
+    }
+
+    const scopeMatches = document.querySelector("[data-guide-scope-matches]");
+    const scopeMatchLimit = 8;
+    /** The defined scopes whose name or description holds the search, each with its level, description and what it enables. */
+    function showScopeMatches(needle) {
+      if (!scopeMatches) return;
+      const found = needle === "" ? [] : scopeHaystacks.flatMap((text, i) => (text.includes(needle) ? [i] : []));
+      const list = element("ul");
+      for (const index of found.slice(0, scopeMatchLimit)) {
+        const item = makeScopeItem(model, definedNames[index]);
+        const count = enabledBy(index).length;
+        item.append(element("span", "sg-scope-enables", count === 1 ? "enables 1 action" : `enables ${grouped(count)} actions`));
+        list.append(item);
+      }
+      const heading = found.length === 1 ? "1 scope matches:" : `${grouped(found.length)} scopes match:`;
+      const more = found.length > scopeMatchLimit ? [element("p", "sg-muted", `and ${grouped(found.length - scopeMatchLimit)} more`)] : [];
+      scopeMatches.replaceChildren(element("p", "sg-scope-matches-title", heading), list, ...more);
+      setHidden(scopeMatches, found.length === 0);
+    }
 
     function applySearch() {
       const search = document.querySelector("[data-guide-action-search]");
       const needle = search ? String(search.value || "").trim().toLowerCase() : "";
-      matches = [];
+      const found = new Set();
       haystacks.forEach((text, i) => {
-        if (needle === "" || text.includes(needle)) matches.push(i);
+        if (needle === "" || text.includes(needle)) found.add(i);
       });
+      // A scope's exact name also finds what it enables through `includes` and wildcards.
+      const exact = definedNames.findIndex((name) => name.toLowerCase() === needle);
+      if (exact >= 0) for (const i of enabledBy(exact)) found.add(i);
+      matches = [...found].sort(ascendingNumbers);
+      showScopeMatches(needle);
       showRows();
     }
 
@@ -1696,11 +2250,99 @@ var ScopeGuideEngine = (() => {
     });
     const looseSteps = steps.filter((step) => !sections.some((s) => s.steps.includes(step)));
 
+    // ---- Guide variables: the inputs and the guide's `‹name›` placeholders ----
+    const variableInputs = all("input[data-guide-variable]");
+    const variableError = (input) => {
+      const holder = input.closest(".sg-variable") || input.parentNode;
+      return holder ? holder.querySelector("[data-guide-variable-error]") : null;
+    };
+    // The address's values (kept by the engine's rules) fill the inputs on load.
+    for (const input of variableInputs) {
+      const name = input.getAttribute("data-guide-variable");
+      if (Object.prototype.hasOwnProperty.call(state.variables, name)) input.value = state.variables[name];
+    }
+
+    /**
+     * Reads the inputs: an empty one gives no value; each other value is checked by the engine's
+     * `checkVariables` (its message shown under the input) and kept only when it passes, so the
+     * dynamic URL never carries a value the engine refuses.
+     */
+    function readVariables() {
+      const kept = {};
+      const named = new Set(variableInputs.map((input) => input.getAttribute("data-guide-variable")));
+      for (const name of Object.keys(state.variables)) {
+        if (!named.has(name)) Object.defineProperty(kept, name, { value: state.variables[name], enumerable: true, writable: true, configurable: true });
+      }
+      for (const input of variableInputs) {
+        const name = input.getAttribute("data-guide-variable");
+        const value = String(input.value);
+        const values = {};
+        Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+        const checked = value === "" ? { variables: {}, errors: [] } : E.checkVariables(model, values);
+        if (Object.prototype.hasOwnProperty.call(checked.variables, name)) {
+          Object.defineProperty(kept, name, { value, enumerable: true, writable: true, configurable: true });
+        }
+        const message = checked.errors.map((error) => error.message).join("\n");
+        const box = variableError(input);
+        if (box) {
+          box.textContent = message;
+          setHidden(box, message === "");
+        }
+        if (message === "") input.removeAttribute("aria-invalid");
+        else input.setAttribute("aria-invalid", "true");
+      }
+      state.variables = kept;
+    }
+
+    /**
+     * Wraps each `‹name›` the guide's text shows for a declared variable (one the page was built
+     * without) in a span the script can fill: text nodes only, outside the panel, never markup.
+     */
+    const placeholders = [];
+    (() => {
+      const declared = new Set(model.declaredVariables.map((variable) => variable.name));
+      const main = document.querySelector("main");
+      if (declared.size === 0 || !main) return;
+      const panel = document.querySelector("[data-guides-scope-selector]");
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      const found = [];
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.nodeValue.includes("\u2039") && !(panel && panel.contains(node))) found.push(node);
+      }
+      const pattern = /\u2039([^\u2039\u203a]+)\u203a/g;
+      for (const node of found) {
+        const text = node.nodeValue;
+        const pieces = [];
+        let rest = 0;
+        for (const match of text.matchAll(pattern)) {
+          if (!declared.has(match[1])) continue;
+          if (match.index > rest) pieces.push(document.createTextNode(text.slice(rest, match.index)));
+          const span = element("span", "sg-placeholder", match[0]);
+          span.setAttribute("data-guide-variable-text", match[1]);
+          placeholders.push({ span, name: match[1] });
+          pieces.push(span);
+          rest = match.index + match[0].length;
+        }
+        if (pieces.length === 0) continue;
+        if (rest < text.length) pieces.push(document.createTextNode(text.slice(rest)));
+        node.replaceWith(...pieces);
+      }
+    })();
+
+    // Folded until used: open when the address gives a grant or refusals.
+    const constraintsDetails = all("details[data-guide-constraints]");
+    if (state.granted.length > 0 || state.refused.length > 0) for (const details of constraintsDetails) details.open = true;
+
     function render(updateHistory) {
       const started = performance.now();
       const { resolution, answer } = currentResolution();
+      // The stages travel in the URL while the selection is still theirs; changed, it is asked at once.
+      const staged = state.stages.flat();
+      const keepsStages = staged.length === state.selected.size && staged.every((id) => state.selected.has(id));
       const urlState = {
         selection: resolution.selection,
+        stages: keepsStages ? state.stages : [],
         granted: state.granted,
         refused: state.refused,
         separator: state.separator,
@@ -1740,9 +2382,22 @@ var ScopeGuideEngine = (() => {
         link.textContent = href;
       }
 
+      // The provider form with this answer's permissions filled in; none when nothing changes.
+      const prefill = document.querySelector("[data-guide-prefill]");
+      if (prefill) {
+        const nothingToDo = resolution.grant && !resolution.grant.reconsent;
+        const link = nothingToDo ? null : E.prefillLink(model, resolution.scopeNames, resolution.selection);
+        const anchor = prefill.querySelector("[data-guide-prefill-url]");
+        setHidden(prefill, !link || link.url === null);
+        if (link && link.url !== null && anchor) {
+          anchor.setAttribute("href", link.url);
+          anchor.textContent = link.url;
+        }
+      }
+
       const report = document.querySelector("[data-guide-constraint-report]");
       if (report) {
-        const lines = reportLines(model, resolution);
+        const lines = E.reportLines(model, resolution);
         for (const [key, value] of lines) {
           const line = report.querySelector(`[data-guide-report="${key}"]`);
           if (!line) continue;
@@ -1753,19 +2408,43 @@ var ScopeGuideEngine = (() => {
         setHidden(report, lines.every(([, value]) => value === null));
       }
 
-      // One "refuse" button per scope of the answer: refusing it adds it to the Cannot grant box.
-      for (const holder of all("[data-guide-refuse-list]")) {
-        for (const old of all("[data-guide-refuse]", holder)) old.remove();
-        for (const name of resolution.scopeNames) {
-          const chip = document.createElement("button");
-          chip.type = "button";
-          chip.className = "sg-chip";
-          chip.setAttribute("data-guide-refuse", name);
-          chip.setAttribute("title", "Refuse this scope and solve again");
-          chip.textContent = name;
-          holder.append(chip);
+      // Each scope of the answer with its level and description, and a "Can't grant" button
+      // that adds it to the Cannot grant box and solves again.
+      for (const list of all("[data-guide-scope-details]")) {
+        list.replaceChildren(
+          ...resolution.scopeNames.map((name) => {
+            const item = makeScopeItem(model, name);
+            if (refusedBox) {
+              const refuse = element("button", "sg-refuse", "Can't grant");
+              refuse.type = "button";
+              refuse.setAttribute("data-guide-refuse", name);
+              refuse.setAttribute("title", `The customer's admin will not grant ${name}: solve again without it`);
+              item.append(refuse);
+            }
+            return item;
+          })
+        );
+      }
+      for (const summary of all("[data-guide-constraints-summary]")) summary.textContent = constraintsSummary(state.granted.length, state.refused.length);
+
+      // The selection summary: the count and a chip per selected action (the first `chipLimit`).
+      for (const count of all("[data-guide-selection-count]")) count.textContent = selectionCount(resolution.selection.length);
+      for (const holder of all("[data-guide-selection-chips]")) {
+        const limit = Number(holder.getAttribute("data-guide-chip-limit")) || 50;
+        const chips = resolution.selection.slice(0, limit).map((id) => makeChip(model.actions[model.actionIndex.get(id)]));
+        if (resolution.selection.length > limit) {
+          const more = element("span", "sg-muted", `and ${grouped(resolution.selection.length - limit)} more`);
+          more.setAttribute("data-guide-selection-more", "");
+          chips.push(more);
         }
-        setHidden(holder, resolution.scopeNames.length === 0 || !refusedBox);
+        holder.replaceChildren(...chips);
+      }
+
+      // The guide's `‹name›` placeholders show the variable's value while it is a kept one.
+      for (const { span, name } of placeholders) {
+        const has = Object.prototype.hasOwnProperty.call(state.variables, name);
+        span.textContent = has ? state.variables[name] : `\u2039${name}\u203a`;
+        span.classList.toggle("sg-filled", has);
       }
 
       const guide = [...sections, { element: null, scopes: [], steps: looseSteps }];
@@ -1824,6 +2503,9 @@ var ScopeGuideEngine = (() => {
       if (!(event.target instanceof Element)) return;
       if (event.target.matches("[data-guide-action-search]")) {
         applySearch();
+      } else if (event.target.matches("input[data-guide-variable]")) {
+        readVariables();
+        render(true);
       } else if (event.target.matches("[data-guide-granted], [data-guide-refused]")) {
         clearTimeout(constraintTimer);
         constraintTimer = setTimeout(() => {
@@ -1836,7 +2518,7 @@ var ScopeGuideEngine = (() => {
     document.addEventListener("click", (event) => {
       if (!(event.target instanceof Element)) return;
       const button = event.target.closest(
-        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse]"
+        "[data-guide-select-all], [data-guide-clear], [data-guide-copy-url], [data-guide-copy-scopes], button[data-copy], button[data-guide-refuse], button[data-guide-deselect]"
       );
       if (!button) return;
       if (button.hasAttribute("data-guide-refuse")) {
@@ -1845,7 +2527,16 @@ var ScopeGuideEngine = (() => {
           refusedBox.value = [...names, button.getAttribute("data-guide-refuse")].join(" ");
         }
         readConstraints();
+        // The Cannot grant box now holds a scope: show it.
+        for (const details of constraintsDetails) details.open = true;
         render(true);
+      } else if (button.hasAttribute("data-guide-deselect")) {
+        // The chip goes with its action; focus moves to the search, not to the page's top.
+        state.selected.delete(button.getAttribute("data-guide-deselect"));
+        showRows();
+        render(true);
+        const search = document.querySelector("[data-guide-action-search]");
+        if (search && document.activeElement === document.body) search.focus({ preventScroll: true });
       } else if (button.hasAttribute("data-guide-select-all")) {
         // Every action the search matches, shown or not.
         for (const index of matches) state.selected.add(model.actions[index].id);
@@ -1867,6 +2558,7 @@ var ScopeGuideEngine = (() => {
     });
 
     applySearch();
+    readVariables();
     render(false);
     root.dataset.guideReady = "1";
   }
@@ -1874,5 +2566,3 @@ var ScopeGuideEngine = (() => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
-
-if (typeof module !== "undefined") module.exports = ScopeGuideEngine;
