@@ -20,6 +20,8 @@ public struct ServerOptions: Sendable {
     /// Refuse to start when a connector's guide source has errors (for deploy checks), instead
     /// of serving the others.
     public var strict: Bool = false
+    /// The in-memory answer cache's size and what shared caches may keep (``CachePolicy``).
+    public var caching = CachePolicy()
 
     public init(
         guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
@@ -62,7 +64,15 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
 
 /// The guides as ``buildApplication(_:)`` loads them, logged.
 private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFailure) -> GuideLibrary.Contents {
+    // The folder's digest before and after loading: equal, it names exactly the guides loaded.
+    let before = GuidesFingerprint.folder(options.guides)
     let result = try CatalogLoader().loadAvailable(directory: options.guides)
+    var fingerprint = GuidesFingerprint.unique()
+    if let program = GuidesFingerprint.program, let before, before == GuidesFingerprint.folder(options.guides) {
+        fingerprint = GuidesFingerprint.combined(program: program, folder: before)
+    } else {
+        logger.warning("the guides changed while they were loaded (or could not be read twice); ETags of this load are its own")
+    }
     if options.strict, !result.broken.isEmpty { throw LoadFailure(errors: result.broken.flatMap(\.errors)) }
     for warning in result.warnings { logger.warning("\(warning)") }
     for broken in result.broken {
@@ -73,7 +83,7 @@ private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFa
     logger.info("loaded guides", metadata: [
         "connectors": "\(result.catalog.connectors.count)", "unavailable": "\(result.broken.count)", "directory": "\(options.guides.path)",
     ])
-    return GuideLibrary.Contents(catalog: result.catalog, broken: result.broken)
+    return GuideLibrary.Contents(catalog: result.catalog, broken: result.broken, fingerprint: fingerprint)
 }
 
 /// Reloads the guides on `SIGHUP`, as daemons reload their configuration: a reload that fails
@@ -106,13 +116,14 @@ func buildApplication(library: GuideLibrary, options: ServerOptions, logger: Log
     let logger = logger ?? makeLogger(options)
     let catalog = library.current.catalog
     let limits = options.limits
-    let router = buildRouter(library: library, base: options.guideURLBase(for: catalog.site), logger: logger, limits: limits)
+    let router = buildRouter(library: library, base: options.guideURLBase(for: catalog.site), logger: logger, limits: limits, caching: options.caching)
     logger.info("limits", metadata: [
         "header_timeout_ms": "\(limits.headerTimeout.wholeMilliseconds)",
         "idle_timeout_ms": "\(limits.idleTimeout.wholeMilliseconds)",
         "request_timeout_ms": "\(limits.requestTimeout.wholeMilliseconds)",
         "max_connections": "\(limits.maxConnections)", "render_threads": "\(limits.renderThreads)",
-        "render_queue": "\(limits.renderQueue)",
+        "render_queue": "\(limits.renderQueue)", "inline_work": "\(limits.inlineWork)",
+        "cache_bytes": "\(options.caching.bytes)", "shared_max_age": "\(options.caching.sharedMaxAge)",
     ])
     // Shared by every connection's header timeout handler and the connection cap.
     let waiting = WaitingConnections()
@@ -127,20 +138,32 @@ func buildApplication(library: GuideLibrary, options: ServerOptions, logger: Log
         logger: logger)
 }
 
-/// The routes and middleware, outermost first: request log, security headers, error pages,
-/// GET/HEAD only, query length limit, canonical paths; then `/healthz`, the assets and the
-/// guides. HEAD is answered by each GET route without its body. Guides and the index render on a
-/// ``RenderPool`` sized by `limits`; `/healthz` and the assets never wait for it.
-public func buildRouter(catalog: Catalog, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits()) -> Router<BasicRequestContext> {
-    buildRouter(library: GuideLibrary(.init(catalog: catalog)), base: base, logger: logger, limits: limits)
+/// The routes and middleware, outermost first: request log, security headers, cached guide
+/// answers (``CachedAnswerMiddleware``), error pages, GET/HEAD only, query length limit,
+/// canonical paths; then `/healthz`, `/metrics`, the assets
+/// and the guides. HEAD is answered by each GET route without its body. Guides are answered from
+/// a ``ResponseCache`` of `caching.bytes` when they can be; the index, and guides whose work is
+/// large, render on a ``RenderPool`` sized by `limits`; `/healthz`, `/metrics` and the assets
+/// never wait for it.
+public func buildRouter(
+    catalog: Catalog, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits(), caching: CachePolicy = CachePolicy()
+) -> Router<BasicRequestContext> {
+    buildRouter(library: GuideLibrary(.init(catalog: catalog)), base: base, logger: logger, limits: limits, caching: caching)
 }
 
 /// `pool`: where guides and the index are validated and rendered; by default one sized by
 /// `limits` (tests pass one they can fill).
-func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits(), pool: RenderPool? = nil) -> Router<BasicRequestContext> {
+func buildRouter(
+    library: GuideLibrary, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits(), caching: CachePolicy = CachePolicy(),
+    pool: RenderPool? = nil
+) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let cache = ResponseCache(limit: caching.bytes), metrics = ServerMetrics()
+    let controller = GuideController<BasicRequestContext>(
+        library: library, base: base, pool: pool ?? RenderPool(limits: limits), limits: limits, cache: cache, caching: caching, metrics: metrics)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CachedAnswerMiddleware(controller: controller))
     router.add(middleware: ErrorPageMiddleware(logger: logger))
     router.add(middleware: AllowedMethodsMiddleware())
     router.add(middleware: QueryLengthMiddleware())
@@ -151,8 +174,12 @@ func buildRouter(library: GuideLibrary, base: GuideURLBase, logger: Logger, limi
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n" + broken.map { "unavailable \($0)\n" }.joined())))
     }
+    router.get("/metrics") { _, _ in
+        // How guides were answered (cache hits, renders, 304s) and what the cache holds.
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.text(cache: cache, generation: library.current.generation))))
+    }
     router.addRoutes(AssetController<BasicRequestContext>().endpoints)
-    let controller = GuideController<BasicRequestContext>(library: library, base: base, pool: pool ?? RenderPool(limits: limits), limits: limits)
     router.addRoutes(controller.endpoints)
     return router
 }

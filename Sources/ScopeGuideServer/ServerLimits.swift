@@ -35,13 +35,19 @@ public struct ServerLimits: Sendable, Hashable {
     public var maxSearchTerms: Int
     /// Bytes in an index search at most.
     public var maxSearchBytes: Int
+    /// The ``WorkEstimate`` up to which a guide request that is not cached is validated and
+    /// rendered on its own task instead of the render threads (0: always the render threads).
+    /// The default takes a connector of 400 actions and scopes with up to ten names in its query
+    /// (Front's 52 actions with up to fifty); each such request costs well under a millisecond.
+    public var inlineWork: Int
     /// The `Retry-After` of a `503`, in seconds.
     public var retryAfterSeconds: Int
 
     public init(
         headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(10),
         maxConnections: Int = ServerLimits.defaultMaxConnections, renderThreads: Int = ServerLimits.defaultRenderThreads,
-        renderQueue: Int = ServerLimits.defaultMaxConnections, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, retryAfterSeconds: Int = 5
+        renderQueue: Int = ServerLimits.defaultMaxConnections, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, inlineWork: Int = ServerLimits.defaultInlineWork,
+        retryAfterSeconds: Int = 5
     ) {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
@@ -51,8 +57,12 @@ public struct ServerLimits: Sendable, Hashable {
         self.renderQueue = renderQueue
         self.maxSearchTerms = maxSearchTerms
         self.maxSearchBytes = maxSearchBytes
+        self.inlineWork = inlineWork
         self.retryAfterSeconds = retryAfterSeconds
     }
+
+    /// 4,096 (see ``inlineWork``).
+    public static let defaultInlineWork = 4096
 
     /// One thread per core: rendering is CPU work, and the threads run at a lower priority than
     /// the event loops, so `/healthz` and I/O still get their turn when all of them are busy.

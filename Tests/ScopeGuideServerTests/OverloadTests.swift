@@ -21,7 +21,10 @@ import Testing
     func expensiveSelections() async throws {
         let folder = try HeavyGuide.folder(actions: Self.actions, scopes: 60, alternatives: 3)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try ServerProcess(arguments: ["--guides", folder.path, "--render-threads", "1", "--render-queue", "1", "--request-timeout", "1"])
+        // No answer cache: a request whose client was answered 503 still finishes on its thread, and
+        // its answer, cached, would serve the next identical request at once, unsaturating the pool.
+        let server = try ServerProcess(arguments: ["--guides", folder.path, "--render-threads", "1", "--render-queue", "1", "--request-timeout", "1",
+                                                   "--cache-size", "0"])
         let ready = try await server.waitUntilReady()
         try #require(ready, "the server did not start:\n\(server.log)")
         let port = server.port

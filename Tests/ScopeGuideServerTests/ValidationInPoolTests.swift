@@ -17,6 +17,11 @@ import Testing
 /// requests of 7.9 KB against a 1,000-scope connector held Swift's cooperative pool and kept
 /// `/healthz` waiting for 5.4 s, with no deadline or limit applying to them.
 ///
+/// Since the answer cache, a request whose estimated work is small (``WorkEstimate``, at most
+/// ``ServerLimits/inlineWork``) is validated on its own task instead; these tests set
+/// `inlineWork` to 0 so that every request takes the pool, and ``smallWorkInline`` checks both sides
+/// of the estimate with the default.
+///
 /// The pool's one thread is held by a job waiting at a gate the test opens, so whether a request
 /// waits for the pool shows in its answer (`503` from the pool instead of the validation's own
 /// `400`/`404`), never in a time measured.
@@ -31,11 +36,11 @@ import Testing
     ]
 
     /// The router `serve` builds, over `pool`, logging into `handler`.
-    static func app(pool: RenderPool, log handler: InMemoryLogHandler) -> some ApplicationProtocol {
+    static func app(pool: RenderPool, log handler: InMemoryLogHandler, inlineWork: Int = 0) -> some ApplicationProtocol {
         var logger = Logger(label: "test") { _ in handler }
         logger.logLevel = .info
         let router = buildRouter(library: GuideLibrary(.init(catalog: ServerFixtures.catalog)), base: .fixed(ServerFixtures.fallbackBase),
-                                 logger: logger, pool: pool)
+                                 logger: logger, limits: ServerLimits(inlineWork: inlineWork), pool: pool)
         return Application(router: router, logger: logger)
     }
 
@@ -100,6 +105,27 @@ import Testing
             #expect(scopes.text.contains("tags:read"), "the did-you-mean suggestion is kept")
         }
         #expect(try await RenderPoolTests.eventually { pool.load == (0, 0) })
+    }
+
+    @Test("with the default inline work, small requests are validated on their own task while the pool is full; large ones still wait for it")
+    func smallWorkInline() async throws {
+        let pool = RenderPool(threads: 1, queueLimit: 0, deadline: .seconds(120), retryAfterSeconds: 9)
+        let (gate, job) = try await Self.occupy(pool)
+        defer { gate.signal() }
+        try await Self.app(pool: pool, log: InMemoryLogHandler(), inlineWork: ServerLimits.defaultInlineWork).test(.router) { client in
+            for (path, status) in Self.invalidRequests {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == status, "\(path): \(response.text.prefix(400))")
+            }
+            let valid = try await client.execute(uri: ServerFixtures.frontPath + ".md?actions=front_send_message", method: .get)
+            #expect(valid.status == .ok)
+            // 60 names against Front's 52 actions and its scopes: over the estimate, so it needs the (full) pool.
+            let many = (0..<60).map { "front_nope\($0)" }.joined(separator: ",")
+            let large = try await client.execute(uri: ServerFixtures.frontPath + "?actions=" + many, method: .get)
+            #expect(large.status == .serviceUnavailable, "\(large.text.prefix(400))")
+        }
+        gate.signal()
+        try await job.value
     }
 
     /// The engine's own error for the guide URL at `path`, as `scopeguide render` reports it.

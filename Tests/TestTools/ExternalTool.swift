@@ -11,7 +11,7 @@ import Foundation
 /// the reason, unless `CI` is `true` (as CI sets it), where the test runs and its
 /// ``required()`` call fails it, since CI must run everything.
 public enum ExternalTool: String, CaseIterable, Sendable {
-    case chromium, node, python3, openssl
+    case chromium, node, python3, openssl, nginx
 
     /// The command names tried on `PATH`, in order.
     var commandNames: [String] {
@@ -20,6 +20,7 @@ public enum ExternalTool: String, CaseIterable, Sendable {
         case .node: ["node"]
         case .python3: ["python3"]
         case .openssl: ["openssl"]
+        case .nginx: ["nginx"]
         }
     }
 

@@ -19,7 +19,15 @@ struct CanonicalPathMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// `path` without empty segments, or `nil` when it has none (or must not be redirected).
     static func canonical(_ path: String) -> String? {
-        guard path.contains("//") || (path.count > 1 && path.hasSuffix("/")), !path.contains("\\") else { return nil }
+        // One pass over the bytes: Foundation's `contains` took 2% of a cached answer's CPU.
+        var emptySegment = false, afterSlash = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "\\") { return nil }
+            let slash = byte == UInt8(ascii: "/")
+            if slash, afterSlash { emptySegment = true }
+            afterSlash = slash
+        }
+        guard emptySegment || (path.utf8.count > 1 && afterSlash) else { return nil }
         return "/" + path.split(separator: "/").joined(separator: "/")
     }
 }

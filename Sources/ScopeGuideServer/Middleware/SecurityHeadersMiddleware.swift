@@ -45,7 +45,14 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        for field in headers { response.headers[field.name] = field.value }
+        // Appending the fields made once is cheaper than setting each by name, which checks the
+        // value again (2% of a cached answer's CPU); a response that has one of them already has
+        // it replaced, as before.
+        if response.headers.contains(where: { field in headers.contains { $0.name == field.name } }) {
+            for field in headers { response.headers[field.name] = field.value }
+        } else {
+            response.headers.append(contentsOf: headers)
+        }
         return response
     }
 }

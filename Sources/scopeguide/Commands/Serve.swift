@@ -34,6 +34,14 @@ extension ScopeGuideCommand {
                 --request-timeout gets 503 with Retry-After. An index search has at most 10 words \
                 and 256 bytes. Every refusal and timeout is logged with its reason.
 
+                Caching: tailored answers are kept in --cache-size MiB of memory, keyed by the \
+                canonical request (a SIGHUP reload empties it); their ETag is derived from the \
+                program, the guide sources and the canonical request, so If-None-Match gets 304 \
+                without rendering, and two instances over the same guides agree. Cache-Control lets \
+                a shared cache keep them --shared-max-age seconds. GET /metrics counts cache hits, \
+                misses, renders and 304s. deploy/ runs nginx as a shared cache in front of several \
+                instances.
+
                 Example: scopeguide serve --port 8080, then open \
                 http://127.0.0.1:8080/connectors/front/guides/link-account/api-token?actions=front_send_message
                 """
@@ -77,6 +85,12 @@ extension ScopeGuideCommand {
         @Option(help: ArgumentHelp("Requests that may wait for a render thread; more are answered 503 at once. Default: as many as --max-connections.", valueName: "count"))
         var renderQueue: Int?
 
+        @Option(help: ArgumentHelp("Memory for tailored answers kept to answer again, in MiB (least recently used evicted first); 0 turns the cache off.", valueName: "MiB"))
+        var cacheSize: Int = CachePolicy.defaultBytes >> 20
+
+        @Option(help: ArgumentHelp("Seconds a shared cache (a reverse proxy) may keep a tailored answer before revalidating (s-maxage); 0 keeps tailored answers out of shared caches.", valueName: "seconds"))
+        var sharedMaxAge: Int = CachePolicy().sharedMaxAge
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level '\(logLevel)'.") }
@@ -87,6 +101,8 @@ extension ScopeGuideCommand {
             }
             guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1, got \(maxConnections).") }
             guard (1...1024).contains(renderThreads) else { throw ValidationError("--render-threads must be between 1 and 1024, got \(renderThreads).") }
+            guard (0...(1 << 20)).contains(cacheSize) else { throw ValidationError("--cache-size must be between 0 and 1048576 MiB, got \(cacheSize).") }
+            guard (0...31_536_000).contains(sharedMaxAge) else { throw ValidationError("--shared-max-age must be between 0 and 31536000 seconds, got \(sharedMaxAge).") }
             guard (renderQueue ?? 0) >= 0 else { throw ValidationError("--render-queue must be 0 or more, got \(renderQueue ?? 0).") }
             if baseURL != nil, linkToRequestHost { throw ValidationError("Give either --base-url or --link-to-request-host, not both.") }
             if let baseURL {
@@ -104,6 +120,7 @@ extension ScopeGuideCommand {
                     headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
                     maxConnections: maxConnections, renderThreads: renderThreads, renderQueue: renderQueue ?? maxConnections))
             options.strict = strict
+            options.caching = CachePolicy(bytes: cacheSize << 20, sharedMaxAge: sharedMaxAge)
             let app = try buildApplication(options)
             try await app.runService()
         }

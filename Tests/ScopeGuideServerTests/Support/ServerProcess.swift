@@ -107,6 +107,25 @@ final class ServerProcess {
     }
 }
 
+extension ServerProcess {
+    /// A plain HTTP/1.1 GET with `headers` (`Name: value` lines): status, the whole response
+    /// text (headers and body), and the body.
+    static func fetch(port: Int, path: String, headers: [String] = []) throws -> (status: Int, response: String, body: String) {
+        let connection = try RawConnection(port: port)
+        let extra = headers.map { $0 + "\r\n" }.joined()
+        connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(extra)Connection: close\r\n\r\n")
+        let (text, _) = connection.blockingReadUntilClosed(timeout: .seconds(30))
+        guard let status = RawConnection.status(of: text) else { throw POSIXError(.EPROTO) }
+        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
+        return (status, text, body)
+    }
+
+    /// `/metrics` of the server on `port`.
+    static func metrics(port: Int) throws -> MetricsReading {
+        MetricsReading(try fetch(port: port, path: "/metrics").body)
+    }
+}
+
 /// A child process started with `posix_spawn` and reaped here with `waitpid`.
 ///
 /// Not Foundation's `Process`: on Linux it learns of a child's exit through a socket the child
