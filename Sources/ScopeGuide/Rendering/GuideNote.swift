@@ -40,9 +40,11 @@ enum GuideNote: Hashable, Sendable {
     /// The notes `tailored` calls for, in the order guides print them.
     static func notes(for tailored: TailoredGuide) -> [GuideNote] {
         let resolution = tailored.resolution
+        // By the connector's index, in catalogue order: filtering every action per explained
+        // scope made an 11,000-action `.json` answer spend three quarters of its time here.
+        let connector = tailored.connector
         let labels = { (ids: [ActionID]) in
-            let set = Set(ids)
-            return tailored.connector.actions.filter { set.contains($0.id) }.map(\.label)
+            Set(ids.compactMap(connector.position(of:))).sorted().map { connector.actions[$0].label }
         }
         var notes: [GuideNote] = []
         if resolution.usesDefaultScopes { notes.append(.defaultScopes) }

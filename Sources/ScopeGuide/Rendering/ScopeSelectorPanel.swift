@@ -167,8 +167,8 @@ struct ScopeSelectorPanel {
     static func reportLines(for tailored: TailoredGuide) -> [(key: String, label: String, text: String?)] {
         let resolution = tailored.resolution
         let labels = { (ids: [ActionID]) in
-            let set = Set(ids)
-            return tailored.connector.actions.filter { set.contains($0.id) }.map(\.label).joined(separator: ", ")
+            let connector = tailored.connector
+            return Set(ids.compactMap(connector.position(of:))).sorted().map { connector.actions[$0].label }.joined(separator: ", ")
         }
         let grant = resolution.grant
         return [
