@@ -181,7 +181,7 @@ NGINX
   floor_port=18184; floor_page_port=18185
   if [ -x "$work/hummingbird-floor" ]; then
     curl -sf -o "$work/tailored.html" "http://127.0.0.1:$serve_port$front?actions=$(head -5 "$work/front.ids" | paste -sd,)"
-    "$work/hummingbird-floor" Output/front/link-account/api-token.md "$floor_port" >"$work/floor.log" 2>&1 &
+    "$work/hummingbird-floor" Output/connectors/front/guides/link-account/api-token.md "$floor_port" >"$work/floor.log" 2>&1 &
     floor_pid=$!
     "$work/hummingbird-floor" "$work/tailored.html" "$floor_page_port" >"$work/floor-page.log" 2>&1 &
     floor_page_pid=$!
@@ -207,8 +207,8 @@ LUA
   rate() {  # requests/s of wrk with the remaining arguments
     wrk -t 2 -c "$connections" -d "$duration" "$@" | awk '/Requests\/sec/ {print $2}'
   }
-  static_page=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.html")
-  static_md=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.md")
+  static_page=$(rate "http://127.0.0.1:$nginx_port/connectors/front/guides/link-account/api-token/index.html")
+  static_md=$(rate "http://127.0.0.1:$nginx_port/connectors/front/guides/link-account/api-token.md")
   floor=$([ -n "$floor_pid" ] && rate "http://127.0.0.1:$floor_port/front.md" || echo "not built")
   floor_page=$([ -n "$floor_page_pid" ] && rate "http://127.0.0.1:$floor_page_port/front.html" || echo "not built")
   healthz=$(rate "http://127.0.0.1:$serve_port/healthz")
