@@ -190,7 +190,7 @@ NGINX
   # built Front Markdown, and with the page serve answers for five actions (the bytes of a hit).
   if [ -x "$work/hummingbird-floor" ]; then
     curl -sf -o "$work/tailored.html" "http://127.0.0.1:$serve_port$hot"
-    "$work/hummingbird-floor" Output/front/link-account/api-token.md "$floor_port" >"$work/floor.log" 2>&1 &
+    "$work/hummingbird-floor" Output/connectors/front/guides/link-account/api-token.md "$floor_port" >"$work/floor.log" 2>&1 &
     floor_pid=$!
     "$work/hummingbird-floor" "$work/tailored.html" "$floor_page_port" >"$work/floor-page.log" 2>&1 &
     floor_page_pid=$!
@@ -271,8 +271,8 @@ LUA
     curl -s "http://127.0.0.1:$1/metrics" | awk -v name="$2" '$1 == name {print $2}'
   }
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-  static_page=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.html")
-  static_md=$(rate "http://127.0.0.1:$nginx_port/front/link-account/api-token.md")
+  static_page=$(rate "http://127.0.0.1:$nginx_port/connectors/front/guides/link-account/api-token/index.html")
+  static_md=$(rate "http://127.0.0.1:$nginx_port/connectors/front/guides/link-account/api-token.md")
   floor=$([ -n "$floor_pid" ] && rate "http://127.0.0.1:$floor_port/front.md" || echo "not built")
   floor_page=$([ -n "$floor_page_pid" ] && rate "http://127.0.0.1:$floor_page_port/front.html" || echo "not built")
   healthz=$(rate "http://127.0.0.1:$serve_port/healthz")

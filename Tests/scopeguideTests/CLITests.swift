@@ -182,8 +182,8 @@ import Testing
         let first = try CommandRunner.run(["build", "--output", output])
         #expect(first.status == 0)
         #expect(first.stdout.contains("rendered "))
-        let page = directory.appendingPathComponent("Output/front/link-account/api-token.html")
-        let markdown = directory.appendingPathComponent("Output/front/link-account/api-token.md")
+        let page = directory.appendingPathComponent("Output/connectors/front/guides/link-account/api-token/index.html")
+        let markdown = directory.appendingPathComponent("Output/connectors/front/guides/link-account/api-token.md")
         let before = try Data(contentsOf: page) + Data(contentsOf: markdown)
         let second = try CommandRunner.run(["build", "--output", output, "--jobs", "1"])
         #expect(second.stdout.contains("0 written"))
@@ -191,14 +191,14 @@ import Testing
         #expect(try CommandRunner.run(["build", "--output", output, "--check"]).status == 0)
 
         try "edited".write(to: markdown, atomically: true, encoding: .utf8)
-        try "old".write(to: directory.appendingPathComponent("Output/front/link-account/removed.md"), atomically: true, encoding: .utf8)
+        try "old".write(to: directory.appendingPathComponent("Output/connectors/front/guides/link-account/removed.md"), atomically: true, encoding: .utf8)
         let check = try CommandRunner.run(["build", "--output", output, "--check"])
         #expect(check.status == 2)
-        #expect(check.stdout.contains("stale: front/link-account/api-token.md"))
+        #expect(check.stdout.contains("stale: connectors/front/guides/link-account/api-token.md"))
         // No build wrote removed.md: the site owner's, never reported or deleted.
         #expect(!check.stdout.contains("removed.md"))
         try FileManager.default.removeItem(at: page)
-        #expect(try CommandRunner.run(["build", "--output", output, "--check"]).stdout.contains("missing: front/link-account/api-token.html"))
+        #expect(try CommandRunner.run(["build", "--output", output, "--check"]).stdout.contains("missing: connectors/front/guides/link-account/api-token/index.html"))
     }
 
     @Test("build --jobs 0 is a usage error (exit 1)")
@@ -219,7 +219,7 @@ import Testing
         #expect(stale["upToDate"] as? Bool == false)
         let differences = try #require(stale["differences"] as? [[String: String]])
         #expect(differences.count == stale["files"] as? Int)
-        #expect(differences.contains(["kind": "missing", "path": "front/link-account/api-token.html"]))
+        #expect(differences.contains(["kind": "missing", "path": "connectors/front/guides/link-account/api-token/index.html"]))
 
         let build = try CommandRunner.run(["build", "--format", "json", "--output", output])
         #expect(build.status == 0)

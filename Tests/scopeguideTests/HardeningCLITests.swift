@@ -124,7 +124,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CommandRunner.run(["build", "--output", folder.path]).status == 0)
-        let leftover = "front/link-account/.api-token.md.2000000000.tmp"
+        let leftover = "connectors/front/guides/link-account/.api-token.md.2000000000.tmp"
         try Data("half".utf8).write(to: folder.appendingPathComponent(leftover))
         let check = try CommandRunner.run(["build", "--check", "--output", folder.path])
         #expect(check.status == 2)
@@ -212,14 +212,14 @@ import Testing
         let folder = try Self.guides(), elsewhere = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: elsewhere) }
         let output = folder.appendingPathComponent("Output")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("demo"), withDestinationURL: elsewhere)
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("connectors"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("connectors/demo"), withDestinationURL: elsewhere)
         let build = try CommandRunner.run(["build", "--guides", folder.path, "--output", output.path, "--jobs", "1"])
         #expect(build.status == 1, "\(build.stdout)\(build.stderr)")
-        #expect(build.stderr.contains(output.appendingPathComponent("demo").path + ": it is a symbolic link"), "\(build.stderr)")
+        #expect(build.stderr.contains(output.appendingPathComponent("connectors/demo").path + ": it is a symbolic link"), "\(build.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [])
         let check = try CommandRunner.run(["build", "--guides", folder.path, "--output", output.path, "--check"])
         #expect(check.status == 2)
-        #expect(check.stdout.contains("(demo is a symbolic link)"), "\(check.stdout)")
+        #expect(check.stdout.contains("(connectors/demo is a symbolic link)"), "\(check.stdout)")
     }
 }

@@ -198,7 +198,7 @@ import Testing
         #expect(tooEarly.stderr.contains("shard 2/2 did not run into this folder"), "\(tooEarly.stderr)")
     }
 
-    @Test("build and check fail on a guides folder with no connector; --site-url must be an absolute http(s) URL")
+    @Test("build and check fail on a guides folder with no connector; --base-url must be an absolute http(s) URL")
     func pipelineInputErrors() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sg-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("guides"), withIntermediateDirectories: true)
@@ -210,10 +210,14 @@ import Testing
         let check = try CommandRunner.run(["check", "--guides", guides])
         #expect(check.status == 1 && check.stderr.contains("no connector here"), "\(check.stderr)")
         for bad in ["guides.example.com", "https://example.com/My Docs", "https://example.com/?a=1&b=2", "", "javascript:alert(1)", "https://example.com/#top"] {
-            let result = try CommandRunner.run(["build", "--output", output, "--site-url", bad])
-            #expect(result.status != 0 && result.stderr.contains("--site-url takes an absolute http or https URL"), "\(bad): \(result.stderr)")
+            let result = try CommandRunner.run(["build", "--output", output, "--base-url", bad])
+            #expect(result.status != 0 && result.stderr.contains("--base-url takes an absolute http or https URL"), "\(bad): \(result.stderr)")
         }
-        let good = try CommandRunner.run(["build", "--output", output, "--site-url", "https://guides.example.com/docs/"])
+        let good = try CommandRunner.run(["build", "--output", output, "--base-url", "https://guides.example.com/docs/"])
         #expect(good.status == 0, "\(good.stderr)")
+        for bad in ["", "md,pdf", "fragment", "json", "md,"] {
+            let result = try CommandRunner.run(["build", "--output", output, "--formats", bad])
+            #expect(result.status == 1 && result.stderr.contains("--formats"), "\(bad): \(result.stderr)")
+        }
     }
 }

@@ -1,24 +1,28 @@
 import Yams
 
 /// The YAML front matter a built guide's Markdown starts with, so static-site generators (Hugo,
-/// Jekyll, Docusaurus, MkDocs, Astro…) can title, describe and index the page:
+/// Docusaurus, MkDocs, Mintlify, Jekyll, Astro…) can title, describe and index the page:
 ///
 /// ```yaml
 /// ---
 /// title: Connect Front with API Token
-/// description: 'Link a Front account using API Token: the scopes to grant and where.'
+/// description: Link a Front account in the StackOne Hub using API Token. End-user guide to …
 /// connector: front
 /// connectorName: Front
 /// method: API Token
 /// methodSlug: api-token
 /// guide: link-account
-/// url: https://docs.stackone.com/connectors/front/guides/link-account/api-token
+/// guideURL: https://docs.stackone.com/connectors/front/guides/link-account/api-token
 /// scopes: [accounts:read, accounts:write]
 /// ---
 /// ```
 ///
-/// `url` is the guide's canonical dynamic URL; `scopes` are those the untailored guide asks for.
-/// Keys always come in this order; values are quoted by libyaml where YAML needs it.
+/// `title` and `description` are the keys every one of those generators reads for the page's
+/// title (shown as its one H1: the Markdown then has no `#` title) and meta description. The
+/// others are ScopeGuide's own and none of them is reserved by Hugo, Docusaurus, MkDocs
+/// (Material) or Mintlify, which is why the canonical dynamic URL is `guideURL`: Hugo and
+/// Mintlify read `url` as the page's own address. `scopes` are those the untailored guide asks
+/// for. Keys always come in this order; values are quoted by libyaml where YAML needs it.
 public struct GuideFrontMatter: Hashable, Sendable {
     public var title: String
     public var description: String
@@ -27,26 +31,24 @@ public struct GuideFrontMatter: Hashable, Sendable {
     public var method: String
     public var methodSlug: String
     public var guide: GuideKind
-    public var url: String
+    /// The guide's canonical dynamic URL.
+    public var guideURL: String
     public var scopes: [String]
 
-    /// The front matter of the guide `tailored` is, at `url`.
-    public init(_ tailored: TailoredGuide, url: String) {
-        let name = tailored.connector.name, label = tailored.method.label
-        switch tailored.kind {
-        case .config:
-            title = "Connect \(name) with \(label)"
-            description = "Link a \(name) account using \(label): the scopes to grant and the steps to follow."
-        case .setup:
-            title = "\(name) \(label) connector profile"
-            description = "Set up the \(label) connector profile for \(name): the app to register, the scopes to grant and the fields to fill in."
-        }
+    /// The keys, in the order ``yaml()`` writes them.
+    public static let keys = ["title", "description", "connector", "connectorName", "method", "methodSlug", "guide", "guideURL", "scopes"]
+
+    /// The front matter of the guide `tailored` is, published for `site`, at `url`.
+    public init(_ tailored: TailoredGuide, site: Site, url: String) {
+        let headline = GuideHeadline(tailored, site: site)
+        title = headline.title
+        description = headline.description
         connector = tailored.connector.key
-        connectorName = name
-        method = label
+        connectorName = tailored.connector.name
+        method = tailored.method.label
         methodSlug = tailored.method.slug
         guide = tailored.kind
-        self.url = url
+        guideURL = url
         scopes = tailored.resolution.scopes.map(\.rawValue)
     }
 
@@ -57,7 +59,7 @@ public struct GuideFrontMatter: Hashable, Sendable {
         let pairs: [(Node, Node)] = [
             (key("title"), string(title)), (key("description"), string(description)), (key("connector"), string(connector)),
             (key("connectorName"), string(connectorName)), (key("method"), string(method)), (key("methodSlug"), string(methodSlug)),
-            (key("guide"), string(guide.pathSegment)), (key("url"), string(url)),
+            (key("guide"), string(guide.pathSegment)), (key("guideURL"), string(guideURL)),
             (key("scopes"), .sequence(.init(scopes.map(string), Self.sequenceTag, .flow))),
         ]
         // Serialising a mapping of strings cannot fail; an empty block would only drop the header.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Every file `scopeguide build` writes: each guide of each connector, untailored, as Markdown
-/// (with ``GuideFrontMatter``) and HTML, plus `index.html`, `manifest.json` (``SiteManifest``)
-/// and `sitemap.xml` (``Sitemap``).
+/// (with ``GuideFrontMatter``) and HTML where ``SiteLayout`` puts them, plus `index.html`,
+/// `manifest.json` (``SiteManifest``) and `sitemap.xml` (``Sitemap``).
 ///
 /// A large build can be split across machines: each runs ``run(_:writer:workers:shard:progress:)``
 /// with its ``Shard`` into the same (or a copied-together) folder, then one runs
@@ -16,9 +16,14 @@ public struct SiteBuild: Sendable {
     public struct Options: Hashable, Sendable {
         /// Whether each Markdown file starts with its ``GuideFrontMatter``.
         public internal(set) var frontMatter: Bool
-        /// Where `Output/` is published (`https://guides.example.com`): the sitemap lists the
-        /// built pages there; `nil` lists the guides' canonical dynamic URLs.
-        public internal(set) var siteURL: String?
+        /// Where the output folder is published (`https://guides.example.com/docs`): every
+        /// dynamic guide URL, link, canonical address, index entry and sitemap entry is under
+        /// it (``SiteLayout``); `nil`: the site's `docsBaseURL`, and pages link relatively.
+        public internal(set) var baseURL: String?
+        /// The guide files written, of ``RenderFormat/markdown`` and ``RenderFormat/html``, in
+        /// ``SiteBuild/formatOrder``. Without HTML there is no `index.html`, `sitemap.xml` or
+        /// `assets/`, so a static-site generator can take the folder as its sources.
+        public internal(set) var formats: Set<RenderFormat>
         /// Whether pages link `assets/guide-page.<hash>.js|css`, written once (the default), or
         /// each carries its own copy (``PageAssets/Placement/inline``).
         public internal(set) var linkedAssets: Bool
@@ -27,13 +32,29 @@ public struct SiteBuild: Sendable {
         /// it and the merge compares it. Only sharded builds need it.
         public internal(set) var sources: String
 
-        public init(frontMatter: Bool = true, siteURL: String? = nil, linkedAssets: Bool = true, sources: String = "") {
+        public init(
+            frontMatter: Bool = true, baseURL: String? = nil, formats: Set<RenderFormat> = [.markdown, .html], linkedAssets: Bool = true,
+            sources: String = ""
+        ) {
             self.frontMatter = frontMatter
-            self.siteURL = siteURL
+            self.baseURL = baseURL
+            self.formats = formats.intersection(SiteBuild.formatOrder)
             self.linkedAssets = linkedAssets
             self.sources = sources
         }
     }
+
+    /// The formats a build can write, in the order each guide's files are written and listed.
+    public static let formatOrder: [RenderFormat] = [.markdown, .html]
+
+    /// Where the files go and how pages link.
+    public var layout: SiteLayout { SiteLayout(baseURL: options.baseURL) }
+
+    /// The guide formats this build writes, in ``formatOrder``.
+    var formats: [RenderFormat] { Self.formatOrder.filter(options.formats.contains) }
+
+    /// Whether pages are written, and with them the index, the sitemap and the assets.
+    private var writesPages: Bool { options.formats.contains(.html) }
 
     /// A digest of the guide sources under `guides`, for ``Options/sources``.
     public static func sourcesDigest(of guides: URL) -> String { ContentHash.folder(guides) }
@@ -41,7 +62,8 @@ public struct SiteBuild: Sendable {
     /// What shards and their merge must agree on for the merged folder to be a plain build's:
     /// the guide sources and every option that changes a file.
     var fingerprint: String {
-        ContentHash.hex(of: ["shard receipt 1", options.sources, "\(options.frontMatter)", "\(options.linkedAssets)", options.siteURL ?? ""].joined(separator: "\n"))
+        let formats = self.formats.map(\.rawValue).joined(separator: ",")
+        return ContentHash.hex(of: ["shard receipt 2", options.sources, "\(options.frontMatter)", "\(options.linkedAssets)", options.baseURL ?? "", formats].joined(separator: "\n"))
     }
 
     /// The folder linked assets are written to, under the output folder.
@@ -54,15 +76,16 @@ public struct SiteBuild: Sendable {
     ]
 
     /// ``linkedAssetFiles`` when pages link them; nothing otherwise.
-    var assetFiles: [OutputFile] { options.linkedAssets ? Self.linkedAssetFiles : [] }
+    var assetFiles: [OutputFile] { options.linkedAssets && writesPages ? Self.linkedAssetFiles : [] }
 
-    /// The site files' names, at the top of the output folder.
-    static let siteFileNames: Set<String> = ["index.html", "manifest.json", "sitemap.xml"]
+    /// The site files' names, at the top of the output folder: the manifest, and with pages the
+    /// index and the sitemap.
+    var siteFileNames: [String] { writesPages ? [SiteLayout.indexPath, "manifest.json", "sitemap.xml"] : ["manifest.json"] }
 
-    /// The paths of every file a whole build writes: each guide's two, the site files and the assets.
+    /// The paths of every file a whole build writes: each guide's, the site files and the assets.
     private func expectedPaths() -> Set<String> {
-        Set(guides.flatMap { request in ["md", "html"].map { Self.stem(of: request) + "." + $0 } })
-            .union(Self.siteFileNames).union(assetFiles.map(\.path))
+        Set(guides.flatMap { request in formats.map { SiteLayout.path(of: request, format: $0) } })
+            .union(siteFileNames).union(assetFiles.map(\.path))
     }
 
     /// The files an earlier build left in the folder as its own, by path with their SHA-256:
@@ -74,10 +97,10 @@ public struct SiteBuild: Sendable {
     /// no build reports or deletes it. Read before the build writes its own manifest.
     func recordedFiles(writer: OutputWriter) -> [String: String] {
         var recorded: [String: String] = [:]
-        if let data = writer.contents(of: "manifest.json"), let manifest = try? JSONDecoder().decode(SiteManifest.self, from: data),
+        if let data = writer.contents(of: "manifest.json"), let manifest = try? JSONDecoder().decode(SiteManifest.Record.self, from: data),
             manifest.generator == "scopeguide"
         {
-            for file in manifest.guides.flatMap(\.files) { recorded[file.path] = file.sha256 }
+            for file in manifest.guides.flatMap(\.files) + (manifest.files ?? []) { recorded[file.path] = file.sha256 }
         }
         for name in writer.fileNames(in: Self.assetsFolder) {
             guard let match = name.wholeMatch(of: /guide-page\.([0-9a-f]{16})\.(css|js)/), let data = writer.contents(of: Self.assetsFolder + "/" + name) else { continue }
@@ -96,9 +119,9 @@ public struct SiteBuild: Sendable {
         }.keys.sorted()
     }
 
-    /// How a page `depth` folders below the output folder reaches the assets.
-    private func placement(depth: Int) -> PageAssets.Placement {
-        options.linkedAssets ? .linked(prefix: String(repeating: "../", count: depth) + Self.assetsFolder + "/") : .inline
+    /// How the page at `page` reaches the assets.
+    private func placement(from page: String) -> PageAssets.Placement {
+        options.linkedAssets ? .linked(prefix: layout.link(to: Self.assetsFolder + "/", from: page)) : .inline
     }
 
     /// Shard `index` of `count` (1-based): every `count`-th guide from the `index`-th, in guide
@@ -131,42 +154,53 @@ public struct SiteBuild: Sendable {
     }
 
     /// The guides to render, in a stable order: connectors by key, methods as declared, config
-    /// before setup.
-    public var guides: [GuideRequest] { renderer.tailor.catalog.allGuides }
+    /// before setup; their dynamic URLs are under the base URL when there is one.
+    public var guides: [GuideRequest] {
+        let requests = renderer.tailor.catalog.allGuides
+        guard let baseURL = layout.baseURL else { return requests }
+        return requests.map { request in
+            var moved = request
+            moved.base = baseURL
+            return moved
+        }
+    }
 
-    /// The files for one guide: `<key>/<kind>/<slug>.md` (front matter first, if enabled) and `.html`.
+    /// The files for one guide, in ``formatOrder``, where ``SiteLayout`` puts them: the Markdown
+    /// (front matter first, if enabled, and then no `#` title) and the page.
     public func files(for request: GuideRequest) -> [OutputFile] {
-        let stem = Self.stem(of: request)
-        let markdown = renderer.render(request, as: .markdown)
-        return [
-            OutputFile(path: stem + ".md", contents: options.frontMatter ? frontMatter(for: request).yaml() + markdown : markdown),
-            // Guides are at <key>/<kind>/<slug>.html, two folders down.
-            OutputFile(path: stem + ".html", contents: renderer.render(request, as: .html, assets: placement(depth: 2))),
-        ]
+        formats.map { format in
+            let path = SiteLayout.path(of: request, format: format)
+            switch format {
+            case .html:
+                let options = GuideRenderer.Options(assets: placement(from: path), links: layout.pageLinks(for: request))
+                return OutputFile(path: path, contents: renderer.render(request, as: .html, options: options))
+            default:
+                let body = renderer.render(request, as: format, options: .init(titleHeading: !options.frontMatter))
+                return OutputFile(path: path, contents: options.frontMatter ? frontMatter(for: request).yaml() + body : body)
+            }
+        }
     }
 
     /// What the guide `request` names says about itself.
     public func frontMatter(for request: GuideRequest) -> GuideFrontMatter {
-        GuideFrontMatter(renderer.tailoredGuide(for: request), url: request.url.description)
+        GuideFrontMatter(renderer.tailoredGuide(for: request), site: renderer.tailor.catalog.site, url: request.url.description)
     }
 
     /// `index.html`, linking every guide.
     func indexFile() -> OutputFile {
-        OutputFile(path: "index.html", contents: IndexPage(catalog: renderer.tailor.catalog, assets: placement(depth: 0)).html())
+        let page = IndexPage(
+            catalog: renderer.tailor.catalog, guides: guides, layout: layout, linksMarkdown: options.formats.contains(.markdown),
+            assets: placement(from: SiteLayout.indexPath))
+        return OutputFile(path: SiteLayout.indexPath, contents: page.html())
     }
 
     /// The files written once per site, after the guides: the index, the manifest of `entries`
-    /// (in guide order) and the sitemap.
+    /// (in guide order) and the sitemap, or only the manifest when no pages are written.
     private func siteFiles(_ entries: [SiteManifest.Guide]) -> [OutputFile] {
-        let locations = guides.map { request in
-            options.siteURL.map { base in (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/" + Self.stem(of: request) + ".html" }
-                ?? request.url.description
-        }
-        return [
-            indexFile(),
-            OutputFile(path: "manifest.json", contents: SiteManifest(guides: entries).json()),
-            OutputFile(path: "sitemap.xml", contents: Sitemap.xml(locations: locations)),
-        ]
+        // Each page's canonical address: its dynamic URL, under the base URL when there is one.
+        let pages = writesPages ? [indexFile(), OutputFile(path: "sitemap.xml", contents: Sitemap.xml(locations: guides.map(\.url.description)))] : []
+        let manifest = SiteManifest(guides: entries, files: pages.map { SiteManifest.File(path: $0.path, contents: $0.contents) })
+        return pages + [OutputFile(path: "manifest.json", contents: manifest.json())]
     }
 
     /// Why ``merge(writer:)`` cannot write the site files.
@@ -221,8 +255,8 @@ public struct SiteBuild: Sendable {
         let recorded = recordedFiles(writer: writer)
         var entries: [SiteManifest.Guide] = []
         for request in guides {
-            let files = try ["md", "html"].map { fileExtension throws -> SiteManifest.File in
-                let path = Self.stem(of: request) + "." + fileExtension
+            let files = try formats.map { format throws -> SiteManifest.File in
+                let path = SiteLayout.path(of: request, format: format)
                 guard let data = writer.contents(of: path), let hash = written[path] else {
                     throw MergeError.missingFile(path)
                 }
@@ -361,8 +395,6 @@ public struct SiteBuild: Sendable {
         for path in outdated { try writer.remove(path) }
         return outdated.count
     }
-
-    private static func stem(of request: GuideRequest) -> String { "\(request.connector.key)/\(request.kind.pathSegment)/\(request.method.slug)" }
 
     /// One guide's share of a ``Summary``.
     fileprivate struct Outcome: Sendable {

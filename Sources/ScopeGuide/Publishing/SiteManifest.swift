@@ -5,8 +5,8 @@ import Foundation
 ///
 /// ```json
 /// {"generator": "scopeguide", "guides": [{"connector": "front", "guide": "link-account",
-///   "methodSlug": "api-token", "url": "https://…", "scopes": […],
-///   "files": [{"path": "front/link-account/api-token.md", "sha256": "…", "bytes": 4021}, …], …}]}
+///   "methodSlug": "api-token", "guideURL": "https://…", "scopes": […],
+///   "files": [{"path": "connectors/front/guides/link-account/api-token.md", "sha256": "…", "bytes": 4021}, …], …}]}
 /// ```
 ///
 /// Guides come in build order, keys sorted, so the same build always gives the same bytes.
@@ -33,7 +33,7 @@ public struct SiteManifest: Codable, Hashable, Sendable {
         public var title: String
         public var description: String
         /// The canonical dynamic guide URL.
-        public var url: String
+        public var guideURL: String
         /// The scopes the untailored guide asks for.
         public var scopes: [String]
         public var files: [File]
@@ -46,7 +46,7 @@ public struct SiteManifest: Codable, Hashable, Sendable {
             guide = frontMatter.guide.pathSegment
             title = frontMatter.title
             description = frontMatter.description
-            url = frontMatter.url
+            guideURL = frontMatter.guideURL
             scopes = frontMatter.scopes
             self.files = files
         }
@@ -54,24 +54,46 @@ public struct SiteManifest: Codable, Hashable, Sendable {
 
     public var generator = "scopeguide"
     public var guides: [Guide]
+    /// The site files the build wrote besides the guides' and the manifest (`index.html`,
+    /// `sitemap.xml`), so that a later build that writes none of them (`--formats md`) removes
+    /// them, and no static-site generator finds a stale index among its sources.
+    public var files: [File]
 
-    public init(guides: [Guide]) { self.guides = guides }
+    /// What a build reads back of an earlier build's manifest: only the files it recorded, so a
+    /// manifest of any version (one with `url` rather than `guideURL`, say) still tells the build
+    /// which files are its own to replace or delete.
+    struct Record: Decodable {
+        struct Guide: Decodable {
+            var files: [File]
+        }
+
+        var generator: String
+        var guides: [Guide]
+        /// Absent from the manifests of builds before the site files were recorded.
+        var files: [File]?
+    }
+
+    public init(guides: [Guide], files: [File] = []) {
+        self.guides = guides
+        self.files = files
+    }
 
     /// Pretty-printed, keys sorted, slashes unescaped, one final newline: the bytes `JSONEncoder`
     /// writes for this `Codable` value, through ``PrettyJSON`` (the encoder's boxed containers
     /// made the manifest of 500 guides a serial 14 M instructions at the end of a build).
     public func json() -> String {
+        func json(_ file: File) -> PrettyJSON {
+            .object([("path", .string(file.path)), ("sha256", .string(file.sha256)), ("bytes", .integer(file.bytes))])
+        }
         let guides = guides.map { guide -> PrettyJSON in
-            let files = guide.files.map { file -> PrettyJSON in
-                .object([("path", .string(file.path)), ("sha256", .string(file.sha256)), ("bytes", .integer(file.bytes))])
-            }
+            let files = guide.files.map(json)
             return .object([
                 ("connector", .string(guide.connector)), ("connectorName", .string(guide.connectorName)),
                 ("method", .string(guide.method)), ("methodSlug", .string(guide.methodSlug)), ("guide", .string(guide.guide)),
-                ("title", .string(guide.title)), ("description", .string(guide.description)), ("url", .string(guide.url)),
+                ("title", .string(guide.title)), ("description", .string(guide.description)), ("guideURL", .string(guide.guideURL)),
                 ("scopes", .strings(guide.scopes)), ("files", .array(files)),
             ])
         }
-        return PrettyJSON.object([("generator", .string(generator)), ("guides", .array(guides))]).text + "\n"
+        return PrettyJSON.object([("files", .array(files.map(json))), ("generator", .string(generator)), ("guides", .array(guides))]).text + "\n"
     }
 }

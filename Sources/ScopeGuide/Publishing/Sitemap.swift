@@ -1,8 +1,6 @@
 /// `Output/sitemap.xml` (sitemaps.org 0.9): one `<loc>` per built guide page, for search engines
-/// and docs-site crawlers.
-///
-/// With a site URL (where `Output/` is published) each page is `<site>/<key>/<kind>/<slug>.html`;
-/// without one, the guide's canonical dynamic URL on the docs site.
+/// and docs-site crawlers: each page's canonical address, its dynamic guide URL under the base
+/// URL (or the site's `docsBaseURL`), where ``SiteLayout`` puts the page.
 enum Sitemap {
     static func xml(locations: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

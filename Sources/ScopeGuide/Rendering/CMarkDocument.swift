@@ -66,7 +66,13 @@ struct CMarkDocument: ~Copyable {
         case commonMark
     }
 
-    /// The tree rendered by cmark: HTML in safe mode, or CommonMark without line wrapping.
+    /// The tree rendered by cmark: HTML in safe mode, or CommonMark without line wrapping and
+    /// without whitespace-only lines.
+    ///
+    /// cmark's CommonMark renderer writes a container's indentation on the blank lines inside it
+    /// too (`1.  **Step**`, then a line of four spaces), which Markdown linters flag (MD009) and
+    /// which mean nothing: a line of only spaces and tabs is a blank line to every CommonMark
+    /// reader, and inside a list item or block quote the indentation is not content.
     func render(_ format: Format, options: CMarkOptions = .default) -> String {
         let buffer: UnsafeMutablePointer<CChar>? = switch format {
         case .html: cmark_render_html(pointer, options.rawValue)
@@ -74,6 +80,28 @@ struct CMarkDocument: ~Copyable {
         }
         guard let buffer else { fatalError("cmark: out of memory") }
         defer { free(buffer) }
-        return String(cString: buffer)
+        guard format == .commonMark else { return String(cString: buffer) }
+        return Self.withoutWhitespaceOnlyLines(UnsafeBufferPointer(start: buffer, count: strlen(buffer)))
+    }
+
+    /// `text` with every line of only spaces and tabs made empty, in one pass over the bytes.
+    static func withoutWhitespaceOnlyLines(_ text: UnsafeBufferPointer<CChar>) -> String {
+        let space = CChar(UInt8(ascii: " ")), tab = CChar(UInt8(ascii: "\t")), newline = CChar(UInt8(ascii: "\n"))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count)
+        var lineStart = 0
+        while lineStart < text.count {
+            var end = lineStart
+            while end < text.count, text[end] != newline { end += 1 }
+            var blank = true
+            for index in lineStart..<end where text[index] != space && text[index] != tab {
+                blank = false
+                break
+            }
+            if !blank { for index in lineStart..<end { bytes.append(UInt8(bitPattern: text[index])) } }
+            if end < text.count { bytes.append(UInt8(ascii: "\n")) }
+            lineStart = end + 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,6 +23,8 @@ struct GuideDocumentBuilder {
     let cache: RenderCache
     /// The guide's texts, parsed and partly rendered.
     let prepared: PreparedGuide
+    /// Whether the guide starts with its title as a level-1 heading.
+    var titleHeading = true
 
     init(tailored: TailoredGuide, url: GuideURL, site: Site, variables: TextVariables, flavor: Flavor, cache: RenderCache) {
         self.tailored = tailored
@@ -55,7 +57,9 @@ struct GuideDocumentBuilder {
     private func build() -> CMarkDocument {
         let document = CMarkDocument()
         let root = document.root
-        root.appendHeading(level: 1).appendText(title)
+        // Front matter carries the title when there is some: static-site generators show it as the
+        // page's heading, and a second `#` heading would be a second H1.
+        if titleHeading { root.appendHeading(level: 1).appendText(title) }
         if let warning = prepared.warning {
             let container = isHTML ? root.appendRawBlock(enter: "<div class=\"sg-warning\" role=\"note\">\n", exit: "</div>\n") : root.appendBlockQuote()
             let paragraph = container.appendParagraph()
@@ -108,13 +112,7 @@ struct GuideDocumentBuilder {
         }
     }
 
-    var title: String {
-        let connector = tailored.connector.name, label = tailored.method.label
-        switch tailored.kind {
-        case .config: return "Connect \(connector) with \(label)"
-        case .setup: return "\(connector) \(label) connector profile"
-        }
-    }
+    var title: String { GuideHeadline(tailored, site: site).title }
 
     // MARK: Scope summary
 

@@ -20,7 +20,7 @@ struct GuidePage {
         var graph: ScopeGraph
     }
 
-    func html(assets: PageAssets.Placement = .inline) -> String {
+    func html(assets: PageAssets.Placement = .inline, links: PageLinks? = nil) -> String {
         let panel = ScopeSelectorPanel(tailored: tailored, url: url, actionRows: shared.actionRows, graph: shared.graph)
         let builder = GuideDocumentBuilder(
             tailored: tailored, url: url, site: site, variables: variables,
@@ -31,7 +31,8 @@ struct GuidePage {
         // script and style, which interpolation would copy more than once.
         var page = ""
         page.reserveCapacity(PageAssets.inlineStyleElement.utf8.count + PageAssets.inlineScriptElement.utf8.count + body.utf8.count + data.utf8.count + 512)
-        page += PageShell.head(title: builder.title, assets: assets)
+        let headline = GuideHeadline(tailored, site: site, isWhitelabel: url.isWhitelabel)
+        page += PageShell.head(title: headline.title, description: headline.description, links: links, assets: assets)
         page += body
         PageShell.appendFoot(to: &page, scripts: "<script type=\"application/json\" id=\"scopeguide-data\">", data, "</script>\n", PageAssets.scriptElement(assets), "\n")
         return page

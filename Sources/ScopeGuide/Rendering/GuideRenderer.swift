@@ -23,19 +23,43 @@ public struct GuideRenderer: Sendable {
     /// and HTML at once, for callers that render every guide in both (``SiteBuild``).
     func preparingBothForms() -> GuideRenderer { GuideRenderer(tailor: tailor, cache: RenderCache(preparesBothForms: true)) }
 
+    /// How a rendering is framed: what a page links, and whether Markdown starts with its title.
+    public struct Options: Hashable, Sendable {
+        /// For ``RenderFormat/html``: whether the page carries its stylesheet and script or
+        /// links the shared files (``PageAssets/Placement``).
+        public var assets: PageAssets.Placement
+        /// For ``RenderFormat/html``: the links of a built site's page (``PageLinks``).
+        public var links: PageLinks?
+        /// For ``RenderFormat/markdown``: whether the guide starts with its title as a `#`
+        /// heading. Leave it out where front matter carries the title, so the page has one H1.
+        public var titleHeading: Bool
+
+        public init(assets: PageAssets.Placement = .inline, links: PageLinks? = nil, titleHeading: Bool = true) {
+            self.assets = assets
+            self.links = links
+            self.titleHeading = titleHeading
+        }
+    }
+
     /// The guide `request` names, tailored to its selection, grant, refusals, separator,
     /// whitelabel flag and variables.
     /// - Parameter assets: for ``RenderFormat/html``, whether the page carries its stylesheet and
     ///   script or links the shared files (``PageAssets/Placement``).
     public func render(_ request: GuideRequest, as format: RenderFormat, assets: PageAssets.Placement = .inline) -> String {
+        render(request, as: format, options: Options(assets: assets))
+    }
+
+    /// The guide `request` names, tailored as ``render(_:as:assets:)`` does, framed by `options`.
+    public func render(_ request: GuideRequest, as format: RenderFormat, options: Options) -> String {
         let tailored = tailoredGuide(for: request)
         let url = request.url
         let site = tailor.catalog.site
         let variables = TextVariables(connector: tailored.connector, site: site, isWhitelabel: url.isWhitelabel, customer: url.variables)
         switch format {
         case .markdown:
-            return GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown, cache: cache)
-                .render()
+            var builder = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown, cache: cache)
+            builder.titleHeading = options.titleHeading
+            return builder.render()
         case .fragment:
             let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil), cache: cache)
                 .render()
@@ -50,7 +74,8 @@ public struct GuideRenderer: Sendable {
                     data: PageData.Shared(connector: tailored.connector, method: tailored.method, graph: graph, fullGuideScopes: fullGuide),
                     actionRows: ScopeSelectorPanel.actionRows(for: tailored.connector), graph: graph)
             }
-            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache).html(assets: assets)
+            return GuidePage(tailored: tailored, url: url, site: site, variables: variables, shared: shared, cache: cache)
+                .html(assets: options.assets, links: options.links)
         case .json:
             return ResolutionReport(tailored, url: url).json()
         }

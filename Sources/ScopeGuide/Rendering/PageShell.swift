@@ -9,21 +9,24 @@ enum PageShell {
         return page
     }
 
-    /// Everything before the page's `<main>` content, `<main>` included.
-    static func head(title: String, assets: PageAssets.Placement) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLEscaping.escape(title))</title>
-        \(PageAssets.styleElement(assets))
-        </head>
-        <body>
-        <main class="sg-page">
+    /// Everything before the page's `<main>` content, `<main>` included: with `description`, a
+    /// meta description (search results and link previews show it); with `links`, the canonical
+    /// address in the head and a link back to the site's index as the first line of `<main>`.
+    static func head(title: String, description: String? = nil, links: PageLinks? = nil, assets: PageAssets.Placement) -> String {
+        var head = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLEscaping.escape(title))</title>
 
-        """
+            """
+        if let description { head += "<meta name=\"description\" content=\"\(HTMLEscaping.escape(description))\">\n" }
+        if let links { head += "<link rel=\"canonical\" href=\"\(HTMLEscaping.escape(links.canonical))\">\n" }
+        head += PageAssets.styleElement(assets) + "\n</head>\n<body>\n<main class=\"sg-page\">\n"
+        if let links { head += "<p class=\"sg-nav\"><a href=\"\(HTMLEscaping.escape(links.index))\">All connector setup guides</a></p>\n" }
+        return head
     }
 
     /// Closes `page`: the end of `<main>`, then `scripts` (complete elements whose pieces, joined,

@@ -7,14 +7,20 @@ extension ScopeGuideCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render every guide, untailored, into the output folder.",
             discussion: """
-                Writes <output>/<key>/<link-account|connector-profile>/<slug>.md (starting with \
-                YAML front matter for static-site generators, unless --no-front-matter) and .html \
-                for every guide, plus <output>/index.html, <output>/manifest.json (every guide with \
-                its files, their SHA-256 and its scopes), <output>/sitemap.xml and the pages' shared \
-                stylesheet and script, <output>/assets/guide-page.<hash>.css and .js, which every \
-                page links relatively, so the folder opens from disk or any static host. Files are \
-                written atomically and only when their contents change; the same sources always \
-                give byte-identical files.
+                Every guide goes where its dynamic guide URL points, so any static file server \
+                answers those URLs (query and all): <output>/connectors/<key>/guides/\
+                <link-account|connector-profile>/<slug>/index.html, the page, and <slug>.md beside \
+                it (starting with YAML front matter for static-site generators, title and \
+                description among it, unless --no-front-matter). Then <output>/index.html, \
+                <output>/manifest.json (every guide with its files, their SHA-256 and its scopes), \
+                <output>/sitemap.xml and the pages' shared stylesheet and script, \
+                <output>/assets/guide-page.<hash>.css and .js. Pages link one another and the \
+                assets relatively, so the folder opens from disk or any static host; with \
+                --base-url every link, dynamic guide URL, canonical address, index entry and \
+                sitemap entry is absolute under that address instead. --formats md writes only the \
+                Markdown (and the manifest): no index.html, sitemap.xml or assets for a static-site \
+                generator to collide with. Files are written atomically and only when their \
+                contents change; the same sources always give byte-identical files.
 
                 A build deletes the files an earlier build recorded as its own (in manifest.json, \
                 with their SHA-256; and earlier versions of the hashed assets) that it no longer \
@@ -57,11 +63,16 @@ extension ScopeGuideCommand {
         @Option(help: "text: a summary line (and one line per out-of-date file with --check); json: an object with guides, connectors, files, bytes, written, unchanged and removed, or upToDate and differences with --check.")
         var format: OutputFormat = .text
 
-        @Flag(inversion: .prefixedNo, help: "Start each Markdown file with YAML front matter (title, description, connector, method, guide, url, scopes).")
+        @Flag(inversion: .prefixedNo, help: "Start each Markdown file with YAML front matter (title, description, connector, connectorName, method, methodSlug, guide, guideURL, scopes), and no # title.")
         var frontMatter = true
 
-        @Option(help: ArgumentHelp("Where the output folder is published; the sitemap then lists the built pages there (default: the guides' dynamic URLs).", valueName: "url"))
-        var siteURL: String?
+        @Option(help: ArgumentHelp(
+            "Where the output folder is published (an absolute http or https URL): every link, dynamic guide URL, canonical address, index entry and sitemap entry is then under it (default: pages link relatively; dynamic URLs and the sitemap use docsBaseURL from site.yaml).",
+            valueName: "url"))
+        var baseURL: String?
+
+        @Option(help: ArgumentHelp("The guide files to write, comma-separated: md (Markdown), html (pages, with the index, sitemap and assets).", valueName: "formats"))
+        var formats = SiteFormats([.markdown, .html])
 
         // Unconditional, so `--shard -1/3` is refused for its value, not read as a flag.
         @Option(parsing: .unconditional, help: ArgumentHelp("Build only share i of n of the guides (1-based), and no index, manifest or sitemap; see --merge.", valueName: "i/n"))
@@ -78,14 +89,15 @@ extension ScopeGuideCommand {
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-            if let siteURL, !Self.isSiteURL(siteURL) {
-                throw ValidationError("--site-url takes an absolute http or https URL with no query or fragment, such as https://guides.example.com/docs")
+            if let baseURL, !Self.isSiteURL(baseURL) {
+                throw ValidationError("--base-url takes an absolute http or https URL with no query or fragment, such as https://guides.example.com/docs")
             }
+            if formats.formats.isEmpty { throw ValidationError("--formats takes at least one of md, html") }
             if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n <= \(SiteBuild.Shard.maximumCount), such as 2/3") }
             if merge, shard != nil || check { throw ValidationError("--merge runs alone, after every --shard run (not with --shard or --check)") }
         }
 
-        /// Whether `text` can prefix the sitemap's page addresses: `http(s)://host[/path]`, no
+        /// Whether `text` can prefix the site's addresses: `http(s)://host[/path]`, no
         /// query, fragment, credentials or characters a URL cannot hold as they are.
         static func isSiteURL(_ text: String) -> Bool {
             guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
@@ -125,7 +137,7 @@ extension ScopeGuideCommand {
             let sources = shard != nil || merge ? SiteBuild.sourcesDigest(of: folder.url) : ""
             let build = SiteBuild(
                 renderer: GuideRenderer(catalog: catalog),
-                options: .init(frontMatter: frontMatter, siteURL: siteURL, linkedAssets: assets == .linked, sources: sources))
+                options: .init(frontMatter: frontMatter, baseURL: baseURL, formats: formats.formats, linkedAssets: assets == .linked, sources: sources))
             let writer = OutputWriter(directory: URL(fileURLWithPath: output))
             if merge {
                 let summary: SiteBuild.Summary

@@ -41,7 +41,7 @@ extension ScopeGuideCommand {
         @Option(help: "html pages: inline (one self-contained file) or linked (assets/guide-page.<hash>.css and .js beside the page).")
         var assets: AssetsOption = .inline
 
-        @Flag(help: "md: start with YAML front matter (title, description, connector, method, guide, url, scopes), as 'build' writes it.")
+        @Flag(help: "md: start with YAML front matter (title, description, connector, connectorName, method, methodSlug, guide, guideURL, scopes) and no # title, as 'build' writes it.")
         var frontMatter = false
 
         @Option(help: ArgumentHelp(
@@ -59,9 +59,11 @@ extension ScopeGuideCommand {
             if whitelabel { request.isWhitelabel = true }
             try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
             let renderer = GuideRenderer(tailor: Tailor(catalog: catalog, alternatives: alternatives))
-            var text = renderer.render(request, as: format, assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline)
+            let options = GuideRenderer.Options(
+                assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline, titleHeading: !(frontMatter && format == .markdown))
+            var text = renderer.render(request, as: format, options: options)
             if frontMatter, format == .markdown {
-                text = GuideFrontMatter(renderer.tailor.guide(for: request), url: request.url.description).yaml() + text
+                text = GuideFrontMatter(renderer.tailor.guide(for: request), site: catalog.site, url: request.url.description).yaml() + text
             }
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)

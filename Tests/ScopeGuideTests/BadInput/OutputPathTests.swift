@@ -65,9 +65,9 @@ import Testing
         _ = try build.run(.write, writer: writer)
         #expect(try build.run(.check, writer: writer).differences == [])
 
-        let stale = "front/link-account/.api-token.md.\(Self.deadProcess).tmp"
-        let live = "front/link-account/.api-token.html.\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let unrelated = "front/.notes.txt.\(Self.deadProcess).tmp"
+        let stale = "connectors/front/guides/link-account/.api-token.md.\(Self.deadProcess).tmp"
+        let live = "connectors/front/guides/link-account/api-token/.index.html.\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let unrelated = "connectors/front/.notes.txt.\(Self.deadProcess).tmp"
         for path in [stale, live, unrelated] { try Data("half".utf8).write(to: folder.appendingPathComponent(path)) }
         #expect(try build.run(.check, writer: writer).differences == [.temporary(stale)])
         #expect(writer.staleTemporaryFiles() == [stale])
@@ -96,13 +96,13 @@ import Testing
         let build = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog))
         _ = try build.run(.write, writer: OutputWriter(directory: folder))
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder)
-        let stale = "front/link-account/.api-token.md.\(Self.deadProcess).tmp"
+        let stale = "connectors/front/guides/link-account/.api-token.md.\(Self.deadProcess).tmp"
         try Data("x".utf8).write(to: folder.appendingPathComponent(stale))
         // The catalogue without its last connector: that connector's recorded files are extra.
         let catalog = Fixtures.catalog, last = catalog.connectors.last!.key
         let smaller = SiteBuild(renderer: GuideRenderer(catalog: Catalog(site: catalog.site, connectors: Array(catalog.connectors.dropLast()))))
         let writer = OutputWriter(directory: link)
-        let extra = writer.existingFiles().filter { $0.hasPrefix(last + "/") }
+        let extra = writer.existingFiles().filter { $0.hasPrefix("connectors/" + last + "/") }
         #expect(!extra.isEmpty)
         // The site files list the removed connector too: stale, and not what this test is about.
         let differences = try smaller.run(.check, writer: writer).differences.filter { if case .stale = $0 { false } else { true } }
@@ -142,7 +142,7 @@ import Testing
         #expect(OutputWriter.temporaryName(for: "a.md") != OutputWriter.temporaryName(for: "a.md"))
     }
 
-    @Test("a link in place of a guide's folder or of assets/ stops the build naming it; nothing is written where it points", arguments: ["front", "assets"])
+    @Test("a link in place of a guide's folder or of assets/ stops the build naming it; nothing is written where it points", arguments: ["connectors", "assets"])
     func linkedFolder(name: String) throws {
         let folder = try Self.temporaryFolder(), elsewhere = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: elsewhere) }

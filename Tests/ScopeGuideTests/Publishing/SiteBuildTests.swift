@@ -51,16 +51,18 @@ import Testing
         #expect(try build.run(.check, writer: writer).differences.isEmpty)
 
         let urls = build.guides
-        let stem = { (url: GuideRequest) in "\(url.connector.key)/\(url.kind.pathSegment)/\(url.method.slug)" }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent(stem(urls[0]) + ".md"))
-        try Data("changed".utf8).write(to: folder.appendingPathComponent(stem(urls[urls.count - 1]) + ".html"))
-        try Data("old".utf8).write(to: folder.appendingPathComponent("front/link-account/removed-guide.md"))
+        let markdown = SiteLayout.path(of: urls[0], format: .markdown), page = SiteLayout.path(of: urls[urls.count - 1], format: .html)
+        #expect(markdown == "connectors/capsule/guides/link-account/oauth-2-0.md")
+        #expect(page == "connectors/traffit/guides/link-account/oauth-2-0-client-credentials/index.html")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(markdown))
+        try Data("changed".utf8).write(to: folder.appendingPathComponent(page))
+        try Data("old".utf8).write(to: folder.appendingPathComponent("connectors/front/guides/link-account/removed-guide.md"))
         let check = try build.run(.check, writer: writer, workers: 3)
         // removed-guide.md is in no manifest: the site owner's, not reported (SitePublishingTests
         // covers extra files of a guide a build did write).
-        #expect(check.differences == [.missing(stem(urls[0]) + ".md"), .stale(stem(urls[urls.count - 1]) + ".html")])
+        #expect(check.differences == [.missing(markdown), .stale(page)])
         #expect(check.written == 0)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem(urls[0]) + ".md").path) == false)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(markdown).path) == false)
     }
 
     @Test("progress reports every guide once, counting up to the total")

@@ -5,11 +5,11 @@ import Testing
 @Suite struct SiteManifestTests {
     static func guide(_ text: String, scopes: [String], files: [SiteManifest.File]) -> SiteManifest.Guide {
         var guide = SiteManifest.Guide(
-            GuideFrontMatter(try! GuideRenderer(catalog: Fixtures.catalog).tailoredGuide(for: Fixtures.catalog.guide(connector: "front")), url: "https://x/y"),
+            GuideFrontMatter(try! GuideRenderer(catalog: Fixtures.catalog).tailoredGuide(for: Fixtures.catalog.guide(connector: "front")), site: Site(), url: "https://x/y"),
             files: files)
         guide.title = text
         guide.description = text + "\u{1}\t\"\\/"
-        guide.url = "https://docs.example.com/a/b?x=" + text
+        guide.guideURL = "https://docs.example.com/a/b?x=" + text
         guide.scopes = scopes
         return guide
     }

@@ -31,12 +31,18 @@ import Yams
         #expect(fields["connector"] as? String == "front")
         #expect(fields["method"] as? String == "API Token")
         #expect(fields["guide"] as? String == "link-account")
-        #expect(fields["url"] as? String == "https://docs.stackone.com/connectors/front/guides/link-account/api-token")
+        #expect(fields["guideURL"] as? String == "https://docs.stackone.com/connectors/front/guides/link-account/api-token")
         #expect((fields["scopes"] as? [String])?.count == 24)
-        #expect((fields["description"] as? String)?.hasPrefix("Link a Front account using API Token") == true)
-        #expect(markdown.hasSuffix(GuideRenderer(catalog: Fixtures.catalog).render(url, as: .markdown)))
+        #expect(fields["description"] as? String
+            == "Link a Front account in the StackOne Hub using API Token. End-user guide to authorize the integration and start using Front actions.")
+        #expect(Set(fields.keys) == Set(GuideFrontMatter.keys))
+        // The front matter's title is the page's one H1: the Markdown has no `#` title of its own.
+        let full = GuideRenderer(catalog: Fixtures.catalog).render(url, as: .markdown)
+        #expect(full.hasPrefix("# Connect Front with API Token\n\n"))
+        #expect(markdown.hasSuffix("---\n\n" + full.dropFirst("# Connect Front with API Token\n\n".count)))
+        #expect(!markdown.contains("\n# "))
         let without = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(frontMatter: false))
-        #expect(try without.files(for: url)[0].contents.hasPrefix("# Connect Front with API Token"))
+        #expect(try without.files(for: url)[0].contents == full)
     }
 
     @Test("manifest.json lists every guide with its files' SHA-256 and sizes; sitemap.xml every page")
@@ -46,7 +52,7 @@ import Yams
         _ = try build.run(.write, writer: OutputWriter(directory: folder))
         let files = Self.contents(of: folder)
         let manifest = try JSONDecoder().decode(SiteManifest.self, from: try #require(files["manifest.json"]))
-        #expect(manifest.guides.map(\.url) == build.guides.map(\.description))
+        #expect(manifest.guides.map(\.guideURL) == build.guides.map(\.url.description))
         #expect(manifest.guides.map(\.files.count) == Array(repeating: 2, count: build.guides.count))
         for file in manifest.guides.flatMap(\.files) {
             let data = try #require(files[file.path])
@@ -62,10 +68,20 @@ import Yams
         #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
         #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.guides.count)
         #expect(sitemap.contains("<loc>https://docs.stackone.com/connectors/front/guides/link-account/api-token</loc>"))
-        let published = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(siteURL: "https://guides.example.com/a&b/"))
+        let published = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(baseURL: "https://guides.example.com/a&b/"))
         _ = try published.run(.write, writer: OutputWriter(directory: folder))
-        let moved = String(decoding: try #require(Self.contents(of: folder)["sitemap.xml"]), as: UTF8.self)
-        #expect(moved.contains("<loc>https://guides.example.com/a&amp;b/front/link-account/api-token.html</loc>"))
+        let moved = Self.contents(of: folder)
+        let movedSitemap = String(decoding: try #require(moved["sitemap.xml"]), as: UTF8.self)
+        #expect(movedSitemap.contains("<loc>https://guides.example.com/a&amp;b/connectors/front/guides/link-account/api-token</loc>"))
+        #expect(!movedSitemap.contains("docs.stackone.com"))
+        // The base moves every dynamic URL, canonical address and link with the sitemap.
+        let movedManifest = try JSONDecoder().decode(SiteManifest.self, from: try #require(moved["manifest.json"]))
+        #expect(movedManifest.guides.allSatisfy { $0.guideURL.hasPrefix("https://guides.example.com/a&b/connectors/") })
+        let page = String(decoding: try #require(moved["connectors/front/guides/link-account/api-token/index.html"]), as: UTF8.self)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://guides.example.com/a&amp;b/connectors/front/guides/link-account/api-token\">"))
+        #expect(page.contains("<a href=\"https://guides.example.com/a&amp;b/\">All connector setup guides</a>"))
+        #expect(page.contains("href=\"https://guides.example.com/a&amp;b/assets/" + PageAssets.styleFileName + "\""))
+        #expect(!page.contains("docs.stackone.com/connectors"))
     }
 
     @Test("check reports a stale manifest or a missing sitemap")
@@ -76,7 +92,7 @@ import Yams
         _ = try build.run(.write, writer: writer)
         try Data("{}".utf8).write(to: folder.appendingPathComponent("manifest.json"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("sitemap.xml"))
-        #expect(try build.run(.check, writer: writer).differences == [.stale("manifest.json"), .missing("sitemap.xml")])
+        #expect(try build.run(.check, writer: writer).differences == [.missing("sitemap.xml"), .stale("manifest.json")])
     }
 
     @Test("shards 1/3, 2/3, 3/3 into one folder, then merge, give the bytes of one plain build", arguments: [1, 2, 3, 5])
@@ -182,7 +198,7 @@ import Yams
         // The right shard 2, then a guide file edited.
         _ = try build.run(.write, writer: writer, shard: shards[1])
         let edited = try #require(build.guides.last).connector.key
-        let path = try #require(OutputWriter(directory: folder).existingFiles().first { $0.hasPrefix(edited + "/") && $0.hasSuffix(".md") })
+        let path = try #require(OutputWriter(directory: folder).existingFiles().first { $0.hasPrefix("connectors/" + edited + "/") && $0.hasSuffix(".md") })
         let original = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path))
         try (original + Data("edited\n".utf8)).write(to: folder.appendingPathComponent(path))
         #expect(throws: SiteBuild.MergeError.changedFile(path)) { try build.merge(writer: writer) }
@@ -198,8 +214,8 @@ extension SitePublishingTests {
     func linkedAssets() throws {
         let url = try Fixtures.catalog.guide(connector: "front")
         let page = try #require(try build.files(for: url).first { $0.path.hasSuffix(".html") }).contents
-        #expect(page.contains("<link rel=\"stylesheet\" href=\"../../assets/\(PageAssets.styleFileName)\">"))
-        #expect(page.contains("<script src=\"../../assets/\(PageAssets.scriptFileName)\"></script>"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../../../../../assets/\(PageAssets.styleFileName)\">"))
+        #expect(page.contains("<script src=\"../../../../../assets/\(PageAssets.scriptFileName)\"></script>"))
         #expect(!page.contains(PageAssets.inlineScript))
         #expect(PageAssets.styleFileName.range(of: #"^guide-page\.[0-9a-f]{16}\.css$"#, options: .regularExpression) != nil)
         #expect(build.assetFiles.map(\.path) == ["assets/" + PageAssets.styleFileName, "assets/" + PageAssets.scriptFileName])
@@ -209,7 +225,9 @@ extension SitePublishingTests {
         // The linked page is the single page less its inline copies.
         #expect(page.utf8.count + 45_000 < single.utf8.count)
         let inline = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(linkedAssets: false))
-        #expect(try inline.files(for: url)[1].contents == single)
+        // With the site's links, a meta description and canonical address the single page has too (less the links).
+        let inlinePage = try inline.files(for: url)[1].contents
+        #expect(inlinePage.replacingOccurrences(of: #"<link rel="canonical"[^>]*>\n|<p class="sg-nav">.*</p>\n"#, with: "", options: .regularExpression) == single)
         #expect(inline.assetFiles.isEmpty)
     }
 }
@@ -248,11 +266,13 @@ extension SitePublishingTests {
         let folder = Self.temporaryFolder()
         _ = try build.run(.write, writer: OutputWriter(directory: folder))
         let last = try #require(Fixtures.catalog.connectors.last).key
-        let removedGuide = OutputWriter(directory: folder).existingFiles().filter { $0.hasPrefix(last + "/") }
+        let removedGuide = OutputWriter(directory: folder).existingFiles().filter { $0.hasPrefix("connectors/" + last + "/") }
         let owners = [
-            "README.md", "404.html", "assets/custom.css", ".well-known/security.json", "front/notes.md", "front/link-account/deep/x.md",
+            "README.md", "404.html", "assets/custom.css", ".well-known/security.json", "connectors/front/notes.md",
+            "connectors/front/guides/link-account/deep/x.md", "front/link-account/NOTES.md",
             // Where a build writes guides, but no build wrote them (issue 22: these were deleted).
-            ".well-known/link-account/x.html", "docs/connector-profile/howto.md", "front/link-account/NOTES.md", last + "/link-account/NOTES.md",
+            "connectors/.well-known/guides/link-account/x/index.html", "docs/connector-profile/howto.md",
+            "connectors/front/guides/link-account/NOTES.md", "connectors/" + last + "/guides/link-account/NOTES.md",
         ]
         for path in owners {
             let url = folder.appendingPathComponent(path)
@@ -277,7 +297,7 @@ extension SitePublishingTests {
         #expect(owners.allSatisfy(exists), "\(owners.filter { !exists($0) })")
         #expect(!removedGuide.contains(where: exists))
         // The owner's NOTES.md keeps the removed connector's folder.
-        #expect(exists(Fixtures.catalog.connectors.last!.key))
+        #expect(exists("connectors/" + Fixtures.catalog.connectors.last!.key))
     }
 
     @Test("a recorded file edited since the build is its editor's: not reported, not deleted")
@@ -317,5 +337,49 @@ extension SitePublishingTests {
         let merged = try smaller.merge(writer: writer)
         #expect(merged.removed == removedGuide.count && merged.guides == smaller.guides.count)
         #expect(try smaller.run(.check, writer: writer).differences == [])
+    }
+}
+
+extension SitePublishingTests {
+    @Test("--formats md: only the Markdown and the manifest, no index.html, sitemap.xml or assets for a generator to collide with")
+    func markdownOnlyBuild() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let markdownOnly = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(formats: [.markdown]))
+        let summary = try markdownOnly.run(.write, writer: OutputWriter(directory: folder))
+        let paths = Set(Self.contents(of: folder).keys)
+        #expect(paths == Set(build.guides.map { SiteLayout.path(of: $0, format: .markdown) } + ["manifest.json"]))
+        #expect(summary.files == build.guides.count + 1)
+        #expect(try markdownOnly.run(.check, writer: OutputWriter(directory: folder)).differences.isEmpty)
+        // A later full build into the folder adds the pages; going back removes them again.
+        _ = try build.run(.write, writer: OutputWriter(directory: folder))
+        #expect(Self.contents(of: folder)["index.html"] != nil)
+        // The pages, the two assets, the index and the sitemap: the manifest recorded them all.
+        #expect(try markdownOnly.run(.write, writer: OutputWriter(directory: folder)).removed == build.guides.count + 4)
+        #expect(Set(Self.contents(of: folder).keys) == paths)
+    }
+
+    @Test("built files are clean: no whitespace-only line, one H1, a meta description and a link to the index on every page; the index lists every guide")
+    func outputHygiene() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try build.run(.write, writer: OutputWriter(directory: folder))
+        let files = Self.contents(of: folder).mapValues { String(decoding: $0, as: UTF8.self) }
+        for request in build.guides {
+            let markdown = try #require(files[SiteLayout.path(of: request, format: .markdown)])
+            let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(!lines.contains { !$0.isEmpty && $0.allSatisfy { $0 == " " || $0 == "\t" } }, "\(request.url.path): whitespace-only line")
+            // The front matter's title is the only H1: no `#` heading in the body.
+            #expect(lines.filter { $0.hasPrefix("# ") }.isEmpty, "\(request.url.path)")
+            let page = try #require(files[SiteLayout.path(of: request, format: .html)])
+            #expect(page.components(separatedBy: "<h1>").count == 2, "\(request.url.path): one <h1>")
+            let description = build.frontMatter(for: request).description
+            #expect(page.contains("<meta name=\"description\" content=\"\(HTMLEscaping.escape(description))\">"))
+            #expect(page.contains("<a href=\"../../../../../index.html\">All connector setup guides</a>"))
+            #expect(files["index.html"]?.contains("href=\"\(SiteLayout.path(of: request, format: .html))\"") == true, "\(request.url.path) not on the index")
+        }
+        // The renderer's own Markdown too, without front matter (cmark indents blank lines in list items).
+        let rendered = GuideRenderer(catalog: Fixtures.catalog).render(try Fixtures.catalog.guide(connector: "front"), as: .markdown)
+        #expect(!rendered.contains("\n    \n") && !rendered.contains("\n  \n") && rendered.contains("1.  **"))
     }
 }

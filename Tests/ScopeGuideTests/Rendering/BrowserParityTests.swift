@@ -337,7 +337,7 @@ import Testing
 
     @Test("the committed Front page opens with no console errors", .requires(.chromium))
     func noConsoleErrors() async throws {
-        let page = Fixtures.packageRoot.appendingPathComponent("Output/front/link-account/api-token.html")
+        let page = Fixtures.packageRoot.appendingPathComponent("Output/connectors/front/guides/link-account/api-token/index.html")
         let run = try await Chromium.runDetached(["--enable-logging=stderr", "--v=0", "--dump-dom"], url: page.absoluteString + "?actions=front_send_message,nope")
         let consoleErrors = run.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(consoleErrors.isEmpty, "\(consoleErrors)")
