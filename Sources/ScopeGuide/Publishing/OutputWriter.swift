@@ -9,7 +9,7 @@ private let systemWrite = Darwin.write
 
 /// Writes rendered files under an output folder atomically, and compares them with what is there.
 ///
-/// Everything happens inside the folder (``OutputFolder``): no symbolic link below it is
+/// Everything happens inside the folder (`OutputFolder`): no symbolic link below it is
 /// followed, no file is created where one already is (`O_EXCL`), and temporary names carry a
 /// random part, so links planted in the folder cannot redirect a write elsewhere.
 public struct OutputWriter: Sendable {
@@ -32,7 +32,7 @@ public struct OutputWriter: Sendable {
         case stale(String)
         /// On disk but no longer produced (say, a removed guide).
         case extra(String)
-        /// A temporary file left by a killed run (see ``OutputWriter/staleTemporaryFiles()``).
+        /// A temporary file left by a killed run (see `OutputWriter/staleTemporaryFiles()`).
         case temporary(String)
         /// The path cannot be written: a link, a folder or another kind of file stands there or
         /// in place of one of its folders (the reason says which).
@@ -196,7 +196,7 @@ public struct OutputWriter: Sendable {
         folder.files { Self.parseTemporaryName($0) != nil }.filter { isStale($0, target: Self.isBuilt) }
     }
 
-    /// Deletes ``staleTemporaryFiles()`` (for `name` only, in the folder itself, when given:
+    /// Deletes `staleTemporaryFiles()` (for `name` only, in the folder itself, when given:
     /// `render -o` must not touch the rest of a folder such as `/tmp`). Returns their relative paths.
     @discardableResult
     public func removeStaleTemporaryFiles(of name: String? = nil) -> [String] {

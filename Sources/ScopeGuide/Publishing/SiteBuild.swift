@@ -2,7 +2,7 @@ import Foundation
 
 /// Every file `scopeguide build` writes: each guide of each connector, untailored, as Markdown
 /// (with ``GuideFrontMatter``) and HTML where ``SiteLayout`` puts them, plus `index.html`,
-/// `manifest.json` (``SiteManifest``) and `sitemap.xml` (``Sitemap``).
+/// `manifest.json` (``SiteManifest``) and `sitemap.xml` (`Sitemap`).
 ///
 /// A large build can be split across machines: each runs ``run(_:writer:workers:shard:progress:)``
 /// with its ``Shard`` into the same (or a copied-together) folder, then one runs
@@ -28,7 +28,7 @@ public struct SiteBuild: Sendable {
         /// each carries its own copy (``PageAssets/Placement/inline``).
         public internal(set) var linkedAssets: Bool
         /// A digest of the guide sources the catalogue was loaded from
-        /// (``SiteBuild/sourcesDigest(of:)``), part of ``SiteBuild/fingerprint``: shards record
+        /// (``SiteBuild/sourcesDigest(of:)``), part of `SiteBuild/fingerprint`: shards record
         /// it and the merge compares it. Only sharded builds need it.
         public internal(set) var sources: String
 
@@ -110,7 +110,7 @@ public struct SiteBuild: Sendable {
         return recorded
     }
 
-    /// The recorded files (``recordedFiles(writer:)``) that the build no longer writes and that
+    /// The recorded files (`recordedFiles(writer:)`) that the build no longer writes and that
     /// still hold the bytes recorded (a file edited since is its editor's now), sorted.
     private func outdatedFiles(writer: OutputWriter, recorded: [String: String]) -> [String] {
         let expected = expectedPaths()
@@ -247,7 +247,7 @@ public struct SiteBuild: Sendable {
     /// writes any more and the shards' receipts.
     ///
     /// Every shard of one split must have run into the folder from the merge's sources and
-    /// options, and every guide file must be the one its shard wrote (``ShardReceipt``).
+    /// options, and every guide file must be the one its shard wrote (`ShardReceipt`).
     /// - Throws: ``MergeError``; the writer's error.
     public func merge(writer: OutputWriter) throws -> Summary {
         let written = try shardFiles(writer: writer)
@@ -275,7 +275,7 @@ public struct SiteBuild: Sendable {
     }
 
     /// The SHA-256 of every guide file the shards' receipts in `folder` list, by path, once
-    /// every shard of the split is there and ran from this build's ``fingerprint``.
+    /// every shard of the split is there and ran from this build's `fingerprint`.
     private func shardFiles(writer: OutputWriter) throws(MergeError) -> [String: String] {
         var receipts: [ShardReceipt] = []
         for name in ShardReceipt.names(writer: writer) {
@@ -294,7 +294,7 @@ public struct SiteBuild: Sendable {
         return receipts.reduce(into: [:]) { files, receipt in files.merge(receipt.files) { first, _ in first } }
     }
 
-    /// Whether ``run(_:writer:workers:progress:)`` writes files or only compares them.
+    /// Whether `run(_:writer:workers:progress:)` writes files or only compares them.
     public enum Mode: Sendable {
         case write
         /// Compare with the output folder; write nothing.
@@ -309,7 +309,7 @@ public struct SiteBuild: Sendable {
         /// Files written because they were missing or different (``Mode/write``).
         public var written = 0
         /// Files an earlier build recorded as its own that this one no longer writes, deleted
-        /// (``Mode/write``, whole builds and merges only; see ``SiteBuild/recordedFiles(writer:)``).
+        /// (``Mode/write``, whole builds and merges only; see `SiteBuild/recordedFiles(writer:)`).
         public internal(set) var removed = 0
         /// How the folder differs from the build, in file order, then extra files, then temporary
         /// files left by killed runs (``Mode/check``).
@@ -323,12 +323,14 @@ public struct SiteBuild: Sendable {
     /// results are gathered in guide order, and of several failures the first guide's is thrown.
     ///
     /// - Parameters:
+    ///   - mode: write the files (``Mode/write``) or compare them with the folder (``Mode/check``).
+    ///   - writer: the output folder's writer.
     ///   - workers: guides rendered at once; by default one per processor.
-    ///   - progress: called as each guide is done, with the number done so far, from any thread.
-    /// - Throws: the writer's error.
     ///   - shard: only this share of the guides, and none of the site files (see ``merge(writer:)``);
     ///     with ``Mode/check``, files of other shards' guides are not reported as extra; with
     ///     ``Mode/write``, nothing is deleted (the merge deletes what no guide writes any more).
+    ///   - progress: called as each guide is done, with the number done so far, from any thread.
+    /// - Throws: the writer's error.
     public func run(
         _ mode: Mode, writer: OutputWriter, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         shard: Shard? = nil, progress: (@Sendable (_ done: Int, _ of: Int, _ request: GuideRequest) -> Void)? = nil
@@ -379,7 +381,7 @@ public struct SiteBuild: Sendable {
         return summary
     }
 
-    /// Leaves the ``ShardReceipt`` of `shard` for the merge, and deletes those of other splits
+    /// Leaves the `ShardReceipt` of `shard` for the merge, and deletes those of other splits
     /// (a run of 2/4 after an earlier split in 3 starts a new split).
     private func writeReceipt(_ shard: Shard, files: [SiteManifest.File], writer: OutputWriter) throws(OutputWriteError) {
         let receipt = ShardReceipt(shard: shard.index, count: shard.count, build: fingerprint, files: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.sha256) }))

@@ -79,7 +79,7 @@ public struct SiteManifest: Codable, Hashable, Sendable {
     }
 
     /// Pretty-printed, keys sorted, slashes unescaped, one final newline: the bytes `JSONEncoder`
-    /// writes for this `Codable` value, through ``PrettyJSON`` (the encoder's boxed containers
+    /// writes for this `Codable` value, through `PrettyJSON` (the encoder's boxed containers
     /// made the manifest of 500 guides a serial 14 M instructions at the end of a build).
     public func json() -> String {
         func json(_ file: File) -> PrettyJSON {

@@ -43,8 +43,11 @@ public struct GuideRenderer: Sendable {
 
     /// The guide `request` names, tailored to its selection, grant, refusals, separator,
     /// whitelabel flag and variables.
-    /// - Parameter assets: for ``RenderFormat/html``, whether the page carries its stylesheet and
-    ///   script or links the shared files (``PageAssets/Placement``).
+    /// - Parameters:
+    ///   - request: the guide and everything that tailors it.
+    ///   - format: Markdown, an HTML page or fragment, or JSON.
+    ///   - assets: for ``RenderFormat/html``, whether the page carries its stylesheet and
+    ///     script or links the shared files (``PageAssets/Placement``).
     public func render(_ request: GuideRequest, as format: RenderFormat, assets: PageAssets.Placement = .inline) -> String {
         render(request, as: format, options: Options(assets: assets))
     }
