@@ -1,8 +1,10 @@
 import Foundation
 
 /// The programs some tests run besides the package's own: headless Chromium (guide pages in a real
-/// browser), Node (the page script's engine), Python 3 (the Chromium driver and the HTTPS image
-/// server of the server's end-to-end tests) and OpenSSL (the image server's certificate). Building and using ScopeGuide needs none of them;
+/// browser), Node (the page script's engine), Python 3 (the Chromium driver, the HTTPS image
+/// server of the server's end-to-end tests and the static file server built sites are served
+/// from), OpenSSL (the image server's certificate), and Hugo and MkDocs (static-site generators
+/// that build sites from `build`'s Markdown). Building and using ScopeGuide needs none of them;
 /// `bash scripts/setup --test-extras` installs them.
 ///
 /// Each is looked up on `PATH`, as a shell would find it, so a test run with a `PATH` that lacks
@@ -11,7 +13,7 @@ import Foundation
 /// the reason, unless `CI` is `true` (as CI sets it), where the test runs and its
 /// ``required()`` call fails it, since CI must run everything.
 public enum ExternalTool: String, CaseIterable, Sendable {
-    case chromium, node, python3, openssl, nginx
+    case chromium, node, python3, openssl, nginx, hugo, mkdocs
 
     /// The command names tried on `PATH`, in order.
     var commandNames: [String] {
@@ -21,6 +23,8 @@ public enum ExternalTool: String, CaseIterable, Sendable {
         case .python3: ["python3"]
         case .openssl: ["openssl"]
         case .nginx: ["nginx"]
+        case .hugo: ["hugo"]
+        case .mkdocs: ["mkdocs"]
         }
     }
 
