@@ -1,11 +1,17 @@
 import Foundation
 
 /// The action catalogue a StackOne Hub page embeds in `data-guide-actions-json`:
-/// `[{"id": …, "label": …, "scopes": […]}]`, each action needing all of its scopes.
+/// `[{"id": …, "label": …, "scopes": […]}]`, each action needing all of its scopes; an action
+/// with alternatives, as `scopeguide render --format mdx` writes it, lists them all in
+/// `"anyOf": [[…], […]]` (and its first in `scopes`, for the Hub's script).
 struct ActionCatalogJSON: Decodable, Hashable, Sendable {
     var id: String
     var label: String
     var scopes: [String]
+    var anyOf: [[String]]? = nil
+
+    /// The alternatives the action needs one of: `anyOf`, or its `scopes` together.
+    var alternatives: [[String]] { anyOf ?? [scopes] }
 
     /// Why the attribute did not decode, for ``ImportError/Reason/invalidActionsJSON(_:)``.
     struct Failure: Error, Hashable {

@@ -17,6 +17,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         /// the page is not read.
         case nestedTooDeeply(Int)
         case missingTitle
+        /// YAML front matter (`---` … `---` at the top) that does not read as a mapping of strings.
+        case invalidFrontMatter(String)
         case missingSectionTitle
         case invalidTitle(String)
         case duplicateTitle
@@ -90,7 +92,8 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unexpectedClosingTag(let name): "</\(name)> closes no open element"
         case .nestedTooDeeply(let depth): "elements nested more than \(depth) deep; the rest of the page is not read"
         case .missingSectionTitle: "the section has no <h2> title"
-        case .missingTitle: "no title line \"# Connect <Name> with <Method> – StackOne Hub\""
+        case .missingTitle: "no title line \"# Connect <Name> with <Method> – StackOne Hub\" and no front matter title"
+        case .invalidFrontMatter(let why): "the front matter is not YAML with a title: \(why)"
         case .invalidTitle(let title): "title \"\(title)\" is not \"Connect <Name> with <Method> – StackOne Hub\""
         case .duplicateTitle: "a second \"# \" title line"
         case .missingAttribute(let attribute, let element): "<\(element)> needs a \(attribute) attribute"

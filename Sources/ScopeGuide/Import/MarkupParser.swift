@@ -72,6 +72,16 @@ struct MarkupParser {
             } else if (character == "`" || character == "~"), startsFence() {
                 flushText()
                 stack[stack.count - 1].children.append(.element(fence()))
+            } else if character == "\\", let next = peek(1), next.isASCII, next.isPunctuation || next.isSymbol {
+                // A Markdown escape (`\<`, `\{`, `\*`): the character is text, never a tag's start.
+                if text.isEmpty { textLine = line }
+                text.append(character)
+                text.append(next)
+                advance(2)
+            } else if character == "`", let span = codeSpan() {
+                // A code span is code in MDX: `<token>` in it is text, not an element.
+                if text.isEmpty { textLine = line }
+                text += span
             } else {
                 if text.isEmpty { textLine = line }
                 text.append(character)
@@ -222,6 +232,29 @@ struct MarkupParser {
         }
         let attributes = [MarkupElement.Attribute(name: "data-fence-info", value: info.trimmingWhitespace)]
         return MarkupElement(name: "pre", attributes: attributes, children: [.text(lines.joined(separator: "\n"), line: fenceLine + 1)], line: fenceLine)
+    }
+
+    /// The Markdown code span starting at this run of backticks, up to the next run of the same
+    /// length, consumed; `nil` (nothing consumed) when no such run closes it.
+    private mutating func codeSpan() -> String? {
+        var length = 0
+        while peek(length) == "`" { length += 1 }
+        var end = index + length
+        while end < characters.count {
+            guard characters[end] == "`" else {
+                end += 1
+                continue
+            }
+            var run = 0
+            while end + run < characters.count, characters[end + run] == "`" { run += 1 }
+            if run == length {
+                let span = String(characters[index..<(end + run)])
+                advance(end + run - index)
+                return span
+            }
+            end += run
+        }
+        return nil
     }
 
     // MARK: Comments

@@ -13,6 +13,9 @@ struct PageReader {
     private(set) var titleLine = 1
     private var sawTitleLine = false
     private var titleHeading: String?
+    /// Whether the title ends with the platform's name (`… – StackOne Hub`), as a published
+    /// page's title line does and front matter's does not.
+    private var titleHasPlatformSuffix = true
     /// The page's one-line summary blockquote, which names a connector profile's method.
     private var summary: String?
     private(set) var warning: String?
@@ -110,6 +113,15 @@ struct PageReader {
         flush(&self)
     }
 
+    /// Reads the title and the summary the page's front matter gives (``PageFrontMatter``), as
+    /// its `# ` title line and summary blockquote would; a title line as well is a second title.
+    mutating func readFrontMatter(title: String?, description: String?) {
+        if let description { _ = isKnownQuote(description) }
+        guard let title else { return }
+        readTitle(title, line: 2)
+        titleHasPlatformSuffix = false
+    }
+
     /// Notes the title line; it is parsed once the page is read, when the summary that may
     /// name a connector profile's method is known.
     private mutating func readTitle(_ heading: String, line: Int) {
@@ -120,7 +132,7 @@ struct PageReader {
     }
 
     private mutating func parseTitle(_ heading: String, line: Int) {
-        guard let parsed = PageTitle(heading: HTMLEntities.decode(heading), summary: summary.map(HTMLEntities.decode)) else {
+        guard let parsed = PageTitle(heading: HTMLEntities.decode(heading), summary: summary.map(HTMLEntities.decode), platformSuffix: titleHasPlatformSuffix) else {
             return report(line, .invalidTitle(heading))
         }
         title = parsed
@@ -161,14 +173,20 @@ struct PageReader {
                 report(holder.line, .invalidActionsJSON("action id \"\(action.id)\" appears twice"))
             } else if action.label.trimmingWhitespace.isEmpty {
                 report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has an empty label"))
-            } else if let scope = action.scopes.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+            } else if let scope = (action.scopes + action.alternatives.joined()).first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
                 // The guide writes scopes space-separated, as the `data-guide-scopes` lists are.
                 report(holder.line, .invalidActionsJSON("action \"\(action.id)\" has the scope \"\(scope)\"; a scope is not empty and has no spaces"))
             } else {
                 reportPlaceholders(in: action.label, line: holder.line)
                 // A scope listed twice is needed once, as the loader reads it.
                 var seen = Set<String>()
-                actions.append(ActionCatalogJSON(id: action.id, label: action.label, scopes: action.scopes.filter { seen.insert($0).inserted }))
+                let anyOf = action.anyOf.map { groups in
+                    groups.map { group in
+                        var inGroup = Set<String>()
+                        return group.filter { inGroup.insert($0).inserted }
+                    }
+                }
+                actions.append(ActionCatalogJSON(id: action.id, label: action.label, scopes: action.scopes.filter { seen.insert($0).inserted }, anyOf: anyOf))
             }
         }
     }

@@ -15,9 +15,11 @@ struct PageTitle: Hashable, Sendable {
     /// "Set up the <Method> connector profile for <Name> in StackOne.") decides when it matches
     /// the title; otherwise the method starts at the first word that begins every published
     /// method label (``methodWords``).
-    init?(heading: String, summary: String? = nil) {
+    /// - Parameter platformSuffix: whether the heading ends with the platform's name, as a
+    ///   published page's title line does; front matter's title does not.
+    init?(heading: String, summary: String? = nil, platformSuffix: Bool = true) {
         var text = heading.trimmingWhitespace
-        for separator in [" – ", " — ", " - "] {
+        for separator in [" – ", " — ", " - "] where platformSuffix {
             if let range = text.range(of: separator, options: .backwards) {
                 text = String(text[..<range.lowerBound])
                 break

@@ -57,11 +57,14 @@ public struct StackOnePageImporter: Sendable {
     /// - Throws: ``ImportFailure`` listing every error (and the warnings met on the way).
     public func importPage(_ text: String, file: String = "<input>") throws(ImportFailure) -> Result {
         // "\r\n" is one Character in Swift; as "\n" it splits and counts lines like any editor.
-        var parser = MarkupParser(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        let page = PageFrontMatter(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        var parser = MarkupParser(page.body)
         let nodes = parser.parse()
         var reader = PageReader()
         reader.lenient = lenient
         reader.problems = parser.problems
+        if let problem = page.problem { reader.report(1, .invalidFrontMatter(problem)) }
+        reader.readFrontMatter(title: page.title, description: page.description)
         reader.read(nodes)
         var problems = reader.problems.map { ImportError(file: file, line: $0.line, reason: $0.reason) }
 
@@ -72,7 +75,18 @@ public struct StackOnePageImporter: Sendable {
         }
         guard let title = reader.title, problems.allSatisfy(\.isWarning) else { throw ImportFailure(problems: problems) }
 
-        let connector = Self.connector(key: connectorKey, title: title, reader: reader)
+        var connector = Self.connector(key: connectorKey, title: title, reader: reader)
+        // The values a rendered page shows for variables, written as the variables again.
+        let callbackURL = Site().callbackURLPattern.replacingOccurrences(of: "{{connector}}", with: connectorKey)
+        for (index, method) in connector.methods.enumerated() {
+            for (kind, guide) in method.guides {
+                let restored = guide.restoringVariables(callbackURL: callbackURL)
+                connector.methods[index].guides[kind] = restored.guide
+                for name in restored.variables where !connector.variables.contains(where: { $0.name == name }) {
+                    connector.variables.append(Variable(name: name, label: name.prefix(1).uppercased() + name.dropFirst()))
+                }
+            }
+        }
         let yaml: String
         do {
             yaml = try Self.yaml(for: connector)
@@ -121,6 +135,7 @@ public struct StackOnePageImporter: Sendable {
         }
         let defined = Set(connector.scopeDefinitions.map(\.scope))
         connector.scopeDefinitions += imported.connector.scopeDefinitions.filter { !defined.contains($0.scope) }
+        connector.variables += imported.connector.variables.filter { variable in !connector.variables.contains { $0.name == variable.name } }
         for method in imported.connector.methods {
             guard let index = connector.methods.firstIndex(where: { $0.slug == method.slug }) else {
                 connector.methods.append(method)
@@ -151,7 +166,7 @@ public struct StackOnePageImporter: Sendable {
             note(section.scopes)
             for step in section.steps { note(step.scopes + step.displayScopes) }
         }
-        for action in reader.actions { note(action.scopes.map { Scope($0) }) }
+        for action in reader.actions { note(action.alternatives.joined().map { Scope($0) }) }
 
         let label = title.methodLabel
         let isOAuth = label.lowercased().contains("oauth")
@@ -166,7 +181,10 @@ public struct StackOnePageImporter: Sendable {
         return Connector(
             key: key, name: title.connectorName,
             scopeDefinitions: order.map { ScopeDefinition(scope: $0) },
-            actions: reader.actions.map { Action(id: ActionID($0.id), label: $0.label, requirement: Requirement(allOf: $0.scopes.map { Scope($0) })) },
+            actions: reader.actions.map { action in
+                let requirement = action.anyOf.map { Requirement(alternatives: $0.map { $0.map { Scope($0) } }) } ?? Requirement(allOf: action.scopes.map { Scope($0) })
+                return Action(id: ActionID(action.id), label: action.label, requirement: requirement)
+            },
             methods: [method])
     }
 }

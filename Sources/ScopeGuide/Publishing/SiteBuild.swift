@@ -20,9 +20,10 @@ public struct SiteBuild: Sendable {
         /// dynamic guide URL, link, canonical address, index entry and sitemap entry is under
         /// it (``SiteLayout``); `nil`: the site's `docsBaseURL`, and pages link relatively.
         public internal(set) var baseURL: String?
-        /// The guide files written, of ``RenderFormat/markdown`` and ``RenderFormat/html``, in
-        /// ``SiteBuild/formatOrder``. Without HTML there is no `index.html`, `sitemap.xml` or
-        /// `assets/`, so a static-site generator can take the folder as its sources.
+        /// The guide files written, of ``RenderFormat/markdown``, ``RenderFormat/mdx`` (the Hub's
+        /// page, front matter and all) and ``RenderFormat/html``, in ``SiteBuild/formatOrder``.
+        /// Without HTML there is no `index.html`, `sitemap.xml` or `assets/`, so a static-site
+        /// generator can take the folder as its sources.
         public internal(set) var formats: Set<RenderFormat>
         /// Whether pages link `assets/guide-page.<hash>.js|css`, written once (the default), or
         /// each carries its own copy (``PageAssets/Placement/inline``).
@@ -45,7 +46,7 @@ public struct SiteBuild: Sendable {
     }
 
     /// The formats a build can write, in the order each guide's files are written and listed.
-    public static let formatOrder: [RenderFormat] = [.markdown, .html]
+    public static let formatOrder: [RenderFormat] = [.markdown, .mdx, .html]
 
     /// Where the files go and how pages link.
     public var layout: SiteLayout { SiteLayout(baseURL: options.baseURL) }
@@ -174,6 +175,9 @@ public struct SiteBuild: Sendable {
             case .html:
                 let options = GuideRenderer.Options(assets: placement(from: path), links: layout.pageLinks(for: request))
                 return OutputFile(path: path, contents: renderer.render(request, as: .html, options: options))
+            case .mdx:
+                // The Hub's page carries its own front matter, title and description.
+                return OutputFile(path: path, contents: renderer.render(request, as: .mdx))
             default:
                 let body = renderer.render(request, as: format, options: .init(titleHeading: !options.frontMatter))
                 return OutputFile(path: path, contents: options.frontMatter ? frontMatter(for: request).yaml() + body : body)

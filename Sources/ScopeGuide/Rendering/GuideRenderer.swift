@@ -81,6 +81,8 @@ public struct GuideRenderer: Sendable {
                 .html(assets: options.assets, links: options.links)
         case .json:
             return ResolutionReport(tailored, url: url).json()
+        case .mdx:
+            return MDXPage(tailored: tailored, url: url, site: site, variables: variables).render()
         }
     }
 

@@ -8,6 +8,8 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
     case fragment
     /// The ``ResolutionReport`` as JSON.
     case json
+    /// The MDX page StackOne publishes on its Mintlify docs site, which `scopeguide import` reads.
+    case mdx
 
     /// The file extension for outputs in this format.
     var fileExtension: String {
@@ -15,6 +17,7 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
         case .markdown: "md"
         case .html, .fragment: "html"
         case .json: "json"
+        case .mdx: "mdx"
         }
     }
 }

@@ -71,7 +71,7 @@ extension ScopeGuideCommand {
             valueName: "url"))
         var baseURL: String?
 
-        @Option(help: ArgumentHelp("The guide files to write, comma-separated: md (Markdown), html (pages, with the index, sitemap and assets).", valueName: "formats"))
+        @Option(help: ArgumentHelp("The guide files to write, comma-separated: md (Markdown), mdx (the Hub's MDX page), html (pages, with the index, sitemap and assets).", valueName: "formats"))
         var formats = SiteFormats([.markdown, .html])
 
         // Unconditional, so `--shard -1/3` is refused for its value, not read as a flag.
@@ -92,7 +92,7 @@ extension ScopeGuideCommand {
             if let baseURL, !Self.isSiteURL(baseURL) {
                 throw ValidationError("--base-url takes an absolute http or https URL with no query or fragment, such as https://guides.example.com/docs")
             }
-            if formats.formats.isEmpty { throw ValidationError("--formats takes at least one of md, html") }
+            if formats.formats.isEmpty { throw ValidationError("--formats takes at least one of md, mdx, html") }
             if shard != nil, try parsedShard() == nil { throw ValidationError("--shard takes i/n with 1 <= i <= n <= \(SiteBuild.Shard.maximumCount), such as 2/3") }
             if merge, shard != nil || check { throw ValidationError("--merge runs alone, after every --shard run (not with --shard or --check)") }
         }

@@ -13,7 +13,8 @@ extension ScopeGuideCommand {
                 docs.stackone.com connector guide page: a link-account page, "Connect <Name> with \
                 <Method> – StackOne Hub", or a connector-profile page, "<Name> <Method> connector \
                 profile – StackOne setup guide", in the current form with <section> elements or the \
-                older one with ## headings). It gives the action catalogue with its scopes, the \
+                older one with ## headings; or the MDX source with front matter title and \
+                description, as 'render --format mdx' writes it). It gives the action catalogue with its scopes, the \
                 sections and steps (screenshots, callouts, accordions, code blocks and tables as \
                 Markdown), the warning and the hub's fields (config fields for a link-account page, \
                 setup fields for a connector-profile page). Markup the importer does not know is an \

@@ -9,7 +9,8 @@ extension ScopeGuideCommand {
             discussion: """
                 Formats: md (CommonMark), html (a standalone page with the interactive scope \
                 selector), fragment (the guide's HTML without page chrome, for embedding), json \
-                (the same as 'scopes --format json'). Output goes to standard output unless -o \
+                (the same as 'scopes --format json'), mdx (the Mintlify MDX page StackOne \
+                publishes, front matter and all, which 'import' reads back). Output goes to standard output unless -o \
                 names a file, which is written atomically; -o writes only regular files (not a \
                 directory, device, FIFO or symbolic link) and removes temporary files a killed \
                 run left beside it.
@@ -26,7 +27,7 @@ extension ScopeGuideCommand {
         @OptionGroup var guide: GuideOptions
         @OptionGroup var selection: SelectionOptions
 
-        @Option(help: "md, html, fragment or json.")
+        @Option(help: "md, html, fragment, json or mdx.")
         var format: RenderFormat = .markdown
 
         @Flag(help: "Leave out the hub part and the platform's name (whitelabel mode).")

@@ -383,3 +383,15 @@ extension SitePublishingTests {
         #expect(!rendered.contains("\n    \n") && !rendered.contains("\n  \n") && rendered.contains("1.  **"))
     }
 }
+
+extension SitePublishingTests {
+    @Test("--formats mdx writes each guide's Hub page beside where its Markdown would be")
+    func mdxBuild() throws {
+        let mdx = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog), options: .init(formats: [.mdx]))
+        let url = try Fixtures.catalog.guide(connector: "front")
+        let files = mdx.files(for: url)
+        #expect(files.map(\.path) == ["connectors/front/guides/link-account/api-token.mdx"])
+        #expect(files[0].contents == GuideRenderer(catalog: Fixtures.catalog).render(url, as: .mdx))
+        #expect(mdx.siteFileNames == ["manifest.json"])
+    }
+}
