@@ -65,8 +65,23 @@ final class StaticServer {
         return (-2, "")
     }
 
-    /// Sends `request` to 127.0.0.1:`port` and reads the answer to the end of the connection.
+    /// Sends `request` to 127.0.0.1:`port` and reads the answer to the end of the connection,
+    /// trying again (a GET is safe to repeat) when the connection or the send fails: under a
+    /// loaded CI run one send in several thousand failed with EIO while Python's server was busy.
     private static func exchange(_ request: String, port: Int) throws -> String {
+        var lastError: Error = POSIXError(.EIO)
+        for attempt in 0..<5 {
+            do {
+                return try exchangeOnce(request, port: port)
+            } catch {
+                lastError = error
+                usleep(useconds_t(100_000 * (attempt + 1)))
+            }
+        }
+        throw lastError
+    }
+
+    private static func exchangeOnce(_ request: String, port: Int) throws -> String {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
         defer { close(socket) }
@@ -82,7 +97,8 @@ final class StaticServer {
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let bytes = Array(request.utf8)
-        guard send(socket, bytes, bytes.count, 0) == bytes.count else { throw POSIXError(.EIO) }
+        // MSG_NOSIGNAL: a connection the server closed fails the send instead of raising SIGPIPE.
+        guard send(socket, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw POSIXError(.EIO) }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while case let count = recv(socket, &buffer, buffer.count, 0), count > 0 { answer += buffer[0..<count] }
