@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "ScopeGuide", targets: ["ScopeGuide"]),
-        .library(name: "ScopeGuideServer", targets: ["ScopeGuideServer"]),
         .executable(name: "scopeguide", targets: ["scopeguide"]),
     ],
     dependencies: [
@@ -25,16 +24,41 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The engine: catalogue, loading, links, resolution, tailoring, diagnostics and atomic
+        // writing. No cmark: everything that parses or renders Markdown is in ScopeGuideRendering.
         .target(
-            name: "ScopeGuide",
+            name: "ScopeGuideCore",
             dependencies: [
-                "Ccmark", .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"),
+                // SHA-256 of the sources a connector cache entry was decoded from.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // cmark and what is built on it: Markdown, HTML and MDX rendering, the page and its
+        // script, the lint of guide text, and publishing a site.
+        .target(
+            name: "ScopeGuideRendering",
+            dependencies: [
+                "ScopeGuideCore", "Ccmark",
                 // SHA-256 of built files (manifest.json) and of the hashed page assets.
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.process("Rendering/Resources")]
         ),
-        // The HTTP server (`scopeguide serve`): keeps Hummingbird and NIO out of the engine.
+        // Importers: StackOne's published pages, Google's discovery documents, GitHub's
+        // fine-grained permission data.
+        .target(
+            name: "ScopeGuideImport",
+            dependencies: ["ScopeGuideCore", "ScopeGuideRendering", .product(name: "Yams", package: "Yams")]
+        ),
+        // The library users import: re-exports the three above (Exports.swift) and holds the
+        // DocC catalogue, whose landing page lists the public API.
+        .target(
+            name: "ScopeGuide",
+            dependencies: ["ScopeGuideCore", "ScopeGuideRendering", "ScopeGuideImport"]
+        ),
+        // The HTTP server (`scopeguide serve`): keeps Hummingbird and NIO out of the engine. Not a
+        // product: `serve` is its interface, and its types are `package`.
         .target(
             name: "ScopeGuideServer",
             dependencies: [
@@ -58,7 +82,10 @@ let package = Package(
         .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(
             name: "ScopeGuideTests",
-            dependencies: ["ScopeGuide", "Ccmark", "TestTools", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ScopeGuide", "ScopeGuideCore", "ScopeGuideRendering", "ScopeGuideImport", "Ccmark", "TestTools",
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures", "Rendering/Golden"]
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Self-test of the pure engine in Sources/ScopeGuide/Rendering/Resources/guide-engine.js.
+// Self-test of the pure engine in Sources/ScopeGuideRendering/Rendering/Resources/guide-engine.js.
 //
 //   node scripts/js-engine-selftest.mjs            hand-made and random checks (brute force)
 //   node scripts/js-engine-selftest.mjs --browser  also load scripts/fixtures/sample-page.html
@@ -21,7 +21,7 @@ import path from "node:path";
 import vm from "node:vm";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scriptPath = path.join(here, "../Sources/ScopeGuide/Rendering/Resources/guide-engine.js");
+const scriptPath = path.join(here, "../Sources/ScopeGuideRendering/Rendering/Resources/guide-engine.js");
 const samplePage = path.join(here, "fixtures/sample-page.html");
 
 function loadEngine() {

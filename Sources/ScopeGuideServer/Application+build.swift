@@ -4,26 +4,26 @@ import Logging
 import ScopeGuide
 
 /// How `scopeguide serve` runs: where the guides are, where to listen, what URLs to print.
-public struct ServerOptions: Sendable {
-    public var guides: URL
-    public var host: String
-    public var port: Int
+package struct ServerOptions: Sendable {
+    package var guides: URL
+    package var host: String
+    package var port: Int
     /// The base of dynamic guide URLs, such as `https://guides.example.com`; `nil` uses the
     /// catalogue's `docsBaseURL` (from `Guides/site.yaml`), as `scopeguide render` does.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Point dynamic guide URLs at the host each request named instead (see ``GuideURLBase``):
     /// for a server that is itself the public home of the guides.
-    public var linksToRequestHost: Bool
-    public var logLevel: Logger.Level
+    package var linksToRequestHost: Bool
+    package var logLevel: Logger.Level
     /// Timeouts, the connection cap, the render threads and the search caps.
-    public var limits: ServerLimits
+    package var limits: ServerLimits
     /// Refuse to start when a connector's guide source has errors (for deploy checks), instead
     /// of serving the others.
-    public var strict: Bool = false
+    package var strict: Bool = false
     /// The in-memory answer cache's size and what shared caches may keep (``CachePolicy``).
-    public var caching = CachePolicy()
+    package var caching = CachePolicy()
 
-    public init(
+    package init(
         guides: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
         linksToRequestHost: Bool = false, logLevel: Logger.Level = .info, limits: ServerLimits = ServerLimits()
     ) {
@@ -39,7 +39,7 @@ public struct ServerOptions: Sendable {
     /// Where dynamic guide URLs point: the request's host when ``linksToRequestHost`` (else the
     /// listening address), otherwise ``baseURL``, else the site's docs URL. Links that support
     /// staff copy for a customer must work outside this machine, hence the site's URL by default.
-    public func guideURLBase(for site: Site) -> GuideURLBase {
+    package func guideURLBase(for site: Site) -> GuideURLBase {
         if linksToRequestHost {
             let host = self.host.contains(":") ? "[\(self.host)]" : self.host
             return .requestHost(fallback: "http://\(host):\(port)")
@@ -55,7 +55,7 @@ public struct ServerOptions: Sendable {
 /// `SIGHUP` the guides are loaded again; a reload that fails keeps the catalogue in use.
 /// - Throws: the loader's ``LoadFailure`` before anything listens: an unreadable folder, a broken
 ///   `site.yaml`, or with `options.strict` any broken connector.
-public func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
+package func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
     let logger = makeLogger(options)
     let library = GuideLibrary(try loadLibrary(options, logger: logger))
     reloadOnHangup(library, options: options, logger: logger)
@@ -108,7 +108,7 @@ nonisolated(unsafe) private var hangupSources: [any DispatchSourceSignal] = []
 
 /// The server for an already loaded catalogue, with `options.limits` (see ``ServerLimits``) on
 /// its connections (``LimitedHTTP1Channel``, ``ConnectionLimit``) and its work (``RenderPool``).
-public func buildApplication(catalog: Catalog, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
+package func buildApplication(catalog: Catalog, options: ServerOptions, logger: Logger? = nil) -> some ApplicationProtocol {
     buildApplication(library: GuideLibrary(.init(catalog: catalog)), options: options, logger: logger)
 }
 
@@ -145,7 +145,7 @@ func buildApplication(library: GuideLibrary, options: ServerOptions, logger: Log
 /// a ``ResponseCache`` of `caching.bytes` when they can be; the index, and guides whose work is
 /// large, render on a ``RenderPool`` sized by `limits`; `/healthz`, `/metrics` and the assets
 /// never wait for it.
-public func buildRouter(
+package func buildRouter(
     catalog: Catalog, base: GuideURLBase, logger: Logger, limits: ServerLimits = ServerLimits(), caching: CachePolicy = CachePolicy()
 ) -> Router<BasicRequestContext> {
     buildRouter(library: GuideLibrary(.init(catalog: catalog)), base: base, logger: logger, limits: limits, caching: caching)

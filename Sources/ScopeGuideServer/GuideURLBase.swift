@@ -6,7 +6,7 @@ import Hummingbird
 /// By default the request's own host, so the address bar, the page's URL field and the JSON all
 /// name this server and a copied link opens the same tailored page. Behind a proxy or TLS
 /// terminator, `--base-url` fixes it instead.
-public enum GuideURLBase: Sendable, Hashable {
+package enum GuideURLBase: Sendable, Hashable {
     /// Always this base, such as `https://guides.example.com` (`scopeguide serve --base-url`).
     case fixed(String)
     /// `http://` and the request's `Host` when it is a plain `host[:port]`; `fallback` when the

@@ -6,23 +6,23 @@ import Foundation
 /// memory (connections, timeouts), the event loops and Swift's cooperative pool (resolution and
 /// rendering run on ``renderThreads`` dedicated threads instead), or CPU time (the deadline, the
 /// queue, the search caps).
-public struct ServerLimits: Sendable, Hashable {
+package struct ServerLimits: Sendable, Hashable {
     /// How long a client has to send a whole request (headers and any body), counted from the
     /// connection opening or, on a kept-alive connection, from the request's first byte. A
     /// half-sent request is closed after this.
-    public var headerTimeout: Duration
+    package var headerTimeout: Duration
     /// How long a kept-alive connection may sit with no request before it is closed (Hummingbird's
     /// `idleTimeout`). It also bounds a connection that never sends its first byte.
-    public var idleTimeout: Duration
+    package var idleTimeout: Duration
     /// How long a request may wait for validation, resolution and rendering (queued and running)
     /// before it is answered `503 Service Unavailable` with `Retry-After`.
-    public var requestTimeout: Duration
+    package var requestTimeout: Duration
     /// Open connections at most; at the limit the connection that has waited longest for a
     /// request is closed to make room (``ConnectionLimit``), or, when all are being answered,
     /// newcomers wait in the kernel's listen backlog until one closes.
-    public var maxConnections: Int
+    package var maxConnections: Int
     /// Threads that resolve and render; never the event loops, never Swift's cooperative pool.
-    public var renderThreads: Int
+    package var renderThreads: Int
     /// Requests that may wait for a render thread; more are answered `503` at once.
     ///
     /// By default as many as there may be connections: Hummingbird answers one request per
@@ -30,20 +30,20 @@ public struct ServerLimits: Sendable, Hashable {
     /// and a flood runs at the speed of rendering. A smaller queue answers the rest `503` at
     /// once, and a client that asks again straight away then runs at the speed of those `503`s,
     /// which on a small machine costs `/healthz` more than waiting does (DocC article "Serving", the load check).
-    public var renderQueue: Int
+    package var renderQueue: Int
     /// Words in an index search (`/?q=`) at most; each one is matched against every connector.
-    public var maxSearchTerms: Int
+    package var maxSearchTerms: Int
     /// Bytes in an index search at most.
-    public var maxSearchBytes: Int
+    package var maxSearchBytes: Int
     /// The ``WorkEstimate`` up to which a guide request that is not cached is validated and
     /// rendered on its own task instead of the render threads (0: always the render threads).
     /// The default takes a connector of 400 actions and scopes with up to ten names in its query
     /// (Front's 52 actions with up to fifty); each such request costs well under a millisecond.
-    public var inlineWork: Int
+    package var inlineWork: Int
     /// The `Retry-After` of a `503`, in seconds.
-    public var retryAfterSeconds: Int
+    package var retryAfterSeconds: Int
 
-    public init(
+    package init(
         headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(10),
         maxConnections: Int = ServerLimits.defaultMaxConnections, renderThreads: Int = ServerLimits.defaultRenderThreads,
         renderQueue: Int = ServerLimits.defaultMaxConnections, maxSearchTerms: Int = 10, maxSearchBytes: Int = 256, inlineWork: Int = ServerLimits.defaultInlineWork,
@@ -62,16 +62,16 @@ public struct ServerLimits: Sendable, Hashable {
     }
 
     /// 4,096 (see ``inlineWork``).
-    public static let defaultInlineWork = 4096
+    package static let defaultInlineWork = 4096
 
     /// One thread per core: rendering is CPU work, and the threads run at a lower priority than
     /// the event loops, so `/healthz` and I/O still get their turn when all of them are busy.
-    public static var defaultRenderThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var defaultRenderThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// 4,096, or fewer when the process may not open that many descriptors: 64 are kept back for
     /// the listening socket, the log and the guides, so the limit is reached before `accept`
     /// starts failing with `EMFILE`.
-    public static var defaultMaxConnections: Int {
+    package static var defaultMaxConnections: Int {
         var limit = rlimit()
         guard getrlimit(RLIMIT_NOFILE_RESOURCE, &limit) == 0, limit.rlim_cur < rlim_t(Int.max) else { return 4096 }
         return max(1, min(4096, Int(clamping: limit.rlim_cur) - 64))

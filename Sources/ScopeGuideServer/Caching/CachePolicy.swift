@@ -1,20 +1,20 @@
 /// How `serve` keeps tailored answers: in its own memory, and in shared caches in front of it.
-public struct CachePolicy: Sendable, Hashable {
+package struct CachePolicy: Sendable, Hashable {
     /// The in-memory ``ResponseCache``'s bound in bytes (keys, bodies, headers and bookkeeping);
     /// 0 turns it off.
-    public var bytes: Int
+    package var bytes: Int
     /// How long a shared cache (a reverse proxy, a CDN) may keep a tailored answer before it
     /// revalidates, as `s-maxage`; 0 keeps tailored answers out of shared caches
     /// (`private, no-cache`). Browsers always revalidate (`max-age=0`), which costs a `304`.
-    public var sharedMaxAge: Int
+    package var sharedMaxAge: Int
 
-    public init(bytes: Int = CachePolicy.defaultBytes, sharedMaxAge: Int = 60) {
+    package init(bytes: Int = CachePolicy.defaultBytes, sharedMaxAge: Int = 60) {
         self.bytes = bytes
         self.sharedMaxAge = sharedMaxAge
     }
 
     /// 64 MiB.
-    public static let defaultBytes = 64 << 20
+    package static let defaultBytes = 64 << 20
 
     /// The `Cache-Control` of a tailored guide.
     ///

@@ -3,7 +3,7 @@ import Foundation
 import ScopeGuide
 
 /// `--cache-dir` and `--no-cache`: where `scopes`, `url` and `render` keep decoded connectors
-/// (see ``ConnectorCache``). `build`, `check` and `serve` always load from the sources.
+/// (see `ConnectorCache`). `build`, `check` and `serve` always load from the sources.
 struct CacheOptions: ParsableArguments {
     @Option(help: "Where decoded connectors are cached (default: $SCOPEGUIDE_CACHE_DIR, else $XDG_CACHE_HOME/scopeguide, else ~/.cache/scopeguide).")
     var cacheDir: String?

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Hostile and broken input: each case must end in a clear error or a correct result, never a
 /// crash or a hang. (How long each takes is measured in Benchmarks/README.md, not asserted here.)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Customer values (`var.<name>`) are text wherever a guide uses them: never a heading, a link,
 /// an image or raw HTML, in any format; a variable without a pattern takes one short line.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Web addresses in guide sources (`authorizationUrl`, `tokenUrl`, `support.link`, the site's
 /// `docsBaseURL` and `callbackURLPattern`) must be `https:` (`http:` only to localhost): the

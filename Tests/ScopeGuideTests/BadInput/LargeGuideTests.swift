@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Guides large or deep enough to find quadratic work and deep recursion: `check`'s lint over
 /// thousands of actions, and long `includes` chains.

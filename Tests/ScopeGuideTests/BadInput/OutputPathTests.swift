@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Output paths that are not regular files, and temporary files left by killed runs. (FIFOs and
 /// devices, which the old writer blocked on or replaced, are run through the CLI, in a child

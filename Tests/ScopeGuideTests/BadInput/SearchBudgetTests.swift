@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Selections whose exact minimum is expensive: the search must stop within its work budget and
 /// still return scopes that enable every selected action.

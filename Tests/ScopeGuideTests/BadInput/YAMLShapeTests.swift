@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// YAML whose composition costs far more than its text: alias bombs, collection keys, deep
 /// nesting (see `YAMLPreflight`). Each must be one located error, found quickly.

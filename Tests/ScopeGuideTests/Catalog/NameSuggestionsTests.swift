@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// "Did you mean" stays a bounded courtesy: a request full of unknown names must not cost an
 /// edit distance per name and defined scope (issue 22: eight such requests stalled the server).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct StringProtocolByteSearchTests {
     /// Texts of the needles' bytes, look-alikes and multi-byte characters (an accent that

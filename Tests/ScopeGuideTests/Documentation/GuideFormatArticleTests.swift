@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The DocC article "The guide format" against the loader: every key the loader accepts
 /// (``GuideKeys``, the lists its strict key check uses) is named in the article as `` `key` ``,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct ConnectorYAMLWriterTests {
     @Test("every committed connector written out loads back equal", arguments: ["front", "capsule", "traffit"])

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct DerivedScopeIncludesTests {
     private static func action(_ id: String, _ scopes: [Scope]) -> Action {

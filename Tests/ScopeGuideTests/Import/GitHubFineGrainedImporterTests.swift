@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The importer of GitHub's fine-grained token permission file, on a small file written for these
 /// tests in the published format (`Fixtures/GitHub/fine-grained-pat-permissions.json`): a

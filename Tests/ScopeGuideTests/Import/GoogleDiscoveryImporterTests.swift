@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// `GoogleDiscoveryImporter` on a discovery document written for these tests
 /// (`Fixtures/Discovery/acmeMail.v1.json`, in the shape of Google's gmail.v1.json) and on small

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The page forms StackOne publishes, as fixture pages written for this project in
 /// `Fixtures/Pages` (fictional providers, the real markup): a link-account page in the current

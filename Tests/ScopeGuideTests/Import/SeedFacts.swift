@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// What one StackOne Hub seed page establishes, recorded in `Fixtures/SeedFacts/<seed>.json` so
 /// the suite checks the committed guides against it in any clone: the title, the action

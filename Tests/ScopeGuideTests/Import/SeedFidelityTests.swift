@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Import → render → compare: what a StackOne Hub page shows must survive the round trip, and
 /// the committed guides must show what the seeds they were transcribed from show.

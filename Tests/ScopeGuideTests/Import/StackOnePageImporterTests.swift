@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct StackOnePageImporterTests {
     /// A small page in the seeds' format; tests insert or change one thing at a time.

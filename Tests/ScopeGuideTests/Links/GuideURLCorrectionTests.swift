@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Error pages link their suggestions (issue 27 part 5): each correction is the refused address
 /// with the suggestion in place, and every link reaches the page escaped.

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Links that open a provider's token form with the permissions filled in (issue 24, item 4).
 @Suite struct PrefillLinkTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct CatalogLoaderTests {
     /// A valid connector; tests break one field at a time.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The decoded-connector cache: a hit must equal a load from the sources, and anything else a
 /// cache folder may hold must be a miss.

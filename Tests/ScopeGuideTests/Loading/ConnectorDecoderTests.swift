@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct ConnectorDecoderTests {
     @Test("scope lists split at whitespace as Character.isWhitespace does", arguments: [

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// A catalogue in several files: `*.actions.yaml` beside the connector file.
 @Suite struct SplitCatalogueTests {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Yams
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// ``YAMLDocumentParser`` reads a document as composing through Yams with the loader's
 /// resolver did: the same tree (texts, kinds, styles, tags, positions) and the same errors. Yams

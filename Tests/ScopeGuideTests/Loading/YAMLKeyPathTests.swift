@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct YAMLKeyPathTests {
     @Test("the root's path is empty")

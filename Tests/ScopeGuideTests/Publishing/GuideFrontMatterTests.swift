@@ -1,6 +1,8 @@
 import Testing
 import Yams
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct GuideFrontMatterTests {
     static let texts = [

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct SiteBuildTests {
     let build = SiteBuild(renderer: GuideRenderer(catalog: Fixtures.catalog))

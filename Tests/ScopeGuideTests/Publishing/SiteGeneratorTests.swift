@@ -1,7 +1,9 @@
 import Foundation
 import TestTools
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// `build --formats md` read by the static-site generators docs teams publish with: MkDocs (with
 /// the Material theme, `--strict`) and Hugo (Debian's). Each builds a site from the Markdown

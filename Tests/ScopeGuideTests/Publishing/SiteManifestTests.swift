@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct SiteManifestTests {
     static func guide(_ text: String, scopes: [String], files: [SiteManifest.File]) -> SiteManifest.Guide {

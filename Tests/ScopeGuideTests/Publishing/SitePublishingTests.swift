@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Yams
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// What a docs pipeline needs around the guides: front matter, a manifest, a sitemap, and a
 /// build split across machines that merges to the same folder.

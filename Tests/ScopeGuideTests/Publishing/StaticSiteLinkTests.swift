@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// A fresh build served by a plain static file server answers every link it holds: every link
 /// and asset of the pages and the index, every entry of the sitemap and the manifest, every

@@ -1,7 +1,9 @@
 import Foundation
 import TestTools
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The page's script must compute what the engine computes (SPEC §4). Each case loads the Front
 /// page in headless Chromium with `?actions=…&separator=…`, reads the DOM after the script ran,

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// `CMarkDocument.plainTextBlocks(in:)` and `inlineMarkup(in:)`: Markdown read by cmark.
 @Suite struct CMarkPlainTextTests {

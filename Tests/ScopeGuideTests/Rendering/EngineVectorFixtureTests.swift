@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The committed engine vectors (`Tests/ScopeGuideTests/Fixtures/engine-vectors/`) are what the
 /// Swift engine answers today: each file is generated again and compared byte for byte, so an

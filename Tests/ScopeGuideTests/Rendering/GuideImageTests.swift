@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Screenshots in guide text: cmark renders them, pages load them lazily and only from `https:`
 /// hosts, Markdown keeps them, and `check` names the ones left out.

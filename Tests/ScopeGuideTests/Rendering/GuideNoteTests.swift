@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Every note a guide can carry appears in Markdown, in the HTML fragment and on the page: one
 /// component builds them for all three.

@@ -1,7 +1,9 @@
 import Foundation
 import TestTools
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The guide page of the large generated catalogue (11,000 actions, 700 scopes, four privilege
 /// levels) in headless Chromium: it opens, a search answers quickly, and the script's own search

@@ -1,6 +1,8 @@
 import Ccmark
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Markdown output splices a block text's CommonMark rendering instead of rebuilding its nodes.
 /// These tests hold that to the bytes cmark prints for the rebuilt nodes, in every place the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The page data's hand-written JSON against Foundation's `JSONEncoder`, which writes the cached
 /// members: both must escape alike, or a page would change with the request path that built it.

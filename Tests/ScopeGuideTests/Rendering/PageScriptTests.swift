@@ -1,5 +1,7 @@
 import Foundation
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 import TestTools
 import Testing
 

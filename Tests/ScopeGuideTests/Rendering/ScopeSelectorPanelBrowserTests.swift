@@ -1,7 +1,9 @@
 import Foundation
 import TestTools
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The panel in headless Chromium, driven through the DevTools protocol by
 /// `scripts/cdp-click-check.py` (issue 27 part 5): removing a chip deselects its action, a

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The panel as the server and `render` write it, before any script runs (issue 27 part 5): the
 /// selection summary, the variable inputs, the scopes with their descriptions and levels, the

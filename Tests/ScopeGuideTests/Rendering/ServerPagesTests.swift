@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The pages the library builds for `scopeguide serve`: the connector index and status pages.
 @Suite struct ServerPagesTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 @Suite struct DiagnosticTests {
     @Test("load, import and lint problems print in the one shape: where, severity, key path, message")

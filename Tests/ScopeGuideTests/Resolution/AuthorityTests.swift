@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Least authority: among answers of equal privilege levels and scope count, the one whose grant
 /// enables the fewest of the catalogue's actions, whatever order the scopes are defined in.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Consent in stages (`--stages`, `stages=`): each stage resolved with the stages before it
 /// granted, under the method's grant change; the guide's and the JSON's words for it.

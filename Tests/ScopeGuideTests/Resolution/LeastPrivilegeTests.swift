@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Privilege levels, existing grants and refused scopes: against a brute-force oracle on random
 /// catalogues, and on the cases a security reviewer asks about.

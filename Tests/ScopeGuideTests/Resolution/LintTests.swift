@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Each lint finding on a connector crafted to trigger it, and none on a clean connector.
 @Suite struct LintTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The search's shortcuts (independent groups split at every node, solved groups remembered)
 /// against a plain branch and bound, on catalogues too large for the brute force of

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The resolver against a brute-force minimum on a thousand random small catalogues (about a
 /// second in a debug build).

@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Hand-written resolution cases, each checked against an answer worked out from SPEC §2.
 @Suite struct ResolverTests {

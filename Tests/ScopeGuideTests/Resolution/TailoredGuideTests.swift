@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// SPEC §2's step/section visibility, display scopes, badges and step numbering.
 @Suite struct TailoredGuideTests {

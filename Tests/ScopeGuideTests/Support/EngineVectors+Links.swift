@@ -1,4 +1,6 @@
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of the provider links a page shows: `authorizeURL` (AuthorizeURL) and `prefillLink`
 /// (PrefillLink, the credential forms opened with the permissions filled in).

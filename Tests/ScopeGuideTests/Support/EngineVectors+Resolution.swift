@@ -1,4 +1,6 @@
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of the resolver and what the page shows from its answer: `resolve`, `tailor`
 /// (visibility, step numbers, display scopes, badges) and `reportLines` (the grant report).

@@ -1,4 +1,6 @@
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of consent in stages (issue 24): queries with `stages=` as the page reads them, and
 /// the engine's answer: its error, or the canonical query and the stage plan (``ConsentStages``)

@@ -1,5 +1,7 @@
 import Foundation
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of the engine's text functions, which need no catalogue: `encodeQueryValue` and
 /// `formEncode` (FormEncoding), `decodeComponent`, `abbreviated` (how messages quote values),

@@ -1,5 +1,7 @@
 import Foundation
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of the dynamic guide URL: `buildQuery` and `buildURL` (the canonical form of a page
 /// state) and `parseQuery` (a query as a person or a link writes it: the engine's first error,

@@ -1,4 +1,6 @@
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Vectors of customer variables (issue 22): queries of `var.<name>` parameters and the engine's
 /// answer to each (``GuideRequest/applyQuery(_:)``, so ``GuideRequest/setVariables(_:)`` for the

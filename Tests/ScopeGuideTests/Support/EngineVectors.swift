@@ -1,8 +1,10 @@
 import Foundation
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The shared engine vectors (issue 25): for every function of the page's engine
-/// (`Sources/ScopeGuide/Rendering/Resources/guide-engine.js`, `ScopeGuideEngine`), inputs and
+/// (`Sources/ScopeGuideRendering/Rendering/Resources/guide-engine.js`, `ScopeGuideEngine`), inputs and
 /// the Swift engine's answers, committed as `Tests/ScopeGuideTests/Fixtures/engine-vectors/<function>.json`.
 ///
 /// Three replays hold the page to them: ``EngineVectorFixtureTests`` recomputes every file with

@@ -1,5 +1,7 @@
 import Foundation
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// Paths and loaded data shared by tests.
 enum Fixtures {

@@ -1,5 +1,7 @@
 import Ccmark
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// cmark without ScopeGuide's sanitiser: how another CommonMark renderer would read our output.
 enum RawCMark {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// The Hub's MDX both ways: a page imported then exported is the page (the seeds, byte for byte
 /// from their first element to the end, where `../shared/seeds` is beside the clone; the

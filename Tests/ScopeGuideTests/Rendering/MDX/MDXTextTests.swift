@@ -1,5 +1,7 @@
 import Testing
-@testable import ScopeGuide
+@testable import ScopeGuideCore
+@testable import ScopeGuideImport
+@testable import ScopeGuideRendering
 
 /// MDX's rules: `{`, `}` and a `<` that starts no tag are escaped, with Markdown's own
 /// punctuation; what a page shows survives `import` as the guide's Markdown.
