@@ -6,11 +6,11 @@ import ScopeGuide
 import Testing
 @testable import ScopeGuideServer
 
-/// A guide route's path is read once (``GuidePath``): its suffix or `Accept` picks the format of
+/// A guide route's path is read once (``RequestPath``): its suffix or `Accept` picks the format of
 /// the answer and of any error, and its connector key, guide kind and slug are percent-decoded by
 /// the engine's decoder, in that order, before the one connector lookup. These pin the answers
 /// edge cases got before the path was read in one place.
-@Suite struct GuidePathTests {
+@Suite struct RequestPathTests {
     var app: some ApplicationProtocol { ServerFixtures.app() }
     static let markdown = "text/markdown; charset=utf-8", json = "application/json; charset=utf-8", html = "text/html; charset=utf-8"
 
