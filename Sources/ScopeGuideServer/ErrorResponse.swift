@@ -20,8 +20,8 @@ struct ErrorResponse {
         var message: String
     }
 
-    func response(for request: Request) -> Response {
-        let format = RequestedFormat(request)
+    /// The answer to `request` in `format`: the one its path asked for (``RequestPath``).
+    func response(for request: Request, format: RequestedFormat) -> Response {
         let body: String
         switch format {
         case .html:

@@ -38,11 +38,9 @@ struct GuideController<Context: RequestContext>: Sendable {
     ///   and actions, so 2,000 words over 3,000 connectors took minutes.
     @Sendable func index(_ request: Request, context: Context) async throws -> Response {
         var search = ""
-        for parameter in (request.uri.query ?? "").split(separator: "&") {
-            let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard pieces[0] == "q" else { continue }
-            let value = pieces.count > 1 ? pieces[1].replacingOccurrences(of: "+", with: " ") : ""
-            guard let decoded = value.removingPercentEncoding else { throw GuideURLError.malformedEncoding(String(parameter)) }
+        // The name as written: only `q` itself is the search (the last one wins); others are ignored.
+        for parameter in FormEncoding.parameters(in: Substring(request.uri.query ?? "")) where parameter.name == "q" {
+            guard let decoded = FormEncoding.decode(parameter.value) else { throw GuideURLError.malformedEncoding(String(parameter.text)) }
             search = decoded
         }
         guard search.utf8.count <= limits.maxSearchBytes else { throw RequestRefusal.searchTooLong(search.utf8.count, limit: limits.maxSearchBytes) }
@@ -73,29 +71,40 @@ struct GuideController<Context: RequestContext>: Sendable {
     /// form, a query within its limit, a connector that loaded) ever stored an answer, so a hit
     /// needs none of their checks.
     func cachedAnswer(for request: Request) -> Response? {
-        let contents = library.current, format = RequestedFormat(request)
-        guard let answer = cache.answer(for: requestKey(request, format: format), generation: contents.generation) else { return nil }
+        let contents = library.current
+        guard let answer = cache.answer(for: requestKey(request, path: RequestPath(request)), generation: contents.generation) else { return nil }
         metrics.count(\.cacheHits)
         return answer.response(for: request)
     }
 
-    private func requestKey(_ request: Request, format: RequestedFormat) -> String {
-        let path = request.uri.path
-        return GuideRequestKey.request(format: format, base: base.base(for: request),
-                                       path: path.hasSuffix(format.suffix) ? path.dropLast(format.suffix.count) : path[...], query: request.uri.query ?? "")
+    private func requestKey(_ request: Request, path: RequestPath) -> String {
+        GuideRequestKey.request(format: path.format, base: base.base(for: request), path: path.stem, query: request.uri.query ?? "")
     }
 
     /// One guide, tailored by the query, in the format the suffix or `Accept` asks for.
+    /// - Throws: ``RequestPath/Failure``, carrying the path read here to the error page.
     @Sendable func guide(_ request: Request, context: Context) async throws -> Response {
-        let format = RequestedFormat(request)
+        let path = RequestPath(request)
+        do {
+            return try await answer(request, path: path)
+        } catch {
+            throw RequestPath.Failure(path: path, error: error)
+        }
+    }
+
+    private func answer(_ request: Request, path: RequestPath) async throws -> Response {
+        // The router matched `/connectors/:connector/guides/:kind/:slug`, which is what `guide` reads.
+        guard let names = path.guide else { throw GuideURLError.notAGuideURL(request.uri.path) }
+        let format = path.format
         // One catalogue for the whole request, even if a reload swaps it meanwhile.
         let contents = library.current
-        let rawKey = context.parameters.get("connector") ?? ""
-        if !contents.broken.isEmpty, let broken = contents.broken[rawKey.removingPercentEncoding ?? rawKey] {
+        // Decoded once: the key names the connector that did not load, and the one looked up.
+        let key = RequestPath.decoded(names.connector)
+        if !contents.broken.isEmpty, let broken = contents.broken[key ?? String(names.connector)] {
             throw RequestRefusal.connectorUnavailable(broken.key, errors: broken.errors.map { "\($0.location)" + ($0.keyPath.isEmpty ? "" : ": \($0.keyPath)") })
         }
         let query = request.uri.query ?? "", base = base.base(for: request)
-        let requestKey = requestKey(request, format: format)
+        let requestKey = requestKey(request, path: path)
         let generation = contents.generation, cache = cache, metrics = metrics
         if let answer = cache.answer(for: requestKey, generation: generation) {
             metrics.count(\.cacheHits)
@@ -113,11 +122,11 @@ struct GuideController<Context: RequestContext>: Sendable {
                 return CachedAnswer.notModified(CachedAnswer.headers(tag: tag, contentType: contentType, cacheControl: cacheControl, vary: vary))
             }
         }
-        let slug = context.parameters.get("slug") ?? "", kind = context.parameters.get("kind") ?? ""
-        let stem = RequestedFormat.suffixed(slug)?.stem ?? slug
+        // The one lookup: it sizes the work, then names the guide (or the unknown connector's error).
+        let connector = key.flatMap(contents.catalog.connector)
         let renderer = contents.renderer, renderFormat = format.renderFormat
         let work: @Sendable () throws -> Outcome = {
-            let guide = try Self.guideRequest(in: contents.catalog, connector: rawKey, kind: kind, slug: stem, query: query, base: base)
+            let guide = try Self.guideRequest(in: contents.catalog, names: names, key: key, connector: connector, query: query, base: base)
             let key = GuideRequestKey.canonical(format: format, url: guide.url)
             if key != requestKey, let answer = cache.answer(for: key, generation: generation) {
                 cache.alias(requestKey, to: key, generation: generation)
@@ -138,7 +147,6 @@ struct GuideController<Context: RequestContext>: Sendable {
             // (validation grows with the catalogue: each unknown name is compared with every
             // defined one for suggestions) waits its turn on the pool and counts against its
             // deadline. Its GuideURLError passes through.
-            let connector = contents.catalog.connector(rawKey.contains("%") ? rawKey.removingPercentEncoding ?? rawKey : rawKey)
             if WorkEstimate.of(query: query, connector: connector) <= limits.inlineWork {
                 metrics.count(\.inline)
                 outcome = try work()
@@ -170,16 +178,20 @@ struct GuideController<Context: RequestContext>: Sendable {
     /// a reader's browser fetches the assets once, not with every selection.
     static var assets: PageAssets.Placement { .linked(prefix: "/assets/") }
 
-    /// The request for the path segments the router matched (still percent-encoded) and the
-    /// query, validated by the engine: one lookup in the catalogue.
-    /// - Throws: ``GuideURLError`` for an unknown connector, guide, action, parameter or value.
-    static func guideRequest(in catalog: Catalog, connector rawKey: String, kind rawKind: String, slug rawSlug: String, query: String, base: String) throws(GuideURLError) -> GuideRequest {
-        func decoded(_ raw: String) throws(GuideURLError) -> String {
-            guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
-            guard let text = raw.removingPercentEncoding else { throw .malformedEncoding(raw) }
-            return text
-        }
-        var request = try catalog.guide(connector: try decoded(rawKey), pathSegment: try decoded(rawKind), slug: try decoded(rawSlug))
+    /// The request for the guide route's `names` and the query, validated by the engine.
+    /// - Parameters:
+    ///   - key: `names.connector` decoded, or `nil` when its encoding is malformed.
+    ///   - connector: the catalogue's connector for `key`, looked up by the caller, or `nil`.
+    /// - Throws: ``GuideURLError`` for malformed encoding in a segment (key, kind, slug in that
+    ///   order, before any lookup), an unknown connector, guide, action, parameter or value.
+    static func guideRequest(
+        in catalog: Catalog, names: RequestPath.GuideNames, key: String?, connector: Connector?, query: String, base: String
+    ) throws(GuideURLError) -> GuideRequest {
+        guard let key else { throw .malformedEncoding(String(names.connector)) }
+        guard let kind = RequestPath.decoded(names.kind) else { throw .malformedEncoding(String(names.kind)) }
+        guard let slug = RequestPath.decoded(names.slug) else { throw .malformedEncoding(String(names.slug)) }
+        guard let connector else { throw catalog.unknownConnector(key) }
+        var request = try catalog.guide(of: connector, pathSegment: kind, slug: slug)
         request.base = base
         try request.applyQuery(Substring(query))
         return request

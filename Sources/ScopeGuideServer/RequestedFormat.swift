@@ -1,27 +1,9 @@
 import Foundation
-import Hummingbird
 
-/// What a guide request asks for: the page, its Markdown or its resolution JSON.
+/// What a guide request asks for: the page, its Markdown or its resolution JSON (read from the
+/// path and `Accept` by ``RequestPath``).
 enum RequestedFormat: Sendable {
     case html, markdown, json
-
-    /// `.md` and `.json` suffixes on the last path segment win; otherwise `Accept` decides
-    /// between HTML and JSON (JSON only when the client ranks it above HTML).
-    init(path: String, accept: String?) {
-        self = Self.suffixed(path)?.format ?? (Self.prefersJSON(accept: accept) ? .json : .html)
-    }
-
-    /// The format a `.md` or `.json` suffix names, and the text without it.
-    static func suffixed(_ text: String) -> (format: RequestedFormat, stem: String)? {
-        for format in [RequestedFormat.markdown, .json] where text.hasSuffix(format.suffix) {
-            return (format, String(text.dropLast(format.suffix.count)))
-        }
-        return nil
-    }
-
-    init(_ request: Request) {
-        self.init(path: request.uri.path, accept: request.headers[.accept])
-    }
 
     /// The suffix this format adds to a guide's path.
     var suffix: String {

@@ -48,6 +48,22 @@ import Testing
         #expect(result.stdout.contains("\"url\" : \"https://docs.stackone.com/connectors/front/guides/link-account/api-token\""))
     }
 
+    @Test("scopes --format json and render --format json print the same report, byte for byte; render --front-matter lists the selection's scopes")
+    func oneReportWriter() throws {
+        for selection in [[], ["--actions", "front_send_message,front_list_tags"], ["--actions", "front_send_message", "--granted", "conversations:read"]] {
+            let scopes = try CommandRunner.run(["scopes", "front", "--format", "json"] + selection)
+            let render = try CommandRunner.run(["render", "front", "--format", "json"] + selection)
+            #expect(scopes.status == 0 && render.status == 0)
+            #expect(scopes.stdout == render.stdout, "\(selection)")
+            #expect(scopes.stdout.hasSuffix("}\n") && !scopes.stdout.hasSuffix("\n\n"))
+        }
+        let text = try CommandRunner.run(["scopes", "front", "--actions", "front_send_message,front_list_tags"])
+        let page = try CommandRunner.run(["render", "front", "--actions", "front_send_message,front_list_tags", "--front-matter"])
+        #expect(page.status == 0)
+        let line = text.stdout.trimmingCharacters(in: .newlines).split(separator: " ").map { "'\($0)'" }.joined(separator: ", ")
+        #expect(page.stdout.contains("\nscopes: [\(line)]\n---\n"), "\(page.stdout.prefix(800))")
+    }
+
     @Test("scopes --format json for a selection shows only the scoped step's needed scopes")
     func scopesJSONSelection() throws {
         let result = try CommandRunner.run(["scopes", "front", "--actions", "front_send_message", "--format", "json"])

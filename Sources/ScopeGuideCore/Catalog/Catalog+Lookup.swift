@@ -4,16 +4,8 @@ extension Catalog {
     /// The one lookup of a guide by name; every command, route and page goes through it.
     /// - Throws: ``GuideURLError`` naming an unknown connector or guide, with the closest names.
     public func guide(connector key: String, slug: String? = nil, kind: GuideKind = .config) throws(GuideURLError) -> GuideRequest {
-        guard let connector = connector(key) else {
-            throw .unknownConnector(key, suggestions: NameSuggestions.closest(to: key, in: connectors.map(\.key)))
-        }
-        let methods = connector.methods.filter { $0.guides[kind] != nil }
-        guard let method = slug.map({ slug in methods.first { $0.slug == slug } }) ?? methods.first, let guide = method.guides[kind] else {
-            let slugs = methods.map(\.slug)
-            let missing = slug ?? "(none with a \(kind.pathSegment) guide)"
-            throw .unknownGuide(missing, connector: key, suggestions: NameSuggestions.closest(to: slug ?? "", in: slugs, limit: slugs.count))
-        }
-        return GuideRequest(connector: connector, method: method, kind: kind, guide: guide, base: site.docsBaseURL)
+        guard let connector = connector(key) else { throw unknownConnector(key) }
+        return try guide(of: connector, slug: slug, kind: kind)
     }
 
     /// ``guide(connector:slug:kind:)`` for a guide kind written as in a URL path
@@ -21,11 +13,33 @@ extension Catalog {
     /// - Throws: ``GuideURLError/unknownGuideKind(_:)`` after an unknown connector, so a typo in the
     ///   key is reported first, as it is the likelier mistake.
     package func guide(connector key: String, pathSegment: String, slug: String) throws(GuideURLError) -> GuideRequest {
-        guard self.connector(key) != nil else {
-            throw .unknownConnector(key, suggestions: NameSuggestions.closest(to: key, in: connectors.map(\.key)))
-        }
+        guard let connector = connector(key) else { throw unknownConnector(key) }
+        return try guide(of: connector, pathSegment: pathSegment, slug: slug)
+    }
+
+    /// ``guide(connector:pathSegment:slug:)`` for a connector already looked up with
+    /// ``connector(_:)`` (it must be this catalogue's): the server looks the connector up once,
+    /// to estimate a request's work, and names the guide with that same connector.
+    /// - Throws: ``GuideURLError/unknownGuideKind(_:)`` or ``GuideURLError/unknownGuide(_:connector:suggestions:)``.
+    package func guide(of connector: Connector, pathSegment: String, slug: String) throws(GuideURLError) -> GuideRequest {
         guard let kind = GuideKind(pathSegment: pathSegment) else { throw .unknownGuideKind(pathSegment) }
-        return try guide(connector: key, slug: slug, kind: kind)
+        return try guide(of: connector, slug: slug, kind: kind)
+    }
+
+    /// The guide of `kind` of `connector`'s method `slug` (the first with such a guide when `nil`).
+    private func guide(of connector: Connector, slug: String?, kind: GuideKind) throws(GuideURLError) -> GuideRequest {
+        let methods = connector.methods.filter { $0.guides[kind] != nil }
+        guard let method = slug.map({ slug in methods.first { $0.slug == slug } }) ?? methods.first, let guide = method.guides[kind] else {
+            let slugs = methods.map(\.slug)
+            let missing = slug ?? "(none with a \(kind.pathSegment) guide)"
+            throw .unknownGuide(missing, connector: connector.key, suggestions: NameSuggestions.closest(to: slug ?? "", in: slugs, limit: slugs.count))
+        }
+        return GuideRequest(connector: connector, method: method, kind: kind, guide: guide, base: site.docsBaseURL)
+    }
+
+    /// The error for a connector key this catalogue does not have, with the closest keys.
+    package func unknownConnector(_ key: String) -> GuideURLError {
+        .unknownConnector(key, suggestions: NameSuggestions.closest(to: key, in: connectors.map(\.key)))
     }
 
     /// A request for each guide of the catalogue: connectors by key, then ``guides(of:)``.

@@ -3,6 +3,7 @@ extension StringProtocol {
     /// an ellipsis and its size, so a pasted 10 MB value cannot flood a terminal or a log; and
     /// with control characters other than tab and newline written as `\u{1B}`, so an id or URL
     /// cannot send escape sequences, NULs or bells to the terminal that prints the message.
+    /// The server quotes request values in its messages and log lines the same way.
     package var abbreviated: String {
         let text = utf8.count > 200 ? "\(prefix(100))… (\(utf8.count) bytes)" : String(self)
         return text.escapingControlCharacters

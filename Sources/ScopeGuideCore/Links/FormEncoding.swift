@@ -1,5 +1,6 @@
-/// `application/x-www-form-urlencoded` and minimal percent-encoding, as URLs in guides need them.
-enum FormEncoding {
+/// `application/x-www-form-urlencoded` and minimal percent-encoding, as URLs in guides need them:
+/// the one query reader and percent-decoder of the engine, the server and the page's links.
+package enum FormEncoding {
     /// WHATWG form encoding: letters, digits and `*-._` kept, space as `+`, the rest as `%XX`.
     static func encode(_ value: String) -> String {
         var result: [UInt8] = []
@@ -42,9 +43,19 @@ enum FormEncoding {
         }
     }
 
+    /// The parameters of `query` (without `?`) as written, still encoded: each `&`-separated
+    /// piece (empty ones skipped) and its name and value, split at the first `=` (no `=`: an
+    /// empty value).
+    package static func parameters(in query: Substring) -> [(text: Substring, name: Substring, value: Substring)] {
+        query.split(separator: "&").map { parameter in
+            let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (parameter, pieces[0], pieces.count > 1 ? pieces[1] : "")
+        }
+    }
+
     /// Decodes `%XX` and, in form style, `+` as space; `nil` on a malformed escape or bytes that
     /// are not UTF-8.
-    static func decode(_ text: Substring, plusAsSpace: Bool = true) -> String? {
+    package static func decode(_ text: Substring, plusAsSpace: Bool = true) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {

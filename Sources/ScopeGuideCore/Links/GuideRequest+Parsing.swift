@@ -39,10 +39,9 @@ extension GuideRequest {
         var separatorValue: String?
         var whitelabelValue: String?
         var variables: [String: String] = [:]
-        for parameter in query.split(separator: "&") where !parameter.isEmpty {
-            let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = FormEncoding.decode(pieces[0]), let value = FormEncoding.decode(pieces.count > 1 ? pieces[1] : "") else {
-                throw .malformedEncoding(String(parameter))
+        for parameter in FormEncoding.parameters(in: query) {
+            guard let name = FormEncoding.decode(parameter.name), let value = FormEncoding.decode(parameter.value) else {
+                throw .malformedEncoding(String(parameter.text))
             }
             switch name {
             case "actions":
@@ -54,10 +53,10 @@ extension GuideRequest {
                 // `a,b;c`: stages in order, separated by `;`; repeated `stages=` adds stages.
                 // Split before decoding, so an id holding an encoded `;` or `,` stays one id.
                 var stages: [[ActionID]] = []
-                for stage in (pieces.count > 1 ? pieces[1] : "").split(separator: ";", omittingEmptySubsequences: false) {
+                for stage in parameter.value.split(separator: ";", omittingEmptySubsequences: false) {
                     var ids: [ActionID] = []
                     for item in stage.split(separator: ",") {
-                        guard let id = FormEncoding.decode(item) else { throw .malformedEncoding(String(parameter)) }
+                        guard let id = FormEncoding.decode(item) else { throw .malformedEncoding(String(parameter.text)) }
                         if !id.trimmingWhitespace.isEmpty { ids.append(ActionID(id.trimmingWhitespace)) }
                     }
                     stages.append(ids)

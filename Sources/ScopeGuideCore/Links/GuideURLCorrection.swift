@@ -70,11 +70,9 @@ extension GuideURLError {
     /// (`nil` leaves it out; a parameter left with no item goes too); every other parameter is
     /// kept as it was written.
     private static func rewriting(_ query: String, parameters: Set<String>, split: (String) -> [String], _ transform: (String) -> String?) -> String {
-        query.split(separator: "&").compactMap { parameter -> String? in
-            let pieces = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = FormEncoding.decode(pieces[0]), parameters.contains(name),
-                let value = FormEncoding.decode(pieces.count > 1 ? pieces[1] : "")
-            else { return String(parameter) }
+        FormEncoding.parameters(in: Substring(query)).compactMap { parameter -> String? in
+            guard let name = FormEncoding.decode(parameter.name), parameters.contains(name), let value = FormEncoding.decode(parameter.value)
+            else { return String(parameter.text) }
             let items = split(value).compactMap(transform)
             return items.isEmpty ? nil : name + "=" + items.map(FormEncoding.encodeQueryValue).joined(separator: ",")
         }.joined(separator: "&")

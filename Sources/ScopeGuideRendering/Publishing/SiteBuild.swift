@@ -180,8 +180,7 @@ public struct SiteBuild: Sendable {
                 // The Hub's page carries its own front matter, title and description.
                 return OutputFile(path: path, contents: renderer.render(request, as: .mdx))
             default:
-                let body = renderer.render(request, as: format, options: .init(titleHeading: !options.frontMatter))
-                return OutputFile(path: path, contents: options.frontMatter ? frontMatter(for: request).yaml() + body : body)
+                return OutputFile(path: path, contents: renderer.render(request, as: format, options: .init(frontMatter: options.frontMatter)))
             }
         }
     }

@@ -35,11 +35,16 @@ public struct GuideRenderer: Sendable {
         /// For ``RenderFormat/markdown``: whether the guide starts with its title as a `#`
         /// heading. Leave it out where front matter carries the title, so the page has one H1.
         package var titleHeading: Bool
+        /// For ``RenderFormat/markdown``: whether the guide starts with its ``GuideFrontMatter``,
+        /// made from the same tailored guide as the body (the title is then the front matter's,
+        /// and no `#` heading is written whatever ``titleHeading`` says).
+        package var frontMatter: Bool
 
-        package init(assets: PageAssets.Placement = .inline, links: PageLinks? = nil, titleHeading: Bool = true) {
+        package init(assets: PageAssets.Placement = .inline, links: PageLinks? = nil, titleHeading: Bool = true, frontMatter: Bool = false) {
             self.assets = assets
             self.links = links
             self.titleHeading = titleHeading
+            self.frontMatter = frontMatter
         }
     }
 
@@ -63,8 +68,9 @@ public struct GuideRenderer: Sendable {
         switch format {
         case .markdown:
             var builder = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .markdown, cache: cache)
-            builder.titleHeading = options.titleHeading
-            return builder.render()
+            builder.titleHeading = options.titleHeading && !options.frontMatter
+            guard options.frontMatter else { return builder.render() }
+            return GuideFrontMatter(tailored, site: site, url: url.description).yaml() + builder.render()
         case .fragment:
             let body = GuideDocumentBuilder(tailored: tailored, url: url, site: site, variables: variables, flavor: .html(includeHidden: false, panel: nil), cache: cache)
                 .render()

@@ -60,12 +60,8 @@ extension ScopeGuideCommand {
             if whitelabel { request.isWhitelabel = true }
             try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
             let renderer = GuideRenderer(tailor: Tailor(catalog: catalog, alternatives: alternatives))
-            let options = GuideRenderer.Options(
-                assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline, titleHeading: !(frontMatter && format == .markdown))
-            var text = renderer.render(request, as: format, options: options)
-            if frontMatter, format == .markdown {
-                text = GuideFrontMatter(renderer.tailor.guide(for: request), site: catalog.site, url: request.url.description).yaml() + text
-            }
+            let options = GuideRenderer.Options(assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline, frontMatter: frontMatter)
+            let text = renderer.render(request, as: format, options: options)
             if let outputFile {
                 let target = URL(fileURLWithPath: outputFile)
                 let writer = OutputWriter(directory: target.deletingLastPathComponent())

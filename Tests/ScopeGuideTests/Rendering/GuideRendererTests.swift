@@ -78,6 +78,25 @@ import Testing
         #expect(fragment.contains("data-whitelabel-hide"))
     }
 
+    @Test("Markdown with front matter: the front matter of the tailored guide the body is made from, then the body without its # title", arguments: [
+        ("", ""), ("front_send_message,front_list_tags", ""), ("front_send_message", "conversations:read"), ("", "messages:send"),
+    ])
+    func frontMatter(actions: String, granted: String) throws {
+        var request = try Fixtures.catalog.guide(connector: "front")
+        try request.applyQuery(Substring("actions=\(actions)&granted=\(granted)"))
+        let text = renderer.render(request, as: .markdown, options: .init(frontMatter: true))
+        let expected = GuideFrontMatter(renderer.tailor.guide(for: request), site: Fixtures.catalog.site, url: request.url.description).yaml()
+            + renderer.render(request, as: .markdown, options: .init(titleHeading: false))
+        #expect(text == expected)
+        #expect(text.hasPrefix("---\ntitle: "))
+        #expect(!text.contains("\n# "))
+        // The front matter lists the body's scopes, not the full guide's.
+        let scopes = renderer.tailor.guide(for: request).resolution.scopes.map(\.rawValue)
+        #expect(GuideFrontMatter(renderer.tailor.guide(for: request), site: Fixtures.catalog.site, url: "").scopes == scopes)
+        // Other formats have no front matter.
+        #expect(renderer.render(request, as: .json, options: .init(frontMatter: true)) == renderer.render(request, as: .json))
+    }
+
     @Test("rendering twice gives byte-identical output")
     func deterministic() throws {
         for format in RenderFormat.allCases {
