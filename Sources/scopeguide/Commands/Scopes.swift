@@ -74,7 +74,7 @@ extension ScopeGuideCommand {
                     FileHandle.standardError.write(Data("warning: search budget exhausted; these scopes are valid but may not be minimal\n".utf8))
                 }
             case .json:
-                print(try JSONOutput.encode(ResolutionReport(tailored, url: request.url)))
+                print(ResolutionReport(tailored, url: request.url).json(), terminator: "")
             }
         }
     }
