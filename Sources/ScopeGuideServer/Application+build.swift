@@ -53,7 +53,7 @@ public struct ServerOptions: Sendable {
 /// A connector whose guide source has errors is left out and logged with them: the server starts
 /// with the others and answers its routes `503` (with `options.strict`, it does not start). On
 /// `SIGHUP` the guides are loaded again; a reload that fails keeps the catalogue in use.
-/// - Throws: the loader's ``LoadFailure`` before anything listens: an unreadable folder, a broken
+/// - Throws: the loader's ``DiagnosticsError`` before anything listens: an unreadable folder, a broken
 ///   `site.yaml`, or with `options.strict` any broken connector.
 public func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
     let logger = makeLogger(options)
@@ -63,7 +63,7 @@ public func buildApplication(_ options: ServerOptions) throws -> some Applicatio
 }
 
 /// The guides as ``buildApplication(_:)`` loads them, logged.
-private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFailure) -> GuideLibrary.Contents {
+private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(DiagnosticsError) -> GuideLibrary.Contents {
     // The folder's digest before and after loading: equal, it names exactly the guides loaded.
     let before = GuidesFingerprint.folder(options.guides)
     let result = try CatalogLoader().loadAvailable(directory: options.guides)
@@ -73,7 +73,7 @@ private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFa
     } else {
         logger.warning("the guides changed while they were loaded (or could not be read twice); ETags of this load are its own")
     }
-    if options.strict, !result.broken.isEmpty { throw LoadFailure(errors: result.broken.flatMap(\.errors)) }
+    if options.strict, !result.broken.isEmpty { throw DiagnosticsError(loading: result.broken.flatMap(\.errors)) }
     for warning in result.warnings { logger.warning("\(warning)") }
     for broken in result.broken {
         logger.error("connector unavailable: its guide source has errors", metadata: [

@@ -1,10 +1,6 @@
 /// Consistency checks on a loaded connector that the loader cannot make alone (each listed in the DocC article
 /// "How the minimal scopes are chosen", Consistency checks).
 public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable, Codable {
-        case error, warning
-    }
-
     public enum Kind: Hashable, Sendable {
         /// An action requires the scope but no step of any guide displays it.
         case scopeNeverDisplayed(Scope, actions: [ActionID])
@@ -35,14 +31,7 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     public var connector: String
     public var kind: Kind
 
-    public var severity: Severity {
-        switch kind {
-        case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege,
-            .duplicateLabel, .markdownInLabel:
-            .warning
-        }
-    }
+    public var severity: Diagnostic.Severity { kind.severity }
 
     /// The finding, as every diagnostic is printed: `<connector>: <severity>: <message>`.
     public var description: String { Diagnostic(self).description }
@@ -68,6 +57,18 @@ public struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             "\(actions.count) actions have the label \"\(label.abbreviated)\" (\(actions.map(\.rawValue).joined(separator: ", "))): give each a label of its own"
         case .markdownInLabel(let action, let label, let markup):
             "action \"\(action)\": label \"\(label.abbreviated)\" has Markdown (\(markup.joined(separator: ", "))), which is shown as written: labels are plain text"
+        }
+    }
+}
+
+extension LintFinding.Kind: DiagnosticReason {
+    /// A scope no step displays is an error (a customer could not find it); the rest are warnings.
+    public var severity: Diagnostic.Severity {
+        switch self {
+        case .scopeNeverDisplayed: .error
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege,
+            .duplicateLabel, .markdownInLabel:
+            .warning
         }
     }
 }
