@@ -83,7 +83,7 @@ extension Diagnostic {
 }
 
 extension GoogleDiscoveryImportError.Reason: DiagnosticReason {
-    /// Only ``actionDiffers`` is a warning, which does not stop the import.
+    /// Only `actionDiffers` is a warning, which does not stop the import.
     public var severity: Diagnostic.Severity {
         if case .actionDiffers = self { return .warning }
         return .error
