@@ -68,18 +68,22 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
         self.reason = reason
     }
+}
 
-    /// Whether this is only a warning, which does not stop the import.
-    var isWarning: Bool {
-        switch reason {
+extension ImportError.Reason: DiagnosticReason {
+    /// Warnings do not stop the import: the guide is still written.
+    package var severity: Diagnostic.Severity {
+        switch self {
         case .ignoredAttribute, .hubContentNotReproduced, .ignoredBlockquote, .paragraphMovedBeforeList,
             .displayScopesMismatch, .ignoredComment, .imageNotShown, .unconvertedMarkupKept, .actionDiffers:
-            true
+            .warning
         default:
-            false
+            .error
         }
     }
+}
 
+extension ImportError {
     /// The problem, as every diagnostic is printed: `file:line: severity: message`.
     public var description: String { Diagnostic(self).description }
 
@@ -130,6 +134,31 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 extension Diagnostic {
     /// An import problem; import reports lines, not columns.
     package init(_ error: ImportError) {
-        self.init(severity: error.isWarning ? .warning : .error, file: error.file, line: error.line, message: error.message)
+        self.init(severity: error.reason.severity, file: error.file, line: error.line, message: error.message)
+        reason = error.reason
     }
+}
+
+extension ImportError {
+    /// Orders problems by line, a line's errors before its warnings.
+    static func lineOrder(_ a: ImportError, _ b: ImportError) -> Bool {
+        (a.line, a.reason.severity == .warning ? 1 : 0) < (b.line, b.reason.severity == .warning ? 1 : 0)
+    }
+
+    /// The import problem a diagnostic was made from, or `nil` for another stage's.
+    init?(_ diagnostic: Diagnostic) {
+        guard let reason = diagnostic.reason as? Reason, let file = diagnostic.file else { return nil }
+        self.init(file: file, line: diagnostic.line ?? 0, reason: reason)
+    }
+}
+
+extension DiagnosticsError {
+    /// The error for a page that cannot be imported: its errors and the warnings met on the way,
+    /// in line order (a line's errors first).
+    init(importing problems: [ImportError]) {
+        self.init(.importing, diagnostics: problems.sorted(by: ImportError.lineOrder).map(Diagnostic.init))
+    }
+
+    /// The import problems, typed (those this error was made from).
+    var importErrors: [ImportError] { diagnostics.compactMap(ImportError.init) }
 }

@@ -53,7 +53,7 @@ package struct ServerOptions: Sendable {
 /// A connector whose guide source has errors is left out and logged with them: the server starts
 /// with the others and answers its routes `503` (with `options.strict`, it does not start). On
 /// `SIGHUP` the guides are loaded again; a reload that fails keeps the catalogue in use.
-/// - Throws: the loader's ``LoadFailure`` before anything listens: an unreadable folder, a broken
+/// - Throws: the loader's ``DiagnosticsError`` before anything listens: an unreadable folder, a broken
 ///   `site.yaml`, or with `options.strict` any broken connector.
 package func buildApplication(_ options: ServerOptions) throws -> some ApplicationProtocol {
     let logger = makeLogger(options)
@@ -63,17 +63,17 @@ package func buildApplication(_ options: ServerOptions) throws -> some Applicati
 }
 
 /// The guides as ``buildApplication(_:)`` loads them, logged.
-private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(LoadFailure) -> GuideLibrary.Contents {
+private func loadLibrary(_ options: ServerOptions, logger: Logger) throws(DiagnosticsError) -> GuideLibrary.Contents {
     // The folder's digest before and after loading: equal, it names exactly the guides loaded.
-    let before = GuidesFingerprint.folder(options.guides)
+    let before = ContentHash.folder(options.guides)
     let result = try CatalogLoader().loadAvailable(directory: options.guides)
     var fingerprint = GuidesFingerprint.unique()
-    if let program = GuidesFingerprint.program, let before, before == GuidesFingerprint.folder(options.guides) {
+    if let program = GuidesFingerprint.program, let before, before == ContentHash.folder(options.guides) {
         fingerprint = GuidesFingerprint.combined(program: program, folder: before)
     } else {
         logger.warning("the guides changed while they were loaded (or could not be read twice); ETags of this load are its own")
     }
-    if options.strict, !result.broken.isEmpty { throw LoadFailure(errors: result.broken.flatMap(\.errors)) }
+    if options.strict, !result.broken.isEmpty { throw DiagnosticsError(loading: result.broken.flatMap(\.errors)) }
     for warning in result.warnings { logger.warning("\(warning)") }
     for broken in result.broken {
         logger.error("connector unavailable: its guide source has errors", metadata: [

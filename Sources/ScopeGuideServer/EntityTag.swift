@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ScopeGuide
 
 /// A strong entity tag: the first 16 bytes of a SHA-256 in hex, quoted.
 ///
@@ -26,14 +27,7 @@ struct EntityTag: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func quotedHex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in digest.prefix(16) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        text.append(UInt8(ascii: "\""))
-        return String(decoding: text, as: UTF8.self)
+        "\"" + ContentHash.hex(digest.prefix(16)) + "\""
     }
 
     /// Whether an `If-None-Match` value names this tag: `*`, or a comma-separated list holding it.

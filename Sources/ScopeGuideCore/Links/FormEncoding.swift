@@ -19,6 +19,23 @@ package enum FormEncoding {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// RFC 3986 percent-encoding: every byte but ASCII letters, digits and `-._~` as `%XX`; for a
+    /// value inside a URL's host or path (variables) or a whole query value (prefill links).
+    package static func percentEncode(_ value: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.append(byte)
+            default:
+                appendPercent(byte, to: &result)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Encodes only what may not appear in a query value: everything but unreserved characters
     /// and the sub-delimiters that keep their meaning there (`:@!$'()*,;/?`), so action ids read
     /// as typed.

@@ -64,11 +64,11 @@ package enum PrefillLink {
             manifest.append(("oauth_config", .object([("scopes", .object([
                 ("bot", botScopes.isEmpty ? nil : PrettyJSON.strings(botScopes)), ("user", userScopes.isEmpty ? nil : PrettyJSON.strings(userScopes)),
             ]))])))
-            url = "https://api.slack.com/apps?new_app=1&manifest_json=" + percentEncoded(PrettyJSON.object(manifest).compactText)
+            url = "https://api.slack.com/apps?new_app=1&manifest_json=" + FormEncoding.percentEncode(PrettyJSON.object(manifest).compactText)
         case .template:
             guard let template = prefill.template, let range = template.range(of: Prefill.placeholder) else { return nil }
             let joined = prefill.separator.join(scopes)
-            let encoded = prefill.encoding == .form ? FormEncoding.encode(joined) : percentEncoded(joined)
+            let encoded = prefill.encoding == .form ? FormEncoding.encode(joined) : FormEncoding.percentEncode(joined)
             url = template.replacingCharacters(in: range, with: encoded)
         }
         guard let url, url.utf8.count <= maximumLength else { return nil }
@@ -77,21 +77,5 @@ package enum PrefillLink {
 
     private static func query(_ base: String, _ parameters: [(String, String)]) -> String {
         base + "?" + parameters.map { "\($0)=\(FormEncoding.encode($1))" }.joined(separator: "&")
-    }
-
-    /// RFC 3986 percent-encoding: every byte but letters, digits and `-._~` as `%XX`.
-    static func percentEncoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF")
-                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-            }
-        }
-        return result
     }
 }

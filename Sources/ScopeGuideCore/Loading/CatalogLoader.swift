@@ -41,8 +41,8 @@ public struct CatalogLoader: Sendable {
 
     /// Loads every connector folder under `directory`, or with `only`, those folders alone (and
     /// `site.yaml`): a command about one connector then neither waits for nor fails on the others.
-    /// - Throws: ``LoadFailure`` listing every error found, in file order.
-    public func load(directory: URL, only keys: Set<String>? = nil) throws(LoadFailure) -> Result {
+    /// - Throws: ``DiagnosticsError`` listing every error found, in file order.
+    public func load(directory: URL, only keys: Set<String>? = nil) throws(DiagnosticsError) -> Result {
         let (site, siteProblems, folders) = try read(directory: directory, only: keys)
         // The folders were loaded in parallel; merged in folder order, problems and connectors
         // come out as from a serial load.
@@ -67,15 +67,15 @@ public struct CatalogLoader: Sendable {
 
     /// Loads every connector folder that loads, and reports the others instead of failing: for a
     /// server that must keep answering for the healthy connectors while one file is being fixed.
-    /// - Throws: ``LoadFailure`` only for what every connector depends on: an unreadable folder
+    /// - Throws: ``DiagnosticsError`` only for what every connector depends on: an unreadable folder
     ///   or a broken `site.yaml`.
-    package func loadAvailable(directory: URL) throws(LoadFailure) -> PartialResult {
+    package func loadAvailable(directory: URL) throws(DiagnosticsError) -> PartialResult {
         let (site, siteProblems, folders) = try read(directory: directory, only: nil)
-        let siteErrors = siteProblems.filter { !$0.isWarning }
-        guard siteErrors.isEmpty else { throw LoadFailure(errors: siteErrors) }
+        let siteErrors = siteProblems.filter { $0.reason.severity == .error }
+        guard siteErrors.isEmpty else { throw DiagnosticsError(loading: siteErrors) }
         var connectors: [Connector] = [], broken: [BrokenConnector] = [], warnings = siteProblems
         for (folder, loaded) in folders {
-            let errors = loaded.problems.filter { !$0.isWarning }
+            let errors = loaded.problems.filter { $0.reason.severity == .error }
             if !errors.isEmpty {
                 broken.append(BrokenConnector(key: folder, errors: errors))
             } else if let connector = loaded.connector {
@@ -87,13 +87,13 @@ public struct CatalogLoader: Sendable {
     }
 
     /// `site.yaml` (defaults when absent) and its problems, and each connector folder, loaded.
-    private func read(directory: URL, only keys: Set<String>?) throws(LoadFailure) -> (Site, [LoadError], [(folder: String, loaded: LoadedFolder)]) {
+    private func read(directory: URL, only keys: Set<String>?) throws(DiagnosticsError) -> (Site, [LoadError], [(folder: String, loaded: LoadedFolder)]) {
         let fileManager = FileManager.default
         let siteURL = directory.appendingPathComponent("site.yaml")
         let root = directory.path
         let (site, problems) = loadSite(fileManager.fileExists(atPath: siteURL.path) ? ConnectorSources.file(siteURL, root: root) : nil)
         guard let allFolders = try? fileManager.contentsOfDirectory(atPath: root).sorted() else {
-            throw LoadFailure(errors: [LoadError(
+            throw DiagnosticsError(loading: [LoadError(
                 location: SourceLocation(file: root, line: 1, column: 1), keyPath: "",
                 reason: .unreadable("no such directory"))])
         }
@@ -103,8 +103,8 @@ public struct CatalogLoader: Sendable {
 
     /// Loads one connector from its sources as read: what ``load(directory:only:)`` returns for
     /// that folder alone, from these bytes (`ConnectorCache` keys its entries on them).
-    /// - Throws: ``LoadFailure`` listing every error found, in file order.
-    func load(_ sources: ConnectorSources) throws(LoadFailure) -> Result {
+    /// - Throws: ``DiagnosticsError`` listing every error found, in file order.
+    func load(_ sources: ConnectorSources) throws(DiagnosticsError) -> Result {
         let (site, siteProblems) = loadSite(sources.site)
         let loaded = loadFolder(sources)
         return try result(connectors: loaded.connector.map { [$0] } ?? [], site: site, problems: siteProblems + loaded.problems)
@@ -113,7 +113,7 @@ public struct CatalogLoader: Sendable {
     /// The site `file` describes (the defaults without one) and its problems.
     private func loadSite(_ file: ConnectorSources.File?) -> (Site, [LoadError]) {
         guard let file else { return (Site(), []) }
-        var diagnostics = Diagnostics()
+        var diagnostics = ProblemCollector()
         var site = Site()
         if let cursor = parse(file, diagnostics: &diagnostics) {
             site = SiteDecoder.decode(cursor, diagnostics: &diagnostics)
@@ -140,7 +140,7 @@ public struct CatalogLoader: Sendable {
     }
 
     private func loadFolder(_ sources: ConnectorSources) -> LoadedFolder {
-        var diagnostics = Diagnostics()
+        var diagnostics = ProblemCollector()
         var connector: Connector?
         if let cursor = parse(sources.connector, diagnostics: &diagnostics) {
             let parts = parseParts(sources.parts, diagnostics: &diagnostics)
@@ -154,9 +154,9 @@ public struct CatalogLoader: Sendable {
     /// The `*.actions.yaml` files `parts`, parsed on every core (a split catalogue's parts are
     /// most of its bytes), their problems added to `diagnostics` in the order of `parts`, as a
     /// serial parse adds them.
-    private func parseParts(_ parts: [ConnectorSources.File], diagnostics: inout Diagnostics) -> [YAMLCursor] {
-        let parsed = parts.concurrentMap { part -> (cursor: YAMLCursor?, diagnostics: Diagnostics) in
-            var problems = Diagnostics()
+    private func parseParts(_ parts: [ConnectorSources.File], diagnostics: inout ProblemCollector) -> [YAMLCursor] {
+        let parsed = parts.concurrentMap { part -> (cursor: YAMLCursor?, diagnostics: ProblemCollector) in
+            var problems = ProblemCollector()
             let cursor = parse(part, diagnostics: &problems)
             return (cursor, problems)
         }
@@ -165,21 +165,21 @@ public struct CatalogLoader: Sendable {
     }
 
     /// Loads one connector from YAML text; `file` names it in errors.
-    /// - Throws: ``LoadFailure`` listing every error found.
-    package func loadConnector(yaml: String, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
+    /// - Throws: ``DiagnosticsError`` listing every error found.
+    package func loadConnector(yaml: String, file: String = "<input>") throws(DiagnosticsError) -> (connector: Connector, warnings: [LoadError]) {
         try loadConnector(file: file) { diagnostics in parse(yaml, file: file, diagnostics: &diagnostics) }
     }
 
     /// Loads one connector from the bytes of a YAML file, which must be UTF-8, as `load(directory:)` reads them.
-    /// - Throws: ``LoadFailure`` listing every error found.
-    package func loadConnector(data: Data, file: String = "<input>") throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
+    /// - Throws: ``DiagnosticsError`` listing every error found.
+    package func loadConnector(data: Data, file: String = "<input>") throws(DiagnosticsError) -> (connector: Connector, warnings: [LoadError]) {
         try loadConnector(file: file) { diagnostics in parse(data, file: file, diagnostics: &diagnostics) }
     }
 
     private func loadConnector(
-        file: String, parsing parse: (inout Diagnostics) -> YAMLCursor?
-    ) throws(LoadFailure) -> (connector: Connector, warnings: [LoadError]) {
-        var diagnostics = Diagnostics()
+        file: String, parsing parse: (inout ProblemCollector) -> YAMLCursor?
+    ) throws(DiagnosticsError) -> (connector: Connector, warnings: [LoadError]) {
+        var diagnostics = ProblemCollector()
         var connector: Connector?
         if let cursor = parse(&diagnostics) {
             var decoder = ConnectorDecoder(folder: nil)
@@ -188,19 +188,19 @@ public struct CatalogLoader: Sendable {
         }
         let result = try result(connectors: connector.map { [$0] } ?? [], site: Site(), problems: diagnostics.problems)
         guard let loaded = result.catalog.connectors.first else {
-            throw LoadFailure(errors: [LoadError(
+            throw DiagnosticsError(loading: [LoadError(
                 location: SourceLocation(file: file, line: 1, column: 1), keyPath: "", reason: .syntax("empty document"))])
         }
         return (loaded, result.warnings)
     }
 
-    private func result(connectors: [Connector], site: Site, problems: [LoadError]) throws(LoadFailure) -> Result {
-        let errors = problems.filter { !$0.isWarning }
-        guard errors.isEmpty else { throw LoadFailure(errors: errors) }
-        return Result(catalog: Catalog(site: site, connectors: connectors), warnings: problems.filter(\.isWarning).sorted(by: LoadError.sourceOrder))
+    private func result(connectors: [Connector], site: Site, problems: [LoadError]) throws(DiagnosticsError) -> Result {
+        let errors = problems.filter { $0.reason.severity == .error }
+        guard errors.isEmpty else { throw DiagnosticsError(loading: errors) }
+        return Result(catalog: Catalog(site: site, connectors: connectors), warnings: problems.filter{ $0.reason.severity == .warning }.sorted(by: LoadError.sourceOrder))
     }
 
-    private func parse(_ file: ConnectorSources.File, diagnostics: inout Diagnostics) -> YAMLCursor? {
+    private func parse(_ file: ConnectorSources.File, diagnostics: inout ProblemCollector) -> YAMLCursor? {
         guard let data = file.data else {
             diagnostics.report(.unreadable("cannot open"), at: SourceLocation(file: file.displayPath, line: 1, column: 1), path: "")
             return nil
@@ -208,7 +208,7 @@ public struct CatalogLoader: Sendable {
         return parse(data, file: file.displayPath, diagnostics: &diagnostics)
     }
 
-    private func parse(_ data: Data, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
+    private func parse(_ data: Data, file: String, diagnostics: inout ProblemCollector) -> YAMLCursor? {
         guard data.count <= Self.maximumFileSize else {
             diagnostics.report(.tooLarge(data.count), at: SourceLocation(file: file, line: 1, column: 1), path: "")
             return nil
@@ -220,7 +220,7 @@ public struct CatalogLoader: Sendable {
         return parse(text, file: file, diagnostics: &diagnostics)
     }
 
-    private func parse(_ text: String, file: String, diagnostics: inout Diagnostics) -> YAMLCursor? {
+    private func parse(_ text: String, file: String, diagnostics: inout ProblemCollector) -> YAMLCursor? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard text.utf8.count <= Self.maximumFileSize else {
             diagnostics.report(.tooLarge(text.utf8.count), at: start, path: "")
@@ -249,9 +249,9 @@ public struct CatalogLoader: Sendable {
     }
 }
 
-extension Diagnostics {
+extension ProblemCollector {
     /// `other`'s problems followed by these.
-    func merging(_ other: Diagnostics) -> Diagnostics {
+    func merging(_ other: ProblemCollector) -> ProblemCollector {
         var merged = other
         for problem in problems { merged.report(problem.reason, at: problem.location, path: problem.keyPath) }
         return merged

@@ -54,12 +54,12 @@ package struct ConnectorCache: Sendable {
 
     /// What `CatalogLoader().load(directory: guides, only: [connector])` returns, from the
     /// cache when its entry matches the sources, otherwise from the sources (then stored).
-    /// - Throws: ``LoadFailure`` listing every error found, in file order.
-    package func load(connector folder: String, in guides: URL) throws(LoadFailure) -> CatalogLoader.Result {
+    /// - Throws: ``DiagnosticsError`` listing every error found, in file order.
+    package func load(connector folder: String, in guides: URL) throws(DiagnosticsError) -> CatalogLoader.Result {
         try lookup(connector: folder, in: guides).result
     }
 
-    func lookup(connector folder: String, in guides: URL) throws(LoadFailure) -> (result: CatalogLoader.Result, origin: Origin) {
+    func lookup(connector folder: String, in guides: URL) throws(DiagnosticsError) -> (result: CatalogLoader.Result, origin: Origin) {
         guard let sources = ConnectorSources.read(folder: folder, in: guides, includingSite: true) else {
             return (try CatalogLoader().load(directory: guides, only: [folder]), .sources)
         }

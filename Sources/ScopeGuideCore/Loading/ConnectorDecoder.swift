@@ -6,7 +6,7 @@ import Foundation
 /// recorded while decoding and checked once the whole document has been read. The parts of the
 /// document are decoded in the `ConnectorDecoder+…` files: scopes, actions, variables, methods.
 struct ConnectorDecoder {
-    var diagnostics = Diagnostics()
+    var diagnostics = ProblemCollector()
     let folder: String?
     var scopeReferences: [(scope: Scope, cursor: YAMLCursor)] = []
     var texts: [(text: String, cursor: YAMLCursor)] = []

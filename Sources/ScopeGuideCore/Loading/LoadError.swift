@@ -91,12 +91,39 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Keys with this prefix are extensions: kept in the file, never read, never reported.
     package static let extensionKeyPrefix = "x-"
 
-    /// Whether this is only a warning, which does not stop loading. No load problem is one
-    /// today (unknown keys were, until a typo in one published a guide with no scopes); the
-    /// result's `warnings` stay for the cache's format and the diagnostics that carry them.
-    var isWarning: Bool { false }
 
     private static func didYouMean(_ suggestions: [String]) -> String {
         suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0.abbreviated)\"" }.joined(separator: ", ") + "?"
     }
+}
+
+extension LoadError.Reason: DiagnosticReason {
+    /// Every load problem is an error today (unknown keys were warnings, until a typo in one
+    /// published a guide with no scopes); the result's `warnings` stay for the cache's format
+    /// and the diagnostics that carry them.
+    package var severity: Diagnostic.Severity { .error }
+}
+
+extension LoadError {
+    /// The load error a diagnostic was made from, or `nil` for another stage's.
+    init?(_ diagnostic: Diagnostic) {
+        guard let reason = diagnostic.reason as? Reason, let file = diagnostic.file else { return nil }
+        self.init(location: SourceLocation(file: file, line: diagnostic.line ?? 0, column: diagnostic.column ?? 0), keyPath: diagnostic.keyPath, reason: reason)
+    }
+
+    /// Orders errors as they appear in the sources.
+    static func sourceOrder(_ a: LoadError, _ b: LoadError) -> Bool {
+        (a.location.file, a.location.line, a.location.column, a.keyPath)
+            < (b.location.file, b.location.line, b.location.column, b.keyPath)
+    }
+}
+
+extension DiagnosticsError {
+    /// The error for guide sources that do not load: `errors` in source order.
+    package init(loading errors: [LoadError]) {
+        self.init(.loading, diagnostics: errors.sorted(by: LoadError.sourceOrder).map(Diagnostic.init))
+    }
+
+    /// The load errors, typed (those this error was made from).
+    var loadErrors: [LoadError] { diagnostics.compactMap(LoadError.init) }
 }

@@ -1,6 +1,6 @@
 /// Decodes `Guides/site.yaml`; absent keys keep ``Site``'s StackOne defaults.
 enum SiteDecoder {
-    static func decode(_ cursor: YAMLCursor, diagnostics: inout Diagnostics) -> Site {
+    static func decode(_ cursor: YAMLCursor, diagnostics: inout ProblemCollector) -> Site {
         var site = Site()
         guard diagnostics.isMapping(cursor) else { return site }
         diagnostics.rejectUnknownKeys(cursor, known: GuideKeys.site)

@@ -1,11 +1,15 @@
 /// One problem found in guide sources or an imported page, however it was found: loading
-/// (``LoadError``), importing (`ImportError`) or linting (`LintFinding`). Those keep their typed
-/// reasons for code and tests; everything printed or returned to people and scripts is this.
+/// (``LoadError``), importing (``ImportError``, `GoogleDiscoveryImportError`) or linting
+/// (`LintFinding`). Each stage hands out these, with its typed reason kept in ``reason`` for
+/// code and tests; everything printed or returned to people and scripts is this, and its
+/// ``Severity`` is the only severity scale.
 ///
 /// Its description is `file:line:column: severity: key.path: message` (parts it lacks are left
 /// out; a lint finding, which concerns a whole connector, starts with the connector's key), the
 /// shape editors and CI parse.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    private enum CodingKeys: String, CodingKey { case severity, file, line, column, connector, keyPath, message }
+
     public enum Severity: String, Hashable, Sendable, Codable, CaseIterable {
         /// Stops loading or importing; fails `check`.
         case error
@@ -25,6 +29,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public let keyPath: String
     /// What is wrong, without location or severity.
     public let message: String
+    /// The stage's typed reason (a `LoadError.Reason`, an `ImportError.Reason`, a
+    /// `LintFinding.Kind`…), for code and tests; not encoded.
+    public package(set) var reason: (any DiagnosticReason)?
 
     public init(
         severity: Severity, file: String? = nil, line: Int? = nil, column: Int? = nil, connector: String? = nil,
@@ -37,6 +44,18 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.connector = connector
         self.keyPath = keyPath
         self.message = message
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.severity, a.file, a.line, a.column, a.connector) == (b.severity, b.file, b.line, b.column, b.connector)
+            && (a.keyPath, a.message) == (b.keyPath, b.message) && a.reason.map { AnyHashable($0) } == b.reason.map { AnyHashable($0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(keyPath)
+        hasher.combine(message)
     }
 
     public var description: String {
@@ -64,11 +83,17 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
+/// A stage's typed reason for a ``Diagnostic``, which decides its severity.
+public protocol DiagnosticReason: Hashable, Sendable {
+    var severity: Diagnostic.Severity { get }
+}
+
 extension Diagnostic {
-    /// A loading problem: an error, or a warning for a key ScopeGuide does not read.
+    /// A loading problem.
     public init(_ error: LoadError) {
         self.init(
-            severity: error.isWarning ? .warning : .error, file: error.location.file, line: error.location.line,
+            severity: error.reason.severity, file: error.location.file, line: error.location.line,
             column: error.location.column, keyPath: error.keyPath, message: error.message)
+        reason = error.reason
     }
 }

@@ -50,11 +50,6 @@ package struct GoogleDiscoveryImportError: Error, Hashable, Sendable, CustomStri
         self.reason = reason
     }
 
-    /// Whether this is only a warning, which does not stop the import.
-    package var isWarning: Bool {
-        if case .actionDiffers = reason { return true }
-        return false
-    }
 
     package var description: String { Diagnostic(self).description }
 
@@ -84,6 +79,34 @@ package struct GoogleDiscoveryImportError: Error, Hashable, Sendable, CustomStri
 extension Diagnostic {
     /// A discovery-document import problem, located by its JSON path.
     package init(_ error: GoogleDiscoveryImportError) {
-        self.init(severity: error.isWarning ? .warning : .error, file: error.file, keyPath: error.path, message: error.message)
+        self.init(severity: error.reason.severity, file: error.file, keyPath: error.path, message: error.message)
+        reason = error.reason
     }
+}
+
+extension GoogleDiscoveryImportError.Reason: DiagnosticReason {
+    /// Only `actionDiffers` is a warning, which does not stop the import.
+    package var severity: Diagnostic.Severity {
+        if case .actionDiffers = self { return .warning }
+        return .error
+    }
+}
+
+extension GoogleDiscoveryImportError {
+    /// The import problem a diagnostic was made from, or `nil` for another stage's.
+    init?(_ diagnostic: Diagnostic) {
+        guard let reason = diagnostic.reason as? Reason, let file = diagnostic.file else { return nil }
+        self.init(file: file, path: diagnostic.keyPath, reason: reason)
+    }
+}
+
+extension DiagnosticsError {
+    /// The error for a discovery document that cannot be imported: its errors and the warnings
+    /// met on the way, in the order found (the document's members in code-point order).
+    init(importing problems: [GoogleDiscoveryImportError]) {
+        self.init(.importing, diagnostics: problems.map(Diagnostic.init))
+    }
+
+    /// The discovery-document problems, typed (those this error was made from).
+    var discoveryErrors: [GoogleDiscoveryImportError] { diagnostics.compactMap(GoogleDiscoveryImportError.init) }
 }

@@ -92,10 +92,10 @@ public struct GoogleDiscoveryImporter: Sendable {
     }
 
     /// Imports `data`, the document's JSON; `file` names it in messages.
-    /// - Throws: ``GoogleDiscoveryImportFailure`` listing every error found.
-    public func importDocument(_ data: Data, file: String = "<input>") throws(GoogleDiscoveryImportFailure) -> Result {
-        func fail(_ path: String, _ reason: GoogleDiscoveryImportError.Reason) -> GoogleDiscoveryImportFailure {
-            GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, path: path, reason: reason)])
+    /// - Throws: ``DiagnosticsError`` listing every error found.
+    public func importDocument(_ data: Data, file: String = "<input>") throws(DiagnosticsError) -> Result {
+        func fail(_ path: String, _ reason: GoogleDiscoveryImportError.Reason) -> DiagnosticsError {
+            DiagnosticsError(importing: [GoogleDiscoveryImportError(file: file, path: path, reason: reason)])
         }
         let document = try Self.decode(data, file: file)
         if let kind = document.kind, kind != "discovery#restDescription" { throw fail("kind", .notADiscoveryDocument(kind: kind)) }
@@ -154,7 +154,7 @@ public struct GoogleDiscoveryImporter: Sendable {
 
     /// Each method's action id and scopes; every invalid id, invalid scope and repeated id is
     /// reported.
-    private func requirements(of methods: [FoundMethod], file: String) throws(GoogleDiscoveryImportFailure) -> [MethodRequirement] {
+    private func requirements(of methods: [FoundMethod], file: String) throws(DiagnosticsError) -> [MethodRequirement] {
         var problems: [GoogleDiscoveryImportError] = []
         var made: [MethodRequirement] = []
         var idPaths: [ActionID: [String]] = [:]
@@ -182,21 +182,21 @@ public struct GoogleDiscoveryImporter: Sendable {
             let others = idPaths[entry.id]!.filter { $0 != entry.found.path }
             problems.append(GoogleDiscoveryImportError(file: file, path: entry.found.path, reason: .duplicateActionID(entry.id.rawValue, alsoAt: others)))
         }
-        guard problems.isEmpty else { throw GoogleDiscoveryImportFailure(problems: problems) }
+        guard problems.isEmpty else { throw DiagnosticsError(importing: problems) }
         return made
     }
 
     /// The document decoded, or the located problem: at most ``maximumDocumentSize`` bytes, checked first.
-    private static func decode(_ data: Data, file: String) throws(GoogleDiscoveryImportFailure) -> GoogleDiscoveryDocument {
+    private static func decode(_ data: Data, file: String) throws(DiagnosticsError) -> GoogleDiscoveryDocument {
         guard data.count <= maximumDocumentSize else {
-            throw GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, reason: .tooLarge(limit: maximumDocumentSize))])
+            throw DiagnosticsError(importing: [GoogleDiscoveryImportError(file: file, reason: .tooLarge(limit: maximumDocumentSize))])
         }
         do {
             return try JSONDecoder().decode(GoogleDiscoveryDocument.self, from: data)
         } catch let error as DecodingError {
-            throw GoogleDiscoveryImportFailure(problems: [problem(error, in: data, file: file)])
+            throw DiagnosticsError(importing: [problem(error, in: data, file: file)])
         } catch {
-            throw GoogleDiscoveryImportFailure(problems: [GoogleDiscoveryImportError(file: file, reason: .invalidJSON("\(error)".abbreviated))])
+            throw DiagnosticsError(importing: [GoogleDiscoveryImportError(file: file, reason: .invalidJSON("\(error)".abbreviated))])
         }
     }
 
@@ -210,7 +210,7 @@ public struct GoogleDiscoveryImporter: Sendable {
     ///   - imported: what the discovery document gives.
     ///   - existing: the connector already in the guides folder.
     ///   - file: the document, named in warnings.
-    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(GoogleDiscoveryImportFailure) -> Result {
+    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(DiagnosticsError) -> Result {
         var connector = existing
         var warnings = imported.warnings
         let existingActions = Dictionary(connector.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -417,7 +417,7 @@ public struct GoogleDiscoveryImporter: Sendable {
     }
 
     /// The result for `connector`, written and loaded back.
-    private static func result(_ connector: Connector, source: Source, warnings: [GoogleDiscoveryImportError], file: String) throws(GoogleDiscoveryImportFailure) -> Result {
+    private static func result(_ connector: Connector, source: Source, warnings: [GoogleDiscoveryImportError], file: String) throws(DiagnosticsError) -> Result {
         let addOnNote = "Only add-on scopes authorize this method. They are kept, but an ordinary OAuth client cannot request them."
         let comments = Dictionary(uniqueKeysWithValues: connector.actions.filter { source.addOnOnly.contains($0.id) }.map { ($0.id, [addOnNote]) })
         do {
@@ -425,7 +425,7 @@ public struct GoogleDiscoveryImporter: Sendable {
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connector.key).connector.yaml")
             return Result(connector: connector, yaml: yaml, warnings: warnings, source: source)
         } catch {
-            throw GoogleDiscoveryImportFailure(problems: warnings + [GoogleDiscoveryImportError(file: file, reason: .generatedGuideInvalid("\(error)"))])
+            throw DiagnosticsError(importing: warnings + [GoogleDiscoveryImportError(file: file, reason: .generatedGuideInvalid("\(error)"))])
         }
     }
 

@@ -56,8 +56,8 @@ public struct StackOnePageImporter: Sendable {
     }
 
     /// Imports `text`, the page's markup; `file` names it in messages.
-    /// - Throws: ``ImportFailure`` listing every error (and the warnings met on the way).
-    public func importPage(_ text: String, file: String = "<input>") throws(ImportFailure) -> Result {
+    /// - Throws: ``DiagnosticsError`` listing every error (and the warnings met on the way).
+    public func importPage(_ text: String, file: String = "<input>") throws(DiagnosticsError) -> Result {
         // "\r\n" is one Character in Swift; as "\n" it splits and counts lines like any editor.
         let page = PageFrontMatter(text.replacingOccurrences(of: "\r\n", with: "\n"))
         var parser = MarkupParser(page.body)
@@ -75,7 +75,7 @@ public struct StackOnePageImporter: Sendable {
         if reader.title != nil, connectorKey.range(of: "^[a-z0-9_-]+$", options: .regularExpression) == nil {
             problems.append(ImportError(file: file, line: reader.titleLine, reason: .invalidKey(connectorKey)))
         }
-        guard let title = reader.title, problems.allSatisfy(\.isWarning) else { throw ImportFailure(problems: problems) }
+        guard let title = reader.title, problems.allSatisfy({ $0.reason.severity == .warning }) else { throw DiagnosticsError(importing: problems) }
 
         var connector = Self.connector(key: connectorKey, title: title, reader: reader)
         // The values a rendered page shows for variables, written as the variables again.
@@ -95,9 +95,9 @@ public struct StackOnePageImporter: Sendable {
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connectorKey).connector.yaml")
         } catch {
             problems.append(ImportError(file: file, line: reader.titleLine, reason: .generatedGuideInvalid("\(error)")))
-            throw ImportFailure(problems: problems)
+            throw DiagnosticsError(importing: problems)
         }
-        return Result(connector: connector, yaml: yaml, warnings: ImportFailure(problems: problems).problems)
+        return Result(connector: connector, yaml: yaml, warnings: problems.sorted(by: ImportError.lineOrder))
     }
 
     /// The guide source for `connector`, its header naming the kinds of page it came from (not
@@ -124,7 +124,7 @@ public struct StackOnePageImporter: Sendable {
     ///   - imported: what the page gives.
     ///   - existing: the connector already in the guides folder.
     ///   - file: the page, named in warnings.
-    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(ImportFailure) -> Result {
+    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(DiagnosticsError) -> Result {
         var connector = existing
         var warnings = imported.warnings
         let existingActions = Dictionary(connector.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -154,9 +154,9 @@ public struct StackOnePageImporter: Sendable {
         do {
             let yaml = try Self.yaml(for: connector)
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connector.key).connector.yaml")
-            return Result(connector: connector, yaml: yaml, warnings: ImportFailure(problems: warnings).problems)
+            return Result(connector: connector, yaml: yaml, warnings: warnings.sorted(by: ImportError.lineOrder))
         } catch {
-            throw ImportFailure(problems: warnings + [ImportError(file: file, line: 1, reason: .generatedGuideInvalid("\(error)"))])
+            throw DiagnosticsError(importing: warnings + [ImportError(file: file, line: 1, reason: .generatedGuideInvalid("\(error)"))])
         }
     }
 

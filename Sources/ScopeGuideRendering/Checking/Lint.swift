@@ -3,10 +3,6 @@ import ScopeGuideCore
 /// Consistency checks on a loaded connector that the loader cannot make alone (each listed in the DocC article
 /// "How the minimal scopes are chosen", Consistency checks).
 package struct LintFinding: Hashable, Sendable, CustomStringConvertible {
-    package enum Severity: String, Hashable, Sendable, Codable {
-        case error, warning
-    }
-
     package enum Kind: Hashable, Sendable {
         /// An action requires the scope but no step of any guide displays it.
         case scopeNeverDisplayed(Scope, actions: [ActionID])
@@ -37,14 +33,7 @@ package struct LintFinding: Hashable, Sendable, CustomStringConvertible {
     package var connector: String
     package var kind: Kind
 
-    package var severity: Severity {
-        switch kind {
-        case .scopeNeverDisplayed: .error
-        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege,
-            .duplicateLabel, .markdownInLabel:
-            .warning
-        }
-    }
+    package var severity: Diagnostic.Severity { kind.severity }
 
     /// The finding, as every diagnostic is printed: `<connector>: <severity>: <message>`.
     package var description: String { Diagnostic(self).description }
@@ -70,6 +59,18 @@ package struct LintFinding: Hashable, Sendable, CustomStringConvertible {
             "\(actions.count) actions have the label \"\(label.abbreviated)\" (\(actions.map(\.rawValue).joined(separator: ", "))): give each a label of its own"
         case .markdownInLabel(let action, let label, let markup):
             "action \"\(action)\": label \"\(label.abbreviated)\" has Markdown (\(markup.joined(separator: ", "))), which is shown as written: labels are plain text"
+        }
+    }
+}
+
+extension LintFinding.Kind: DiagnosticReason {
+    /// A scope no step displays is an error (a customer could not find it); the rest are warnings.
+    package var severity: Diagnostic.Severity {
+        switch self {
+        case .scopeNeverDisplayed: .error
+        case .scopeNeverRequired, .unreachableAlternative, .noActions, .imageNotShown, .variableWithoutPattern, .includesHigherPrivilege,
+            .duplicateLabel, .markdownInLabel:
+            .warning
         }
     }
 }
@@ -243,6 +244,7 @@ package enum Lint {
 extension Diagnostic {
     /// A consistency finding about a whole connector.
     package init(_ finding: LintFinding) {
-        self.init(severity: finding.severity == .error ? .error : .warning, connector: finding.connector, message: finding.message)
+        self.init(severity: finding.kind.severity, connector: finding.connector, message: finding.message)
+        reason = finding.kind
     }
 }

@@ -76,14 +76,13 @@ enum MDXScopeSelectorPanel {
 
     /// The catalogue as compact JSON, keys in the Hub's order.
     static func actionsJSON(_ connector: Connector) -> String {
-        JSONText.array(connector.actions) { action in
+        let names = { (scopes: [Scope]) in PrettyJSON.strings(scopes.map(\.rawValue)) }
+        return PrettyJSON.array(connector.actions.map { action in
             let alternatives = action.requirement.alternatives
-            var json = "{\"id\":" + JSONText.string(action.id.rawValue) + ",\"label\":" + JSONText.string(action.label)
-                + ",\"scopes\":" + JSONText.array(alternatives.first ?? []) { JSONText.string($0.rawValue) }
-            if alternatives.count > 1 {
-                json += ",\"anyOf\":" + JSONText.array(alternatives) { group in JSONText.array(group) { JSONText.string($0.rawValue) } }
-            }
-            return json + "}"
-        }
+            return .orderedObject([
+                ("id", .string(action.id.rawValue)), ("label", .string(action.label)), ("scopes", names(alternatives.first ?? [])),
+                ("anyOf", alternatives.count > 1 ? .array(alternatives.map(names)) : nil),
+            ])
+        }).text(.compact, escapingMarkup: true)
     }
 }

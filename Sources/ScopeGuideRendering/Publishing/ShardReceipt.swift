@@ -23,10 +23,11 @@ struct ShardReceipt: Codable, Hashable, Sendable {
 
     /// The receipt as a file of the output folder.
     func file() -> OutputFile {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return OutputFile(path: Self.fileName(shard: shard, count: count), contents: json + "\n")
+        let json = PrettyJSON.object([
+            ("shard", .integer(shard)), ("count", .integer(count)), ("build", .string(build)),
+            ("files", .object(files.map { ($0.key, .string($0.value)) })),
+        ])
+        return OutputFile(path: Self.fileName(shard: shard, count: count), contents: json.text + "\n")
     }
 
     /// The names of the receipts at the top of the writer's folder, sorted.

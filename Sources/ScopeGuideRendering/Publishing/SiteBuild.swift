@@ -58,8 +58,9 @@ public struct SiteBuild: Sendable {
     /// Whether pages are written, and with them the index, the sitemap and the assets.
     private var writesPages: Bool { options.formats.contains(.html) }
 
-    /// A digest of the guide sources under `guides`, for ``Options/sources``.
-    package static func sourcesDigest(of guides: URL) -> String { ContentHash.folder(guides) }
+    /// A digest of the guide sources under `guides`, for ``Options/sources``; with an unreadable
+    /// file, one no other shard's digest equals (loading those sources fails anyway).
+    package static func sourcesDigest(of guides: URL) -> String { ContentHash.folder(guides) ?? "unreadable" }
 
     /// What shards and their merge must agree on for the merged folder to be a plain build's:
     /// the guide sources and every option that changes a file.

@@ -25,85 +25,71 @@ import ScopeGuideCore
 enum PageData {
     /// The members that depend only on the connector and method, encoded once per catalogue.
     struct Shared: Sendable {
-        /// `(key, JSON value)`, values script-safe.
-        fileprivate let members: [(key: String, value: String)]
+        /// `(key, JSON value)`, values written compact and script-safe.
+        fileprivate let members: [(key: String, value: PrettyJSON?)]
 
         init(connector: Connector, method: AuthMethod, graph: ScopeGraph, fullGuideScopes: [Scope]) {
-            // Written directly rather than through JSONEncoder, which took a tenth of a build's
-            // time for these few arrays; the bytes are the same (PageDataTests compare them).
-            // One text appended piece by piece: an interpolated string per action cost twice as much.
-            var actions = "["
-            for action in connector.actions {
-                actions += actions.utf8.count == 1 ? "{\"alternatives\":" : ",{\"alternatives\":"
-                actions += JSONText.array(action.requirement.alternatives) { JSONText.integers($0.compactMap(graph.number(of:))) }
-                actions += ",\"id\":"
-                actions += JSONText.string(action.id.rawValue)
-                actions += ",\"label\":"
-                actions += JSONText.string(action.label)
-                actions += "}"
-            }
-            actions += "]"
-            var members = [
-                ("actions", actions),
-                ("closures", JSONText.array(graph.closures) { JSONText.integers($0.members) }),
-                ("connector", JSONText.string(connector.key)),
-                ("definedCount", String(graph.definedCount)),
-                ("fullGuideScopes", JSONText.integers(fullGuideScopes.compactMap(graph.number(of:)))),
-                ("scopes", JSONText.array(graph.scopes) { JSONText.string($0.rawValue) }),
+            let strings = { (scopes: [Scope]) in PrettyJSON.strings(scopes.map(\.rawValue)) }
+            let numbers = { (scopes: [Scope]) in PrettyJSON.integers(scopes.compactMap(graph.number(of:))) }
+            let levels = connector.scopeDefinitions.map(\.privilege)
+            let members: [(key: String, value: PrettyJSON?)] = [
+                ("actions", .array(connector.actions.map { action in
+                    .object([
+                        ("alternatives", .array(action.requirement.alternatives.map(numbers))),
+                        ("id", .string(action.id.rawValue)), ("label", .string(action.label)),
+                    ])
+                })),
+                ("closures", .array(graph.closures.map { PrettyJSON.integers($0.members) })),
+                ("connector", .string(connector.key)),
+                ("definedCount", .integer(graph.definedCount)),
+                ("fullGuideScopes", numbers(fullGuideScopes)),
+                ("scopes", strings(graph.scopes)),
+                // The script derives the weights from the levels as PrivilegeWeights does.
+                ("levels", levels.contains { $0 != 1 } ? .integers(levels) : nil),
+                ("scopeDescriptions", connector.scopeDefinitions.contains(where: { !($0.description ?? "").isEmpty })
+                    ? .strings(connector.scopeDefinitions.map { $0.description ?? "" }) : nil),
+                // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
+                // static page never shows a dynamic URL the engine refuses.
+                ("declaredVariables", connector.acceptedVariables.isEmpty ? nil : .array(connector.acceptedVariables.map { variable in
+                    .object([("name", .string(variable.name)), ("pattern", .string(variable.effectivePattern))])
+                })),
+                ("defaultScopes", method.defaultScopes.map(numbers)),
+                ("grantChange", .string(method.grantChange.rawValue)),
+                ("grantChangeText", method.grantChangeText.map(PrettyJSON.string)),
+                // The script builds the method's prefill link for the current selection as PrefillLink does.
+                ("prefill", method.prefill.map { prefill in
+                    .object([
+                        ("connectorName", .string(connector.name)), ("encoding", .string(prefill.encoding.rawValue)),
+                        ("kind", .string(prefill.kind.rawValue)), ("separator", .string(prefill.separator.rawValue)),
+                        ("template", prefill.template.map(PrettyJSON.string) ?? .null), ("userScopes", strings(prefill.userScopes)),
+                    ])
+                }),
             ]
-            // The script derives the weights from the levels as PrivilegeWeights does.
-            if connector.scopeDefinitions.contains(where: { $0.privilege != 1 }) {
-                members.append(("levels", JSONText.integers(connector.scopeDefinitions.map(\.privilege))))
-            }
-            if connector.scopeDefinitions.contains(where: { !($0.description ?? "").isEmpty }) {
-                members.append(("scopeDescriptions", JSONText.array(connector.scopeDefinitions) { JSONText.string($0.description ?? "") }))
-            }
-            // The script checks `?var.<name>=` as ``GuideRequest/setVariables(_:)`` does, so a
-            // static page never shows a dynamic URL the engine refuses.
-            if !connector.acceptedVariables.isEmpty {
-                members.append(("declaredVariables", JSONText.array(connector.acceptedVariables) { variable in
-                    "{\"name\":" + JSONText.string(variable.name) + ",\"pattern\":" + JSONText.string(variable.effectivePattern) + "}"
-                }))
-            }
-            if let defaults = method.defaultScopes {
-                members.append(("defaultScopes", JSONText.integers(defaults.compactMap(graph.number(of:)))))
-            }
-            members.append(("grantChange", JSONText.string(method.grantChange.rawValue)))
-            if let text = method.grantChangeText { members.append(("grantChangeText", JSONText.string(text))) }
-            // The script builds the method's prefill link for the current selection as PrefillLink does.
-            if let prefill = method.prefill {
-                members.append(("prefill", "{\"connectorName\":" + JSONText.string(connector.name) + ",\"encoding\":" + JSONText.string(prefill.encoding.rawValue)
-                    + ",\"kind\":" + JSONText.string(prefill.kind.rawValue) + ",\"separator\":" + JSONText.string(prefill.separator.rawValue)
-                    + ",\"template\":" + (prefill.template.map(JSONText.string) ?? "null")
-                    + ",\"userScopes\":" + JSONText.array(prefill.userScopes) { JSONText.string($0.rawValue) } + "}"))
-            }
-            self.members = members.map { (key: $0.0, value: $0.1) }
+            // Written once here, copied into every page of the connector and method.
+            self.members = members.map { ($0.key, $0.value.map { .written($0.text(.compact, escapingMarkup: true)) }) }
         }
     }
 
     /// The page's JSON for `url`, whose engine answer is `resolution` (numbered by `graph`).
     static func scriptJSON(_ shared: Shared, url: GuideURL, resolution: Resolution, graph: ScopeGraph) -> String {
-        var members = shared.members
-        let names = { (scopes: [Scope]) in "[" + scopes.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]" }
-        members += [
-            ("base", JSONText.string(url.base)),
+        let names = { (scopes: [Scope]) in PrettyJSON.strings(scopes.map(\.rawValue)) }
+        let members: [(key: String, value: PrettyJSON?)] = [
+            ("base", .string(url.base)),
             ("granted", names(url.constraints.granted)),
-            ("path", JSONText.string(url.path)),
+            ("path", .string(url.path)),
             ("refused", names(url.constraints.refused)),
             // The script shows this on load rather than searching again: a page opens with the
             // engine's answer even where the search ran out of budget.
-            ("resolution", "{\"optimal\":\(resolution.isOptimal),\"scopes\":\(JSONText.integers(resolution.scopes.compactMap(graph.number(of:))))}"),
-            ("selection", "[" + url.selection.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"),
-            ("separator", JSONText.string(url.separator.rawValue)),
-            ("variables", url.variables.isEmpty ? "{}" : JSONText.encode(url.variables)),
-            ("whitelabel", url.isWhitelabel ? "true" : "false"),
-        ]
-        if !url.stages.isEmpty {
+            ("resolution", .object([
+                ("optimal", .boolean(resolution.isOptimal)), ("scopes", .integers(resolution.scopes.compactMap(graph.number(of:)))),
+            ])),
+            ("selection", .strings(url.selection.actions.map(\.rawValue))),
+            ("separator", .string(url.separator.rawValue)),
+            ("variables", .object(url.variables.map { ($0.key, .string($0.value)) })),
+            ("whitelabel", .boolean(url.isWhitelabel)),
             // Only on a page asked for in stages, so every other page's bytes stay as they were.
-            members.append(("stages", "[" + url.stages.map { stage in
-                "[" + stage.actions.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"
-            }.joined(separator: ",") + "]"))
-        }
-        return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+            ("stages", url.stages.isEmpty ? nil : .array(url.stages.map { .strings($0.actions.map(\.rawValue)) })),
+        ]
+        return PrettyJSON.object(shared.members + members).text(.compact, escapingMarkup: true)
     }
 }

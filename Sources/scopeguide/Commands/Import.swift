@@ -82,11 +82,8 @@ extension ScopeGuideCommand {
             let imported: Imported
             do {
                 imported = try importAndMerge(data)
-            } catch let failure as ImportFailure {
+            } catch let failure as DiagnosticsError {
                 // One problem per line, as editors parse them, then exit 1 (invalid input).
-                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-                throw ExitCode(1)
-            } catch let failure as GoogleDiscoveryImportFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 throw ExitCode(1)
             } catch let failure as GitHubFineGrainedImportError {

@@ -45,21 +45,14 @@ extension ScopeGuideCommand {
         @Flag(help: "md: start with YAML front matter (title, description, connector, connectorName, method, methodSlug, guide, guideURL, scopes) and no # title, as 'build' writes it.")
         var frontMatter = false
 
-        @Option(help: ArgumentHelp(
-            "Also list up to N other answers as good on privilege levels and scope count, least authority first (what each enables of the catalogue), so a reviewer sees the trade-off.",
-            valueName: "N"))
-        var alternatives: Int = 0
-
-        func validate() throws {
-            guard (0...20).contains(alternatives) else { throw ValidationError("--alternatives takes 0 to 20, not \(alternatives)") }
-        }
+        @OptionGroup var alternatives: AlternativesOption
 
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
             var request = try selection.guideRequest(guide, in: catalog)
             if whitelabel { request.isWhitelabel = true }
             try request.setVariables(request.variables.merging(variables.map { ($0.name, $0.value) }) { $1 })
-            let renderer = GuideRenderer(tailor: Tailor(catalog: catalog, alternatives: alternatives))
+            let renderer = GuideRenderer(tailor: Tailor(catalog: catalog, alternatives: alternatives.alternatives))
             let options = GuideRenderer.Options(assets: assets == .linked ? .linked(prefix: SiteBuild.assetsFolder + "/") : .inline, frontMatter: frontMatter)
             let text = renderer.render(request, as: format, options: options)
             if let outputFile {

@@ -26,19 +26,12 @@ extension ScopeGuideCommand {
         @Option(help: "text: the scopes joined by the separator; json: scopes, explanation, visible steps, URL.")
         var format: OutputFormat = .text
 
-        @Option(help: ArgumentHelp(
-            "Also list up to N other answers as good on privilege levels and scope count, least authority first (what each enables of the catalogue), so a reviewer sees the trade-off.",
-            valueName: "N"))
-        var alternatives: Int = 0
-
-        func validate() throws {
-            guard (0...20).contains(alternatives) else { throw ValidationError("--alternatives takes 0 to 20, not \(alternatives)") }
-        }
+        @OptionGroup var alternatives: AlternativesOption
 
         func run() throws {
             let catalog = try guide.loadCatalog(url: selection.url)
             let request = try selection.guideRequest(guide, in: catalog)
-            let tailored = Tailor(catalog: catalog, alternatives: alternatives).guide(for: request)
+            let tailored = Tailor(catalog: catalog, alternatives: alternatives.alternatives).guide(for: request)
             switch format {
             case .text where tailored.stages != nil:
                 // One line per stage: what to ask for then (empty when nothing), in stage order.

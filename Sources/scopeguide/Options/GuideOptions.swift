@@ -23,7 +23,7 @@ struct GuideOptions: ParsableArguments {
     /// folder exists, so one broken connector elsewhere neither fails nor slows it; every guide
     /// otherwise, so an unknown key gets the closest valid ones suggested. The one connector comes
     /// from the cache when it has the same sources (unless turned off).
-    /// - Throws: the loader's ``LoadFailure`` listing every problem.
+    /// - Throws: the loader's ``DiagnosticsError`` listing every problem.
     func loadCatalog(url: String? = nil) throws -> Catalog {
         let key = connector ?? url.flatMap { $0.firstMatch(of: /\/connectors\/([^\/?#]+)\//).map { String($0.1) } }
         return try folder.loadCatalog(connector: key, caching: caching)

@@ -19,7 +19,7 @@ struct GuidesFolderOption: ParsableArguments {
     /// exists, so one broken connector elsewhere neither fails nor slows it, from the cache when
     /// it has the same sources (unless turned off); every guide otherwise, so an unknown key gets
     /// the closest valid ones suggested.
-    /// - Throws: the loader's ``LoadFailure`` listing every problem.
+    /// - Throws: the loader's ``DiagnosticsError`` listing every problem.
     func loadCatalog(connector key: String?, caching: CacheOptions) throws -> Catalog {
         if let key, FileManager.default.fileExists(atPath: url.appendingPathComponent("\(key)/\(key).connector.yaml").path) {
             if let cache = caching.cache() { return try cache.load(connector: key, in: url).catalog }

@@ -1,10 +1,9 @@
-import Foundation
+import ScopeGuide
 
-/// The one JSON style every command prints: sorted keys, two-space indent, unescaped slashes.
+/// The one JSON style every command prints: sorted keys, two-space indent, unescaped slashes,
+/// written by the engine's one JSON writer.
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try PrettyJSON(encoding: value).text
     }
 }

@@ -50,8 +50,8 @@ import Testing
             Issue.record("loaded, but an error was expected")
             return []
         } catch {
-            for problem in error.errors { #expect(problem.description.hasPrefix("test.yaml:")) }
-            return error.errors
+            for problem in error.loadErrors { #expect(problem.description.hasPrefix("test.yaml:")) }
+            return error.loadErrors
         }
     }
 
@@ -86,8 +86,8 @@ import Testing
         do {
             _ = try CatalogLoader().loadConnector(data: prefix, file: "test.yaml")
         } catch {
-            #expect(!error.errors.isEmpty)
-            for problem in error.errors {
+            #expect(!error.loadErrors.isEmpty)
+            for problem in error.loadErrors {
                 #expect(problem.description.hasPrefix("test.yaml:"))
                 #expect((1...lines + 1).contains(problem.location.line), "\(problem)")
             }
@@ -135,7 +135,7 @@ import Testing
         #expect(errors.map(\.reason) == [.tooLarge(text.utf8.count)])
         #expect(errors.map(\.location.line) == [1])
         #expect(errors.allSatisfy { $0.description.utf8.count < 200 })
-        #expect(throws: LoadFailure.self) { try CatalogLoader().loadConnector(yaml: text) }
+        #expect(throws: DiagnosticsError.self) { try CatalogLoader().loadConnector(yaml: text) }
     }
 
     static let oneMB = String(repeating: "x", count: 1_000_000)

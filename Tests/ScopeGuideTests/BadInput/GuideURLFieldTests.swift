@@ -65,7 +65,7 @@ import Testing
             _ = try CatalogLoader().load(directory: folder)
             return []
         } catch {
-            return error.errors
+            return error.loadErrors
         }
     }
 

@@ -31,7 +31,7 @@ import Testing
             _ = try GoogleDiscoveryImporter(key: key).importDocument(Data(json.utf8), file: "doc.json")
             return []
         } catch {
-            return error.problems
+            return error.discoveryErrors
         }
     }
 
@@ -268,7 +268,7 @@ import Testing
         let problems = Self.problems(json)
         #expect(problems.first?.path == path, "\(problems)")
         #expect(problems.first?.message == message, "\(problems)")
-        #expect(problems.allSatisfy { !$0.isWarning })
+        #expect(problems.allSatisfy { $0.reason.severity == .error })
         let shown = path.isEmpty ? "doc.json: error: \(message)" : "doc.json: error: \(path): \(message)"
         #expect(problems.first?.description == shown)
     }
@@ -303,7 +303,7 @@ import Testing
                 let result = try GoogleDiscoveryImporter().importDocument(Data(damaged), file: "damaged.json")
                 _ = try CatalogLoader().loadConnector(yaml: result.yaml)
                 imported += 1
-            } catch let failure as GoogleDiscoveryImportFailure {
+            } catch let failure {
                 #expect(!failure.errors.isEmpty, "round \(round)")
                 #expect(failure.errors.allSatisfy { $0.description.hasPrefix("damaged.json: error: ") }, "round \(round)")
                 refused += 1

@@ -77,7 +77,7 @@ import Testing
             _ = try StackOnePageImporter().importPage(page, file: "page.mdx")
             return []
         } catch {
-            return error.errors
+            return error.importErrors.filter { $0.reason.severity == .error }
         }
     }
 
@@ -211,7 +211,7 @@ import Testing
 
     @Test("an invalid --key is refused; a valid one is used")
     func key() throws {
-        #expect(throws: ImportFailure.self) { try StackOnePageImporter(key: "Bad Key").importPage(Self.page()) }
+        #expect(throws: DiagnosticsError.self) { try StackOnePageImporter(key: "Bad Key").importPage(Self.page()) }
         #expect(try StackOnePageImporter(key: "acme_2").importPage(Self.page()).connector.key == "acme_2")
     }
 
@@ -255,8 +255,8 @@ import Testing
     @Test("every problem is reported in one run, in line order")
     func allProblems() throws {
         let page = Self.page(step: "<kbd>x</kbd>", extra: "\n<Note>n</Note>\n")
-        let failure = try #require(throws: ImportFailure.self) { try StackOnePageImporter().importPage(page, file: "page.mdx") }
-        #expect(failure.errors.map(\.reason) == [.unknownElement("kbd"), .misplacedElement("Note", context: "the page outside a section")])
+        let failure = try #require(throws: DiagnosticsError.self) { try StackOnePageImporter().importPage(page, file: "page.mdx") }
+        #expect(failure.importErrors.filter { $0.reason.severity == .error }.map(\.reason) == [.unknownElement("kbd"), .misplacedElement("Note", context: "the page outside a section")])
         #expect(failure.description.contains("page.mdx:\(Self.line(of: "<kbd>", in: page)): error: unknown markup <kbd>"))
     }
 
@@ -425,7 +425,7 @@ extension StackOnePageImporterTests {
     @Test("--lenient keeps the text of markup it cannot convert, with a warning")
     func lenient() throws {
         let markup = "<p>Press <kbd>Enter</kbd>.</p><Card title=\"x\">Card <b>text</b></Card>"
-        #expect(throws: ImportFailure.self) { try Self.stepContent(markup) }
+        #expect(throws: DiagnosticsError.self) { try Self.stepContent(markup) }
         let step = try Self.stepContent(markup, lenient: true)
         #expect(step.content == "Press Enter.\n\nCard text")
         #expect(step.warnings.map(\.reason) == [.unconvertedMarkupKept("kbd"), .unconvertedMarkupKept("Card")])

@@ -41,12 +41,12 @@ import Testing
         let manifest = #"{"display_information":{"name":"Acme, Inc. \"support\" integration fo"},"#
             + #""features":{"bot_user":{"always_online":false,"display_name":"Acme, Inc. \"support\" integration fo"}},"#
             + #""oauth_config":{"scopes":{"bot":["channels:history","chat:write"],"user":["search:read"]}}}"#
-        #expect(url == "https://api.slack.com/apps?new_app=1&manifest_json=" + PrefillLink.percentEncoded(manifest))
+        #expect(url == "https://api.slack.com/apps?new_app=1&manifest_json=" + FormEncoding.percentEncode(manifest))
         #expect(url?.hasPrefix("https://api.slack.com/apps?new_app=1&manifest_json=%7B%22display_information%22%3A%7B%22name%22%3A%22Acme%2C%20Inc.%20%5C%22support%5C%22") == true)
         // User scopes only: no bot user, no bot list.
         let userOnly = PrefillLink.make(prefill, scopes: ["search:read"], name: "App", description: "")
         #expect(userOnly == "https://api.slack.com/apps?new_app=1&manifest_json="
-            + PrefillLink.percentEncoded(#"{"display_information":{"name":"App"},"oauth_config":{"scopes":{"user":["search:read"]}}}"#))
+            + FormEncoding.percentEncode(#"{"display_information":{"name":"App"},"oauth_config":{"scopes":{"user":["search:read"]}}}"#))
     }
 
     @Test("template: {scopes} replaced by the scopes joined and encoded as the method declares")

@@ -204,12 +204,12 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Self.valid.write(to: folder.appendingPathComponent("other.connector.yaml"), atomically: true, encoding: .utf8)
-        #expect(throws: LoadFailure.self) { try CatalogLoader().load(directory: directory) }
+        #expect(throws: DiagnosticsError.self) { try CatalogLoader().load(directory: directory) }
         do {
             _ = try CatalogLoader().load(directory: directory)
         } catch {
-            #expect(error.errors.map(\.reason) == [.keyMismatch(key: "demo", folder: "other")])
-            #expect(error.errors.first?.location.file.hasSuffix("other/other.connector.yaml") == true)
+            #expect(error.loadErrors.map(\.reason) == [.keyMismatch(key: "demo", folder: "other")])
+            #expect(error.loadErrors.first?.location.file.hasSuffix("other/other.connector.yaml") == true)
         }
     }
 
@@ -230,9 +230,9 @@ import Testing
             _ = try CatalogLoader().load(directory: directory)
             Issue.record("a folder without its connector file loaded")
         } catch {
-            #expect(error.errors.map(\.reason) == [.missingConnectorFile(found: ["typo.connector.yml"])])
-            #expect(error.errors.first?.location.file.hasSuffix("typo/typo.connector.yaml") == true)
-            #expect(error.errors.first?.description.contains("typo.connector.yml") == true)
+            #expect(error.loadErrors.map(\.reason) == [.missingConnectorFile(found: ["typo.connector.yml"])])
+            #expect(error.loadErrors.first?.location.file.hasSuffix("typo/typo.connector.yaml") == true)
+            #expect(error.loadErrors.first?.description.contains("typo.connector.yml") == true)
         }
         // A server keeps serving the others and reports the folder as an unavailable connector.
         let available = try CatalogLoader().loadAvailable(directory: directory)
@@ -276,7 +276,7 @@ import Testing
                 connectors.append(connector)
                 problems += warnings
             } catch {
-                problems += error.errors
+                problems += error.loadErrors
             }
         }
 
@@ -290,8 +290,8 @@ import Testing
                 #expect(result.warnings.isEmpty)
             } catch {
                 #expect(broken)
-                #expect(error.errors == LoadFailure(errors: problems.filter { !$0.isWarning }).errors)
-                #expect(error.errors.count == 8)
+                #expect(error.loadErrors == DiagnosticsError(loading: problems.filter { $0.reason.severity == .error }).loadErrors)
+                #expect(error.loadErrors.count == 8)
             }
         }
     }

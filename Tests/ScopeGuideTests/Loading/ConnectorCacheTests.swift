@@ -237,11 +237,11 @@ import Testing
         }
         _ = try cache.lookup(connector: "demo", in: guides)
         try "actions:\n  - {id: demo_z, label: Z, requiredScopes: nope}\n".write(to: guides.appendingPathComponent("demo/z.actions.yaml"), atomically: true, encoding: .utf8)
-        let expected = #expect(throws: LoadFailure.self) { try CatalogLoader().load(directory: guides, only: ["demo"]) }
+        let expected = #expect(throws: DiagnosticsError.self) { try CatalogLoader().load(directory: guides, only: ["demo"]) }
         for _ in 0..<2 {
-            let failure = #expect(throws: LoadFailure.self) { try cache.lookup(connector: "demo", in: guides) }
+            let failure = #expect(throws: DiagnosticsError.self) { try cache.lookup(connector: "demo", in: guides) }
             #expect(failure == expected)
-            let location = try #require(failure?.errors.first?.location)
+            let location = try #require(failure?.loadErrors.first?.location)
             #expect(location.file.hasSuffix("/demo/z.actions.yaml") && location.line == 2 && location.column == 44)
         }
     }

@@ -49,7 +49,7 @@ import Testing
             _ = try CatalogLoader().load(directory: folder)
             Issue.record("loaded a catalogue with errors")
         } catch {
-            let lines = error.errors.map(\.description)
+            let lines = error.loadErrors.map(\.description)
             #expect(lines.contains { $0.contains("/demo/more.actions.yaml:2:10: actions[0].id:") && $0.contains("duplicate action id \"demo_first\"") }, "\(lines)")
             #expect(lines.contains { $0.contains("/demo/more.actions.yaml:3:44: actions[1].requiredScopes:") && $0.contains("nope") }, "\(lines)")
         }

@@ -28,7 +28,7 @@ import Testing
                           - title: Get a key
                             steps:
                               - title: Sign in
-                                content: \(JSONText.string(content))
+                                content: \(PrettyJSON.string(content).text(.compact, escapingMarkup: true))
                               - title: Grant
                                 scopes: [read]
             """

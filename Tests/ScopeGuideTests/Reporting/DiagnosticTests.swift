@@ -28,7 +28,7 @@ import Testing
     func loadFailure() {
         let late = LoadError(location: SourceLocation(file: "a.yaml", line: 9, column: 1), keyPath: "", reason: .missingLabel)
         let early = LoadError(location: SourceLocation(file: "a.yaml", line: 2, column: 7), keyPath: "name", reason: .missingField("name"))
-        let failure = LoadFailure(errors: [late, early])
+        let failure = DiagnosticsError(loading: [late, early])
         #expect(failure.diagnostics.map(\.line) == [2, 9])
         #expect(failure.description.hasPrefix(#"a.yaml:2:7: error: name: missing required field "name""#))
         #expect(failure.description.hasSuffix("2 errors in guide sources"))

@@ -28,7 +28,7 @@ enum Fixtures {
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "test.yaml")
             return []
         } catch {
-            return error.errors
+            return error.loadErrors
         }
     }
 }

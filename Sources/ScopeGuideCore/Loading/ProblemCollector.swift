@@ -1,7 +1,8 @@
-/// Collects every problem found while decoding one file, and the typed readers that report them.
+/// The decoder's problem collector: every problem found while decoding one file (each a
+/// ``LoadError``, handed out as a ``Diagnostic``), and the typed readers that report them.
 ///
 /// Readers return `nil` after reporting, so decoding goes on and one run lists all problems.
-struct Diagnostics {
+struct ProblemCollector {
     private(set) var problems: [LoadError] = []
 
     mutating func report(_ reason: LoadError.Reason, at cursor: YAMLCursor) {

@@ -1,18 +1,17 @@
 import Crypto
 import Foundation
-import ScopeGuideCore
 
-/// The SHA-256 of a text's UTF-8 bytes in lowercase hex: the manifest's file hashes and the
-/// hashed asset names.
-enum ContentHash {
+/// SHA-256 digests in lowercase hex: the manifest's file hashes, the hashed asset names, the guide
+/// sources' digest (shard receipts, the server's fingerprint) and the server's entity tags.
+package enum ContentHash {
     /// The first `bytes` bytes of the digest (all 32 by default) as `2 × bytes` hex digits.
-    static func hex(of text: String, bytes: Int = 32) -> String {
+    package static func hex(of text: String, bytes: Int = 32) -> String {
         var text = text
         return hex(text.withUTF8 { SHA256.hash(data: $0) }.prefix(bytes))
     }
 
     /// `bytes` as two lowercase hex digits each.
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         // Two digits a byte from a table: `String(format: "%02x")` per byte was a quarter of
         // the manifest's time.
         let digits = Array("0123456789abcdef".utf8)
@@ -25,9 +24,10 @@ enum ContentHash {
     }
 
     /// A digest of the visible regular files under `folder`, their relative paths and bytes in
-    /// path order: equal for two checkouts of the same guide sources, different after any edit.
-    /// `build --shard` records it and `--merge` compares it (``ShardReceipt``).
-    static func folder(_ folder: URL) -> String {
+    /// path order: equal for two checkouts of the same guide sources, different after any edit;
+    /// `nil` when a file cannot be read. `build --shard` records it and `--merge` compares it
+    /// (`ShardReceipt`); the server's fingerprint is made from it.
+    package static func folder(_ folder: URL) -> String? {
         let root = folder.resolvingSymlinksInPath().standardizedFileURL
         let base = root.path + "/"
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
@@ -39,7 +39,7 @@ enum ContentHash {
         }
         var hasher = SHA256()
         for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            let data = FileManager.default.contents(atPath: file.url.path) ?? Data()
+            guard let data = FileManager.default.contents(atPath: file.url.path) else { return nil }
             // Lengths first, so no two different lists of files hash the same bytes.
             hasher.update(data: Data("\(file.path.utf8.count):\(file.path)\(data.count):".utf8))
             hasher.update(data: data)
