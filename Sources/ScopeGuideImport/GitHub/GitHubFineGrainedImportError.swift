@@ -3,10 +3,11 @@ import ScopeGuideCore
 /// Why GitHub's fine-grained personal access token permission file could not be imported: every
 /// problem found, each at its JSON path (`issues.permissions[3].verb: expected a string`).
 ///
-/// Its description is one line per problem in the shape every diagnostic is printed in,
-/// `file: error: json.path: message`, then a count; nothing is written when the import fails.
-public struct GitHubFineGrainedImportError: Error, Hashable, Sendable, CustomStringConvertible {
-    package enum Reason: Hashable, Sendable {
+/// The importer's typed problems; ``GitHubFineGrainedImporter`` throws them as a
+/// ``DiagnosticsError`` (`file: error: json.path: message` per problem, then a count), as the
+/// other importers do.
+package struct GitHubFineGrainedImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Reason: DiagnosticReason {
         /// The file is larger than ``GitHubFineGrainedImporter/maximumInputSize``.
         case tooLarge(limit: Int)
         /// The bytes are not JSON at all (the parser's explanation).
@@ -24,6 +25,9 @@ public struct GitHubFineGrainedImportError: Error, Hashable, Sendable, CustomStr
         case invalidKey(String)
         /// The written YAML does not load: a bug, reported rather than hidden.
         case generatedGuideInvalid(String)
+
+        /// Every problem stops the import.
+        package var severity: Diagnostic.Severity { .error }
     }
 
     /// One problem and where it is.
@@ -69,12 +73,26 @@ public struct GitHubFineGrainedImportError: Error, Hashable, Sendable, CustomStr
 
     /// Each problem as it is printed.
     package var diagnostics: [Diagnostic] {
-        problems.map { Diagnostic(severity: .error, file: file, keyPath: $0.path, message: $0.message) }
+        problems.map { problem in
+            var diagnostic = Diagnostic(severity: problem.reason.severity, file: file, keyPath: problem.path, message: problem.message)
+            diagnostic.reason = problem.reason
+            return diagnostic
+        }
     }
 
-    public var description: String {
-        let count = problems.count
-        return (diagnostics.map(\.description) + ["\(count) error\(count == 1 ? "" : "s"); nothing was written"])
-            .joined(separator: "\n")
+    package var description: String { DiagnosticsError(importing: self).description }
+}
+
+extension DiagnosticsError {
+    /// The error for a permission file that cannot be imported: its problems in JSON order.
+    init(importing error: GitHubFineGrainedImportError) {
+        self.init(.importing, diagnostics: error.diagnostics)
+    }
+
+    /// The permission file's problems, typed (those this error was made from).
+    var gitHubProblems: [GitHubFineGrainedImportError.Problem] {
+        diagnostics.compactMap { diagnostic in
+            (diagnostic.reason as? GitHubFineGrainedImportError.Reason).map { .init(path: diagnostic.keyPath, reason: $0) }
+        }
     }
 }

@@ -68,8 +68,16 @@ public struct GitHubFineGrainedImporter: Sendable {
     }
 
     /// Imports `data`, the permission file's bytes; `file` names it in errors.
-    /// - Throws: ``GitHubFineGrainedImportError`` with every problem found, at its JSON path.
-    public func importFile(_ data: Data, file: String = "<input>") throws(GitHubFineGrainedImportError) -> Result {
+    /// - Throws: ``DiagnosticsError`` with every problem found, at its JSON path.
+    public func importFile(_ data: Data, file: String = "<input>") throws(DiagnosticsError) -> Result {
+        do {
+            return try importChecked(data, file: file)
+        } catch {
+            throw DiagnosticsError(importing: error)
+        }
+    }
+
+    private func importChecked(_ data: Data, file: String) throws(GitHubFineGrainedImportError) -> Result {
         guard data.count <= Self.maximumInputSize else {
             throw GitHubFineGrainedImportError(file: file, .tooLarge(limit: Self.maximumInputSize))
         }
@@ -97,7 +105,7 @@ public struct GitHubFineGrainedImporter: Sendable {
     ///   - imported: what the permission file gives.
     ///   - existing: the connector already in the guides folder.
     ///   - file: the permission file, named in warnings.
-    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(GitHubFineGrainedImportError) -> Result {
+    package static func merge(_ imported: Result, into existing: Connector, file: String = "<input>") throws(DiagnosticsError) -> Result {
         var connector = existing
         var warnings: [Diagnostic] = []
         let existingActions = Dictionary(connector.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -128,7 +136,7 @@ public struct GitHubFineGrainedImporter: Sendable {
             _ = try CatalogLoader().loadConnector(yaml: yaml, file: "\(connector.key).connector.yaml")
             return Result(connector: connector, yaml: yaml, warnings: warnings, header: imported.header)
         } catch {
-            throw GitHubFineGrainedImportError(file: file, .generatedGuideInvalid("\(error)"))
+            throw DiagnosticsError(importing: GitHubFineGrainedImportError(file: file, .generatedGuideInvalid("\(error)")))
         }
     }
 }

@@ -86,9 +86,6 @@ extension ScopeGuideCommand {
                 // One problem per line, as editors parse them, then exit 1 (invalid input).
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 throw ExitCode(1)
-            } catch let failure as GitHubFineGrainedImportError {
-                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-                throw ExitCode(1)
             }
             for warning in imported.warnings {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))

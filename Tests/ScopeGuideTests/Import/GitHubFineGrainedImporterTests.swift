@@ -30,7 +30,7 @@ import Testing
             _ = try GitHubFineGrainedImporter().importFile(Data(json.utf8), file: "bad.json")
             return []
         } catch {
-            return error.problems
+            return error.gitHubProblems
         }
     }
 
@@ -262,7 +262,7 @@ import Testing
         let json = Self.file([Self.entry(["access": "\"owner\""]), Self.entry(), Self.entry(["requestPath": "\"x\"", "slug": "\"A\""])])
         let problems = Self.problems(json)
         #expect(problems.map(\.path) == ["issues.permissions[0].access", "issues.permissions[2].slug", "issues.permissions[2].requestPath"])
-        let error = GitHubFineGrainedImportError(file: "bad.json", problems: problems)
+        let error = DiagnosticsError(importing: GitHubFineGrainedImportError(file: "bad.json", problems: problems))
         #expect(error.description.hasPrefix("bad.json: error: issues.permissions[0].access: \"owner\" is not read, write or admin\n"))
         #expect(error.description.hasSuffix("\n3 errors; nothing was written"))
     }
@@ -280,7 +280,7 @@ import Testing
             _ = try GitHubFineGrainedImporter().importFile(Data([0xFF, 0xFE, 0x00, 0x7B]), file: "binary.json")
             Issue.record("binary input imported")
         } catch {
-            #expect(error.problems.first?.path == "")
+            #expect(error.gitHubProblems.first?.path == "")
         }
     }
 
@@ -291,7 +291,7 @@ import Testing
             _ = try GitHubFineGrainedImporter(key: "Git Hub").importFile(data, file: "fixture.json")
             Issue.record("invalid key accepted")
         } catch {
-            #expect(error.problems.map(\.reason) == [.invalidKey("Git Hub")])
+            #expect(error.gitHubProblems.map(\.reason) == [.invalidKey("Git Hub")])
         }
         let other = try GitHubFineGrainedImporter(key: "gh-test").importFile(data, file: "fixture.json").connector
         #expect(other.key == "gh-test")
@@ -308,7 +308,7 @@ import Testing
             _ = try GitHubFineGrainedImporter().importFile(over, file: "big.json")
             Issue.record("oversized input imported")
         } catch {
-            #expect(error.problems.map(\.reason) == [.tooLarge(limit: limit)])
+            #expect(error.gitHubProblems.map(\.reason) == [.tooLarge(limit: limit)])
             #expect(error.description.contains("big.json: error: larger than 33554432 bytes"))
         }
         // At the limit: decoded (and refused as JSON, not for its size).
