@@ -8,7 +8,9 @@ public struct CatalogLoader: Sendable {
     /// What a successful load returns: the catalogue and the warnings met on the way.
     public struct Result: Sendable {
         public internal(set) var catalog: Catalog
-        public internal(set) var warnings: [LoadError]
+        package internal(set) var warnings: [LoadError]
+        /// Problems that did not stop loading (keys ScopeGuide does not read), in file order.
+        public var diagnostics: [Diagnostic] { warnings.map(Diagnostic.init) }
     }
 
     public init() {}
@@ -55,7 +57,7 @@ public struct CatalogLoader: Sendable {
         public internal(set) var catalog: Catalog
         /// Each connector folder whose files have errors, with them, in folder order.
         package internal(set) var broken: [BrokenConnector]
-        public internal(set) var warnings: [LoadError]
+        package internal(set) var warnings: [LoadError]
     }
 
     /// A connector folder that did not load.

@@ -62,7 +62,9 @@ public struct GitHubFineGrainedImporter: Sendable {
         public var yaml: String
         /// Problems that did not stop the import: when merging, file actions the import would
         /// have made differently.
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
+        /// The warnings, as every importer gives them.
+        public var diagnostics: [Diagnostic] { warnings }
         /// The comment lines at the top of ``yaml``.
         var header: [String]
     }

@@ -66,6 +66,8 @@ public struct GoogleDiscoveryImporter: Sendable {
         public var yaml: String
         /// Problems that did not stop the import.
         package var warnings: [GoogleDiscoveryImportError]
+        /// The warnings as diagnostics, as every importer gives them.
+        public var diagnostics: [Diagnostic] { warnings.map(Diagnostic.init) }
         /// What the file's header and comments say about the document, kept for ``merge(_:into:file:)``.
         var source: Source
     }

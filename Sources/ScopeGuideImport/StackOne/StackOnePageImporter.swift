@@ -9,7 +9,7 @@ import ScopeGuideCore
 /// ```swift
 /// let imported = try StackOnePageImporter(key: "front").importPage(text, file: "front.mdx")
 /// print(imported.yaml)             // Guides/front/front.connector.yaml
-/// imported.warnings.forEach { print($0) }
+/// imported.diagnostics.forEach { print($0) }
 /// ```
 ///
 /// What the page holds becomes the guide: the title gives the connector's name and the method's
@@ -52,7 +52,9 @@ public struct StackOnePageImporter: Sendable {
         /// The guide source, for `Guides/<key>/<key>.connector.yaml`.
         public var yaml: String
         /// Problems that did not stop the import, in line order.
-        public var warnings: [ImportError]
+        package var warnings: [ImportError]
+        /// The warnings as diagnostics, as every importer gives them.
+        public var diagnostics: [Diagnostic] { warnings.map(Diagnostic.init) }
     }
 
     /// Imports `text`, the page's markup; `file` names it in messages.

@@ -117,19 +117,19 @@ extension ScopeGuideCommand {
                 if let existing = try loadExisting(key: result.connector.key) {
                     result = try StackOnePageImporter.merge(result, into: existing, file: file)
                 }
-                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.warnings.map(\.description))
+                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.diagnostics.map(\.description))
             case .googleDiscovery:
                 var result = try GoogleDiscoveryImporter(key: key, includeAddOnScopes: includeAddonScopes).importDocument(data, file: file)
                 if let existing = try loadExisting(key: result.connector.key) {
                     result = try GoogleDiscoveryImporter.merge(result, into: existing, file: file)
                 }
-                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.warnings.map(\.description))
+                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.diagnostics.map(\.description))
             case .githubFineGrained:
                 var result = try GitHubFineGrainedImporter(key: key ?? "github").importFile(data, file: file)
                 if let existing = try loadExisting(key: result.connector.key) {
                     result = try GitHubFineGrainedImporter.merge(result, into: existing, file: file)
                 }
-                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.warnings.map(\.description))
+                return Imported(connector: result.connector, yaml: result.yaml, warnings: result.diagnostics.map(\.description))
             }
         }
 
