@@ -62,7 +62,7 @@ package struct CMarkDocument: ~Copyable {
         return String(rendered[..<marker.upperBound])
     }
 
-    enum Format {
+    enum Format: String {
         case html
         case commonMark
     }

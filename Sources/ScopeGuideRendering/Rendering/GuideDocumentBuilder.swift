@@ -106,7 +106,8 @@ struct GuideDocumentBuilder {
     /// The hub part rendered by cmark, once per connector, method and guide kind: it depends on
     /// nothing else (and is left out in whitelabel mode).
     private func hub(_ format: CMarkDocument.Format) -> String {
-        let key = "hub/\(format)/\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)"
+        // The raw value: interpolating the enum itself reflected it (a Mirror) on every render.
+        let key = "hub/\(format.rawValue)/\(tailored.connector.key)/\(tailored.method.slug)/\(tailored.kind.rawValue)"
         return cache.part(key) {
             let document = CMarkDocument()
             HubPart(tailored: tailored, site: site).append(to: document.root)
