@@ -7,8 +7,9 @@ import ScopeGuide
 import Yams
 
 /// libFuzzer target: arbitrary bytes as a connector YAML file. Loading must succeed or throw a
-/// `DiagnosticsError` whose errors all have a message (each a typed `LoadError`); a connector that loads is resolved with every
-/// action selected and each of its guides rendered to Markdown, which must not crash either.
+/// `DiagnosticsError` whose errors all have a message and whose diagnostics are all typed
+/// `LoadError`s; a connector that loads is resolved with every action selected and each of its
+/// guides rendered to Markdown, which must not crash either.
 /// And the document `YAMLDocumentParser` reads must be the tree Yams composes with the loader's
 /// resolver (every node's kind, position, text, style and tag), or fail with the same error.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -14,8 +14,9 @@ import ScopeGuideCore
 /// - importing twice gives the same outcome: the same YAML, connector and warnings, or the same
 ///   `DiagnosticsError`;
 /// - a failure has at least one error; every problem is an `ImportError` and names the file and
-///   a line of the input, with a message; none is `generatedGuideInvalid`, which would mean the page reader let through
-///   something the loader refuses (so the message points at the generated guide, not the page);
+///   a line of the input, with a message; none is `generatedGuideInvalid`, which would mean the
+///   page reader let through something the loader refuses (so the message points at the
+///   generated guide, not the page);
 /// - a success has only warnings, and its YAML, loaded as bytes with
 ///   `CatalogLoader.loadConnector(data:)`, loads without errors or warnings to a connector equal
 ///   to `.connector` (as `StackOnePageImporterTests.yamlLoadsBack` checks): action ids, their
