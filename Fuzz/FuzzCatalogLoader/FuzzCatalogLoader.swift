@@ -1,12 +1,15 @@
 import CLibFuzzer
 import Foundation
-// @testable for the parser check below; SwiftPM's debug builds allow it.
-@testable import ScopeGuide
+import ScopeGuide
+// @testable for the parser check below (YAMLDocumentParser and YAMLDocument are internal to the
+// core) and the typed load errors; SwiftPM's debug builds allow it.
+@testable import ScopeGuideCore
 import Yams
 
 /// libFuzzer target: arbitrary bytes as a connector YAML file. Loading must succeed or throw a
-/// `LoadFailure` whose errors all have a message; a connector that loads is resolved with every
-/// action selected and each of its guides rendered to Markdown, which must not crash either.
+/// `DiagnosticsError` whose errors all have a message and whose diagnostics are all typed
+/// `LoadError`s; a connector that loads is resolved with every action selected and each of its
+/// guides rendered to Markdown, which must not crash either.
 /// And the document `YAMLDocumentParser` reads must be the tree Yams composes with the loader's
 /// resolver (every node's kind, position, text, style and tag), or fail with the same error.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -18,16 +21,18 @@ public func fuzzCatalogLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         connector = try CatalogLoader().loadConnector(data: bytes, file: "fuzz.yaml").connector
     } catch {
         precondition(!error.errors.isEmpty && error.errors.allSatisfy { !$0.message.isEmpty })
+        // Every diagnostic is a load error (a typed reason, not another stage's).
+        precondition(error.loadErrors.count == error.diagnostics.count, "a load failure carries a diagnostic that is not a load error: \(error)")
         return 0
     }
     let catalog = Catalog(connectors: [connector])
     let renderer = GuideRenderer(catalog: catalog)
     for method in connector.methods {
         for kind in GuideKind.allCases where method.guides[kind] != nil {
-            guard var url = try? catalog.guideURL(connector: connector.key, slug: method.slug, kind: kind) else { continue }
-            _ = try? renderer.render(url, as: .markdown)
-            if (try? url.select(connector.actions.map(\.id), in: connector)) != nil {
-                _ = try? renderer.render(url, as: .json)
+            guard var request = try? catalog.guide(connector: connector.key, slug: method.slug, kind: kind) else { continue }
+            _ = renderer.render(request, as: .markdown)
+            if (try? request.select(connector.actions.map(\.id))) != nil {
+                _ = renderer.render(request, as: .json)
             }
         }
     }

@@ -1,7 +1,10 @@
 import CLibFuzzer
 import Crypto
 import Foundation
-@testable import ScopeGuide
+import ScopeGuide
+// @testable: the cache entry reader and its payload decoder are internal to the core; SwiftPM's
+// debug builds allow it.
+@testable import ScopeGuideCore
 
 /// libFuzzer target: arbitrary bytes as a decoded-connector cache entry. The payload reader
 /// (``CachedConnector/init(decoding:)``) must accept or refuse, never trap; an accepted payload

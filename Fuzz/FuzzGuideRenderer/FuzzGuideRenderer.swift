@@ -1,8 +1,11 @@
 import Ccmark
 import CLibFuzzer
 import Foundation
-// @testable for the splice check below; SwiftPM's debug builds allow it.
-@testable import ScopeGuide
+import ScopeGuide
+import ScopeGuideCore
+// @testable for the splice check below (MarkdownFragment, CMarkDocument's nodes and
+// CMarkSnapshot are internal to rendering); SwiftPM's debug builds allow it.
+@testable import ScopeGuideRendering
 
 /// libFuzzer target: arbitrary text as the Markdown of a step (its content, title and a list
 /// item) and of the guide's warning, rendered to Markdown, the HTML fragment and the page.
@@ -26,13 +29,13 @@ public func fuzzGuideRenderer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         methods: [AuthMethod(key: "token", kind: .custom, label: "Token", guides: [.config: guide])])
     let catalog = Catalog(connectors: [connector])
     let renderer = GuideRenderer(catalog: catalog)
-    var url = try! catalog.guideURL(connector: "demo")
-    try! url.select(["demo_list"], in: connector)
+    var request = try! catalog.guide(connector: "demo")
+    try! request.select(["demo_list"])
 
     checkSplice(text)
     for format in [RenderFormat.markdown, .fragment, .html] {
-        let first = try! renderer.render(url, as: format)
-        let second = try! renderer.render(url, as: format)
+        let first = renderer.render(request, as: format)
+        let second = renderer.render(request, as: format)
         precondition(first == second, "\(format) rendering is not byte-identical on a second call")
         switch format {
         case .markdown: checkMarkdown(first)
@@ -65,7 +68,7 @@ func checkSplice(_ text: String) {
                     if !spliced.isEmpty { parent.appendRenderedCommonMark(spliced) }
                 } else {
                     let parsed = CMarkDocument(parsing: text)
-                    parent.append(CMarkSnapshot(childrenOf: parsed.root.pointer))
+                    parent.append(CMarkSnapshot(childrenOf: parsed.root))
                 }
                 if followedByList { parent.appendList(ordered: false).appendItem().appendParagraph().appendCode("a:read") }
                 return document.render(.commonMark)

@@ -1,6 +1,7 @@
 import CLibFuzzer
 import Foundation
 import ScopeGuide
+import ScopeGuideCore
 
 /// libFuzzer target: arbitrary bytes as a dynamic guide URL (SPEC §3), parsed against a small
 /// catalogue. Parsing must throw or succeed, never crash; a parsed URL must round-trip
@@ -34,9 +35,11 @@ enum Fixture {
 public func fuzzGuideURL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     do {
-        let url = try GuideURL(parsing: text, in: Fixture.catalog)
+        // A request's `url` is everything it holds (guide, selection, stages, constraints,
+        // separator, whitelabel, variables, base), so comparing URLs compares requests.
+        let url = try GuideRequest(parsing: text, in: Fixture.catalog).url
         let canonical = url.description
-        guard let again = try? GuideURL(parsing: canonical, in: Fixture.catalog) else {
+        guard let again = try? GuideRequest(parsing: canonical, in: Fixture.catalog).url else {
             fatalError("canonical form does not parse: \(canonical.debugDescription) from \(text.debugDescription)")
         }
         precondition(again == url, "round trip changed the URL: \(canonical.debugDescription) from \(text.debugDescription)")

@@ -1,6 +1,10 @@
 import CLibFuzzer
 import Foundation
-@testable import ScopeGuide
+import ScopeGuide
+// @testable: the receipt reader and the output folder's path check are internal to their
+// targets; SwiftPM's debug builds allow it.
+@testable import ScopeGuideCore
+@testable import ScopeGuideRendering
 
 /// libFuzzer target: arbitrary bytes as a shard's receipt (`.scopeguide-shard-<i>-of-<n>.json`),
 /// which `build --merge` reads from a folder anyone may have copied files into. Reading must

@@ -1,6 +1,10 @@
 import CLibFuzzer
 import Foundation
 import ScopeGuide
+import ScopeGuideCore
+// @testable for `DiagnosticsError.importErrors`, the failure's problems typed; SwiftPM's debug
+// builds allow it.
+@testable import ScopeGuideImport
 
 /// libFuzzer target: arbitrary bytes (as UTF-8, invalid sequences replaced) as the markup of a
 /// StackOne guide page (link-account or connector-profile, current or older form), imported with
@@ -8,10 +12,11 @@ import ScopeGuide
 ///
 /// Checked on every input:
 /// - importing twice gives the same outcome: the same YAML, connector and warnings, or the same
-///   `ImportFailure`;
-/// - a failure has at least one error; every problem names the file and a line of the input,
-///   with a message; none is `generatedGuideInvalid`, which would mean the page reader let through
-///   something the loader refuses (so the message points at the generated guide, not the page);
+///   `DiagnosticsError`;
+/// - a failure has at least one error; every problem is an `ImportError` and names the file and
+///   a line of the input, with a message; none is `generatedGuideInvalid`, which would mean the
+///   page reader let through something the loader refuses (so the message points at the
+///   generated guide, not the page);
 /// - a success has only warnings, and its YAML, loaded as bytes with
 ///   `CatalogLoader.loadConnector(data:)`, loads without errors or warnings to a connector equal
 ///   to `.connector` (as `StackOnePageImporterTests.yamlLoadsBack` checks): action ids, their
@@ -36,7 +41,7 @@ public func fuzzStackOneImporter(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     return 0
 }
 
-func check(_ first: Result<StackOnePageImporter.Result, ImportFailure>, _ second: Result<StackOnePageImporter.Result, ImportFailure>,
+func check(_ first: Result<StackOnePageImporter.Result, DiagnosticsError>, _ second: Result<StackOnePageImporter.Result, DiagnosticsError>,
            lines: Int, file: String) {
     func checkLocated(_ problems: [ImportError]) {
         for problem in problems {
@@ -49,8 +54,12 @@ func check(_ first: Result<StackOnePageImporter.Result, ImportFailure>, _ second
     case (.failure(let failure), .failure(let again)):
         precondition(failure == again, "importing twice fails differently:\n\(failure)\n---\n\(again)")
         precondition(!failure.errors.isEmpty, "an import failed without an error:\n\(failure)")
-        checkLocated(failure.problems)
-        for problem in failure.errors {
+        // Every diagnostic must be an import problem (typed, with a file), so none escapes the
+        // checks below.
+        let problems = failure.importErrors
+        precondition(problems.count == failure.diagnostics.count, "a failure carries a diagnostic that is not an import problem:\n\(failure)")
+        checkLocated(problems)
+        for problem in problems where problem.reason.severity == .error {
             if case .generatedGuideInvalid = problem.reason {
                 fatalError("the page reader accepted a page whose guide does not load: \(problem)")
             }
@@ -59,7 +68,7 @@ func check(_ first: Result<StackOnePageImporter.Result, ImportFailure>, _ second
         precondition(result.yaml == again.yaml, "importing twice gives different YAML")
         precondition(result.connector == again.connector, "importing twice gives different connectors")
         precondition(result.warnings == again.warnings, "importing twice gives different warnings")
-        precondition(result.warnings.allSatisfy(\.isWarning), "a successful import carries an error: \(result.warnings)")
+        precondition(result.warnings.allSatisfy { $0.reason.severity == .warning }, "a successful import carries an error: \(result.warnings)")
         checkLocated(result.warnings)
         let loaded: (connector: Connector, warnings: [LoadError])
         do {
@@ -89,8 +98,8 @@ func check(_ first: Result<StackOnePageImporter.Result, ImportFailure>, _ second
     }
 }
 
-func importPage(_ text: String, file: String, lenient: Bool) -> Result<StackOnePageImporter.Result, ImportFailure> {
-    do throws(ImportFailure) {
+func importPage(_ text: String, file: String, lenient: Bool) -> Result<StackOnePageImporter.Result, DiagnosticsError> {
+    do throws(DiagnosticsError) {
         return .success(try StackOnePageImporter(lenient: lenient).importPage(text, file: file))
     } catch {
         return .failure(error)
